@@ -1,0 +1,175 @@
+//! The block types of a Flow.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Location;
+
+/// A whole document as format-neutral blocks, in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    /// The top-level blocks of the document body.
+    pub blocks: Vec<Block>,
+}
+
+/// One block and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    /// Where the block starts in the source.
+    pub location: Location,
+}
+
+/// The kinds of block a reader can produce.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// A heading, numbered or not.
+    ///
+    /// Text: a lone `6.3` line followed by `Other Contributions`, or `6.3 Other
+    /// Contributions` on one line. DOCX: a paragraph with an outline level.
+    Heading {
+        /// Outline level, 1 for top-level sections.
+        level: u8,
+        /// The number as displayed (`6.3`), when the heading is numbered.
+        number: Option<String>,
+        /// The heading text without its number.
+        text: String,
+    },
+    /// A plain paragraph: `The meeting was opened by the Chair.`
+    Paragraph {
+        /// The paragraph's text.
+        text: String,
+        /// The paragraph style name, when the format has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        style: Option<String>,
+    },
+    /// A list item: `· Edits were proposed for clarity.`
+    ListItem {
+        /// Nesting level, 1 for the outermost list.
+        level: u8,
+        /// The item's text without its bullet or number.
+        text: String,
+    },
+    /// A table: TAB-prefixed lines in text exports, `w:tbl` in DOCX.
+    Table(Table),
+}
+
+/// A table as rows of cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// The rows, top to bottom.
+    pub rows: Vec<Row>,
+}
+
+/// One table row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// The cells, left to right, one per grid column span.
+    pub cells: Vec<Cell>,
+}
+
+/// One table cell: blocks again (usually paragraphs, sometimes lists or nested tables).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    /// The cell's content.
+    pub blocks: Vec<Block>,
+}
+
+/// Builder functions
+impl Block {
+    /// A heading block.
+    pub fn heading(
+        level: u8,
+        number: Option<String>,
+        text: impl Into<String>,
+        location: Location,
+    ) -> Block {
+        Block { kind: BlockKind::Heading { level, number, text: text.into() }, location }
+    }
+
+    /// A paragraph block without a style.
+    pub fn paragraph(text: impl Into<String>, location: Location) -> Block {
+        Block { kind: BlockKind::Paragraph { text: text.into(), style: None }, location }
+    }
+
+    /// A list item block.
+    pub fn list_item(level: u8, text: impl Into<String>, location: Location) -> Block {
+        Block { kind: BlockKind::ListItem { level, text: text.into() }, location }
+    }
+
+    /// A table block.
+    pub fn table(rows: Vec<Row>, location: Location) -> Block {
+        Block { kind: BlockKind::Table(Table { rows }), location }
+    }
+}
+
+/// Getters
+impl Block {
+    /// The block's own text: heading text, paragraph or list item text; `None` for tables.
+    pub fn text(&self) -> Option<&str> {
+        match &self.kind {
+            BlockKind::Heading { text, .. }
+            | BlockKind::Paragraph { text, .. }
+            | BlockKind::ListItem { text, .. } => Some(text),
+            BlockKind::Table(_) => None,
+        }
+    }
+}
+
+impl Flow {
+    /// A flow of the given blocks.
+    pub fn new(blocks: Vec<Block>) -> Flow {
+        Flow { blocks }
+    }
+}
+
+impl Row {
+    /// A row of the given cells.
+    pub fn new(cells: Vec<Cell>) -> Row {
+        Row { cells }
+    }
+}
+
+impl Cell {
+    /// A cell holding the given blocks.
+    pub fn new(blocks: Vec<Block>) -> Cell {
+        Cell { blocks }
+    }
+
+    /// The cell's text: the text of its blocks, one per line, nested tables flattened.
+    /// Empty paragraphs are skipped, so a cell with blank lines between its paragraphs
+    /// reads the same as one without.
+    pub fn text(&self) -> String {
+        let mut lines = Vec::new();
+        collect_lines(&self.blocks, &mut lines);
+        lines.join("\n")
+    }
+
+    /// Returns true if and only if the cell holds no visible text.
+    pub fn is_empty(&self) -> bool {
+        self.text().trim().is_empty()
+    }
+}
+
+fn collect_lines(blocks: &[Block], lines: &mut Vec<String>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                for row in &table.rows {
+                    for cell in &row.cells {
+                        collect_lines(&cell.blocks, lines);
+                    }
+                }
+            }
+            _ => {
+                let text = block.text().unwrap_or_default().trim();
+                if !text.is_empty() {
+                    lines.push(text.to_string());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Dispositions: the flat, derived view of decisions that the portal CSV is made of.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Block, Meeting, Status, Tdoc};
+
+/// One decided document revision, with what the portal needs to know about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disposition {
+    /// The revision decided.
+    pub tdoc: Tdoc,
+    /// The normalised status.
+    pub status: Status,
+    /// The status phrase as written.
+    pub status_as_written: String,
+    /// The number of the section (agenda item) the decision was taken in.
+    pub section: String,
+    /// The section's title.
+    pub section_title: String,
+    /// The title from the contribution table when listed there, else from the decision
+    /// line, else from the document heading.
+    pub title: String,
+    /// The source from the contribution table, when listed there.
+    pub source: String,
+    /// The whole decision line as written.
+    pub as_written: String,
+    /// Words after the title that are not part of it: `by correspondence`.
+    pub comment: String,
+    /// The previous revision of the same document decided in these minutes.
+    pub revision_of: Option<Tdoc>,
+    /// The next revision of the same document decided in these minutes.
+    pub revised_to: Option<Tdoc>,
+    /// Where the decision is.
+    pub location: String,
+}
+
+impl Meeting {
+    /// One disposition per decision, in document order (DESIGN.md §5, §6).
+    pub fn dispositions(&self) -> Vec<Disposition> {
+        let mut dispositions = Vec::new();
+        for section in self.all_sections() {
+            let mut heading_title: Option<&str> = None;
+            for block in &section.blocks {
+                let decision = match block {
+                    Block::Document(heading) => {
+                        heading_title = heading.title.as_deref();
+                        continue;
+                    }
+                    Block::Decision(decision) => decision,
+                    _ => continue,
+                };
+                let listed = self.find_contribution(&decision.tdoc, Some(section));
+                let title = listed
+                    .map(|(_, c)| c.title.as_str())
+                    .filter(|t| !t.is_empty())
+                    .or(decision.title.as_deref())
+                    .or(heading_title)
+                    .unwrap_or_default();
+                dispositions.push(Disposition {
+                    tdoc: decision.tdoc.clone(),
+                    status: decision.status,
+                    status_as_written: decision.status_as_written.clone(),
+                    section: section.number.clone(),
+                    section_title: section.title.clone(),
+                    title: title.to_string(),
+                    source: listed.map(|(_, c)| c.source.clone()).unwrap_or_default(),
+                    as_written: decision.as_written.clone(),
+                    comment: decision.comment.clone().unwrap_or_default(),
+                    revision_of: None,
+                    revised_to: None,
+                    location: decision.location.clone(),
+                });
+            }
+        }
+        link_revisions(&mut dispositions);
+        dispositions
+    }
+}
+
+/// Links each disposition to the previous and next decided revision of the same document.
+fn link_revisions(dispositions: &mut [Disposition]) {
+    let tdocs: Vec<Tdoc> = dispositions.iter().map(|d| d.tdoc.clone()).collect();
+    for (index, disposition) in dispositions.iter_mut().enumerate() {
+        let this = &tdocs[..];
+        let current = disposition.tdoc.clone();
+        let related = |other: &&Tdoc| other.same_document(&current) && **other != current;
+        disposition.revision_of = this.get(..index).and_then(|before| before.iter().rev().find(related)).cloned();
+        disposition.revised_to = this.get(index + 1..).and_then(|after| after.iter().find(related)).cloned();
+    }
+}

@@ -1,0 +1,424 @@
+//! The Meeting and its parts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Disposition, Error, Result, Status, Tdoc};
+
+/// The minutes of one meeting: the canonical model every writer renders.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meeting {
+    /// The cover sheet.
+    pub cover: Cover,
+    /// The top-level sections, each holding its sub-sections.
+    pub sections: Vec<Section>,
+    /// The action-item table.
+    pub action_items: Vec<ActionItem>,
+    /// Meetings planned in the "next meetings" section.
+    pub next_meetings: Vec<NextMeeting>,
+    /// What the recogniser noticed, with locations.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The cover sheet: `Meeting title:` / `Chair:` / … rows of the oneM2M template.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cover {
+    /// `SEC17 Meeting – Sapporo, Japan`.
+    pub title: Option<String>,
+    /// `Francois Ennesser, Gemalto (Francois.Ennesser@gemalto.com)`.
+    pub chair: Option<String>,
+    /// One entry per vice chair.
+    #[serde(default)]
+    pub vice_chairs: Vec<String>,
+    /// The secretary.
+    pub secretary: Option<String>,
+    /// The meeting date as written: `17-21 May 2015`.
+    pub date: Option<String>,
+    /// The ticked "intended purpose of document" box, when it can be known.
+    pub purpose: Option<Purpose>,
+}
+
+/// The "intended purpose of document" checkboxes of the cover sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Purpose {
+    /// Decision.
+    Decision,
+    /// Discussion.
+    Discussion,
+    /// Information.
+    Information,
+    /// Other <specify>.
+    Other,
+}
+
+impl Purpose {
+    /// Every purpose, in cover-sheet order.
+    pub const ALL: [Purpose; 4] =
+        [Purpose::Decision, Purpose::Discussion, Purpose::Information, Purpose::Other];
+
+    /// The label on the cover sheet: `Decision`, …, `Other <specify>`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::Decision => "Decision",
+            Purpose::Discussion => "Discussion",
+            Purpose::Information => "Information",
+            Purpose::Other => "Other <specify>",
+        }
+    }
+}
+
+/// A numbered section (agenda item) of the minutes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// `6.3`.
+    pub number: String,
+    /// `Contributions Affecting REQ Deliverables`.
+    pub title: String,
+    /// The rows of the section's contribution tables (Tdoc | Title | Source).
+    #[serde(default)]
+    pub contributions: Vec<Contribution>,
+    /// The discussion, in order.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    /// Sub-sections.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Where the heading is.
+    #[serde(default)]
+    pub location: String,
+}
+
+/// One row of a contribution table; a cell holding two ids gives two contributions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    /// The identifier, normalised and corrected where the context proved a typo.
+    pub tdoc: Tdoc,
+    /// The identifier as written in the cell: `SEC-2105-0538`, `-0576`.
+    #[serde(default)]
+    pub tdoc_as_written: String,
+    /// The title cell.
+    #[serde(default)]
+    pub title: String,
+    /// The source cell.
+    #[serde(default)]
+    pub source: String,
+    /// Where the row is.
+    #[serde(default)]
+    pub location: String,
+}
+
+/// One block of a section's discussion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// The start of a document's discussion: `SEC-2015-0515R01- Security requirements`.
+    Document(DocumentHeading),
+    /// A paragraph of discussion.
+    Paragraph {
+        /// The text.
+        text: String,
+        /// Where it is.
+        #[serde(default)]
+        location: String,
+    },
+    /// A bullet of discussion: `· Edits were proposed for clarity.`
+    Bullet {
+        /// Nesting level, 1 for the outermost.
+        level: u8,
+        /// The text without its bullet.
+        text: String,
+        /// Where it is.
+        #[serde(default)]
+        location: String,
+    },
+    /// A decision on one document revision.
+    Decision(Decision),
+    /// A table that is neither a contribution nor an action-item table, as cell texts.
+    Table {
+        /// Rows of cell texts.
+        rows: Vec<Vec<String>>,
+        /// Where it is.
+        #[serde(default)]
+        location: String,
+    },
+}
+
+/// The heading that starts a document's discussion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentHeading {
+    /// The documents discussed (two for `SEC-2015-0507/-0576`).
+    pub tdocs: Vec<Tdoc>,
+    /// The title after the id, when written.
+    pub title: Option<String>,
+    /// A remark such as `Presented by Preeti on Friday session-1 SEC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Where it is.
+    #[serde(default)]
+    pub location: String,
+}
+
+/// A decision on one document revision: `AGREED - SEC-2015-0515R02- Security requirements`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// The revision decided, normalised and corrected.
+    pub tdoc: Tdoc,
+    /// The identifier as written: `SEC-2105-0576`, `SEC-2018-0060R02`.
+    pub tdoc_as_written: String,
+    /// The normalised status.
+    pub status: Status,
+    /// The status phrase as written: `AGREED by correspondence.`
+    pub status_as_written: String,
+    /// The title written with the decision, if any.
+    pub title: Option<String>,
+    /// Words after the title that are not part of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The whole decision line as written.
+    pub as_written: String,
+    /// Where it is.
+    #[serde(default)]
+    pub location: String,
+}
+
+/// One row of the action-item table (REFERENCE | WHAT | WHO | STATUS).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    /// `A-33-2 (R3+)\n(supersedes A-26-7)`.
+    pub reference: String,
+    /// What is to be done; paragraphs joined by `\n`.
+    pub what: String,
+    /// Who does it.
+    pub who: String,
+    /// The status as written, trimmed: `OPEN`, `Complete`, `CLOSED?`.
+    pub status: String,
+    /// Where the row is.
+    #[serde(default)]
+    pub location: String,
+}
+
+impl ActionItem {
+    /// Returns true if and only if the status is written with a question mark (`CLOSED?`).
+    pub fn is_uncertain(&self) -> bool {
+        self.status.trim_end().ends_with('?')
+    }
+
+    /// Returns true if and only if the item is not known to be finished: its status is not
+    /// `complete`, `completed`, `closed` or `done`, or it is uncertain.
+    pub fn is_open(&self) -> bool {
+        let status = self.status.trim().trim_end_matches(['?', '.']).to_lowercase();
+        self.is_uncertain() || !matches!(status.as_str(), "complete" | "completed" | "closed" | "done")
+    }
+}
+
+/// A meeting planned in the "next meetings" section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextMeeting {
+    /// `SEC#17.1`, `TP18`.
+    pub name: String,
+    /// `June 11, 2015, UTC 13:00-15:00`.
+    pub when: Option<String>,
+    /// `Philadelphia, United States`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// `Teleconference`, `Face to Face`: the heading the entry stands under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Where the entry is.
+    #[serde(default)]
+    pub location: String,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing.
+    Note,
+    /// Recognised with a correction, or not recognised.
+    Warning,
+    /// Needs a human look before the result is used.
+    Error,
+}
+
+/// A message about the source, with its location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where: `line 128`, `paragraph 12`.
+    pub location: String,
+    /// What it says.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// The line number when the location is a text line (`line 128`).
+    pub fn line(&self) -> Option<u32> {
+        self.location.strip_prefix("line ")?.parse().ok()
+    }
+}
+
+impl Block {
+    /// Where the block is.
+    pub fn location(&self) -> &str {
+        match self {
+            Block::Document(heading) => &heading.location,
+            Block::Decision(decision) => &decision.location,
+            Block::Paragraph { location, .. }
+            | Block::Bullet { location, .. }
+            | Block::Table { location, .. } => location,
+        }
+    }
+}
+
+/// Serde shape of DESIGN.md §5: the derived `dispositions` are written, and ignored on
+/// reading because the sections' decisions are the source of truth.
+#[derive(Serialize)]
+struct MeetingOut<'a> {
+    cover: &'a Cover,
+    sections: &'a [Section],
+    dispositions: Vec<Disposition>,
+    action_items: &'a [ActionItem],
+    next_meetings: &'a [NextMeeting],
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeetingIn {
+    #[serde(default)]
+    cover: Cover,
+    #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
+    #[allow(dead_code)] // derived data: read to accept the field, then recomputed
+    dispositions: serde_json::Value,
+    #[serde(default)]
+    action_items: Vec<ActionItem>,
+    #[serde(default)]
+    next_meetings: Vec<NextMeeting>,
+    #[serde(default)]
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Serialize for Meeting {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        MeetingOut {
+            cover: &self.cover,
+            sections: &self.sections,
+            dispositions: self.dispositions(),
+            action_items: &self.action_items,
+            next_meetings: &self.next_meetings,
+            diagnostics: &self.diagnostics,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Meeting {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Meeting, D::Error> {
+        let input = MeetingIn::deserialize(deserializer)?;
+        Ok(Meeting {
+            cover: input.cover,
+            sections: input.sections,
+            action_items: input.action_items,
+            next_meetings: input.next_meetings,
+            diagnostics: input.diagnostics,
+        })
+    }
+}
+
+impl Meeting {
+    /// The model as pretty JSON (DESIGN.md §5), ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+
+    /// Reads a model written by [`Meeting::to_json`] and checks it with [`Meeting::validate`].
+    pub fn from_json(json: &str) -> Result<Meeting> {
+        let meeting: Meeting = serde_json::from_str(json)?;
+        meeting.validate()?;
+        Ok(meeting)
+    }
+
+    /// Checks the invariants writers rely on: every section has a number, and section
+    /// numbers are unique.
+    pub fn validate(&self) -> Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        let mut result = Ok(());
+        self.walk_sections(&mut |section| {
+            if result.is_err() {
+                return;
+            }
+            if section.number.trim().is_empty() {
+                result = Err(Error::invalid(format!("section `{}` has no number", section.title)));
+            } else if !seen.insert(section.number.clone()) {
+                result = Err(Error::invalid(format!("section number {} appears twice", section.number)));
+            }
+        });
+        result
+    }
+
+    /// Calls `visit` on every section, depth first, in document order.
+    pub fn walk_sections<'a>(&'a self, visit: &mut dyn FnMut(&'a Section)) {
+        fn walk<'a>(sections: &'a [Section], visit: &mut dyn FnMut(&'a Section)) {
+            for section in sections {
+                visit(section);
+                walk(&section.sections, visit);
+            }
+        }
+        walk(&self.sections, visit);
+    }
+
+    /// Every section in document order, depth first.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        let mut all = Vec::new();
+        self.walk_sections(&mut |section| all.push(section));
+        all
+    }
+
+    /// Every contribution of every section, with the section it is listed in.
+    pub fn all_contributions(&self) -> Vec<(&Section, &Contribution)> {
+        self.all_sections()
+            .into_iter()
+            .flat_map(|section| section.contributions.iter().map(move |c| (section, c)))
+            .collect()
+    }
+
+    /// Every decision, with the section it was taken in, in document order.
+    pub fn decisions(&self) -> Vec<(&Section, &Decision)> {
+        self.all_sections()
+            .into_iter()
+            .flat_map(|section| {
+                section.blocks.iter().filter_map(move |block| match block {
+                    Block::Decision(decision) => Some((section, decision)),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    /// The contribution-table entry for `tdoc`: the same document (any revision), first in
+    /// `preferred` (the decision's section), then anywhere; failing that, the same serial
+    /// listed under another group (`SEC-2015-0670` listed, `TP-2015-0670` decided).
+    pub fn find_contribution<'a>(
+        &'a self,
+        tdoc: &Tdoc,
+        preferred: Option<&'a Section>,
+    ) -> Option<(&'a Section, &'a Contribution)> {
+        let all = self.all_contributions();
+        let in_preferred = |(section, _): &(&Section, &Contribution)| {
+            preferred.is_some_and(|p| std::ptr::eq(p, *section))
+        };
+        let same = |(_, c): &(&Section, &Contribution)| c.tdoc.same_document(tdoc);
+        let other_group = |(_, c): &(&Section, &Contribution)| c.tdoc.same_serial_other_group(tdoc);
+        all.iter()
+            .find(|e| in_preferred(e) && same(e))
+            .or_else(|| all.iter().find(|e| same(e)))
+            .or_else(|| all.iter().find(|e| in_preferred(e) && other_group(e)))
+            .copied()
+    }
+}

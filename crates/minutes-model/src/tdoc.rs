@@ -1,0 +1,409 @@
+//! Tdoc identifiers: `GROUP-YYYY-NNNN[Rnn]` (DESIGN.md §2).
+
+use std::{fmt, str::FromStr, sync::OnceLock};
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A oneM2M document identifier such as `SEC-2015-0524R02`, stored normalised.
+///
+/// Parsing is tolerant of what minutes contain: en or em dashes instead of hyphens, a
+/// lower-case `r`, a one-digit revision, a revision glued to the next word (`R02was`).
+/// The normalised form uses ASCII hyphens and a two-digit revision.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tdoc {
+    group: String,
+    year: u16,
+    serial: String,
+    revision: Option<u8>,
+}
+
+/// A Tdoc could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a Tdoc identifier: `{0}` (expected GROUP-YYYY-NNNN[Rnn])")]
+pub struct ParseTdocError(pub String);
+
+/// A Tdoc reference found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TdocMatch {
+    /// Byte offset where the reference starts.
+    pub start: usize,
+    /// Byte offset just past the reference.
+    pub end: usize,
+    /// The reference as written.
+    pub as_written: String,
+    /// What it refers to.
+    pub reference: TdocRef,
+}
+
+/// A complete identifier or an abbreviated one (`-0576`, `-0527R01`) that needs the group
+/// and year of the document under discussion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TdocRef {
+    /// A complete identifier.
+    Full(Tdoc),
+    /// Serial (and revision) only.
+    Abbreviated {
+        /// The serial number as written, e.g. `0576`.
+        serial: String,
+        /// The revision, if any.
+        revision: Option<u8>,
+    },
+}
+
+impl TdocRef {
+    /// The identifier this reference names, taking group and year from `context` when
+    /// the reference is abbreviated.
+    pub fn resolve(&self, context: &Tdoc) -> Tdoc {
+        match self {
+            TdocRef::Full(tdoc) => tdoc.clone(),
+            TdocRef::Abbreviated { serial, revision } => Tdoc {
+                group: context.group.clone(),
+                year: context.year,
+                serial: serial.clone(),
+                revision: *revision,
+            },
+        }
+    }
+}
+
+/// Builder methods
+impl Tdoc {
+    /// A Tdoc from its parts. `group` is upper-cased; `serial` must be digits.
+    pub fn new(group: &str, year: u16, serial: &str, revision: Option<u8>) -> Tdoc {
+        Tdoc { group: group.to_uppercase(), year, serial: serial.to_string(), revision }
+    }
+
+    /// The same document without its revision.
+    pub fn base(&self) -> Tdoc {
+        Tdoc { revision: None, ..self.clone() }
+    }
+
+    /// The same document with another revision.
+    pub fn with_revision(&self, revision: Option<u8>) -> Tdoc {
+        Tdoc { revision, ..self.clone() }
+    }
+
+    /// The same document with another year.
+    pub fn with_year(&self, year: u16) -> Tdoc {
+        Tdoc { year, ..self.clone() }
+    }
+}
+
+/// Getters
+impl Tdoc {
+    /// The group, e.g. `SEC`.
+    pub fn group(&self) -> &str {
+        &self.group
+    }
+
+    /// The year as written, e.g. 2015 (or 2105 for a typo).
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// The serial number as written, e.g. `0524`.
+    pub fn serial(&self) -> &str {
+        &self.serial
+    }
+
+    /// The revision number, e.g. 2 for `R02`.
+    pub fn revision(&self) -> Option<u8> {
+        self.revision
+    }
+
+    /// Returns true if and only if both identifiers name the same document, whatever
+    /// their revisions.
+    pub fn same_document(&self, other: &Tdoc) -> bool {
+        self.group == other.group && self.year == other.year && self.serial == other.serial
+    }
+
+    /// Returns true if and only if both identifiers share year and serial but not group
+    /// (`SEC-2015-0670` listed, `TP-2015-0670` decided).
+    pub fn same_serial_other_group(&self, other: &Tdoc) -> bool {
+        self.group != other.group && self.year == other.year && self.serial == other.serial
+    }
+
+    /// The year this identifier probably meant when its year is far (more than one year)
+    /// from `meeting_year` and swapping two adjacent digits gives a year within one year
+    /// of it: `2105` in a 2015 meeting gives `Some(2015)`.
+    pub fn year_typo_fix(&self, meeting_year: u16) -> Option<u16> {
+        if self.year.abs_diff(meeting_year) <= 1 {
+            return None;
+        }
+        let digits: Vec<char> = self.year.to_string().chars().collect();
+        (0..digits.len().saturating_sub(1)).find_map(|i| {
+            let mut swapped = digits.clone();
+            swapped.swap(i, i + 1);
+            let year: u16 = swapped.iter().collect::<String>().parse().ok()?;
+            (year.abs_diff(meeting_year) <= 1).then_some(year)
+        })
+    }
+}
+
+impl fmt::Display for Tdoc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:04}-{}", self.group, self.year, self.serial)?;
+        if let Some(revision) = self.revision {
+            write!(f, "R{revision:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Tdoc {
+    type Err = ParseTdocError;
+
+    /// Parses a whole string (surrounding spaces allowed) as one identifier.
+    fn from_str(s: &str) -> Result<Tdoc, ParseTdocError> {
+        let trimmed = s.trim();
+        match find_tdocs(trimmed).as_slice() {
+            [TdocMatch { start: 0, end, reference: TdocRef::Full(tdoc), .. }]
+                if *end == trimmed.len() =>
+            {
+                Ok(tdoc.clone())
+            }
+            _ => Err(ParseTdocError(s.to_string())),
+        }
+    }
+}
+
+impl Serialize for Tdoc {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Tdoc {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Tdoc, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+fn full_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        // GROUP, dash, 4-digit year, dash, 4-5 digit serial, optional glued revision; the
+        // dash may be any of the hyphen/dash characters Word substitutes.
+        #[allow(clippy::expect_used)] // a constant pattern: tested below
+        Regex::new(
+            r"([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?",
+        )
+        .expect("valid Tdoc pattern")
+    })
+}
+
+fn slash_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        #[allow(clippy::expect_used)] // a constant pattern: tested below
+        Regex::new(r"^\s?/\s?[-‐‑–—]?([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?")
+            .expect("valid abbreviation pattern")
+    })
+}
+
+fn standalone_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        #[allow(clippy::expect_used)] // a constant pattern: tested below
+        Regex::new(r"(?:^|[\s(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?").expect("valid pattern")
+    })
+}
+
+fn revision(digits: Option<regex::Match<'_>>) -> Option<u8> {
+    digits.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Finds the Tdoc identifiers in `text`, in order: complete ones (`SEC-2015-0507`) and the
+/// abbreviated ones written after a slash (`SEC-2015-0507/-0576`, `TP-2015-0670/0671`).
+/// Use [`find_abbreviations`] for abbreviations standing alone in prose.
+pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
+    let mut found = Vec::new();
+    for caps in full_pattern().captures_iter(text) {
+        let (Some(all), Some(group), Some(year), Some(serial)) =
+            (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
+        else {
+            continue;
+        };
+        // No lookbehind in `regex`: reject ids glued to a preceding letter or digit.
+        if text[..all.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // A sixth serial digit means this is not an identifier at all.
+        if text[serial.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let rev = revision(caps.get(4));
+        let mut end = all.end();
+        if caps.get(4).is_some() && text[end..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(year_number) = year.as_str().parse::<u16>() else { continue };
+        let tdoc = Tdoc::new(group.as_str(), year_number, serial.as_str(), rev);
+        found.push(TdocMatch {
+            start: all.start(),
+            end,
+            as_written: all.as_str().to_string(),
+            reference: TdocRef::Full(tdoc),
+        });
+        // `0507/-0576`, `0670/0671`: more serials of the same group and year.
+        while let Some(more) = slash_pattern().captures(&text[end..]) {
+            let (Some(whole), Some(serial)) = (more.get(0), more.get(1)) else { break };
+            let after = end + whole.end();
+            if text[after..].starts_with(|c: char| c.is_ascii_alphanumeric()) && more.get(2).is_none() {
+                break;
+            }
+            found.push(TdocMatch {
+                start: end + whole.start(),
+                end: after,
+                as_written: whole.as_str().trim_start_matches([' ', '/']).to_string(),
+                reference: TdocRef::Abbreviated {
+                    serial: serial.as_str().to_string(),
+                    revision: revision(more.get(2)),
+                },
+            });
+            end = after;
+        }
+    }
+    found
+}
+
+/// Finds abbreviated references standing alone in prose: `as contained in -0511`,
+/// `combined with the requirements in -0527R01`.
+pub fn find_abbreviations(text: &str) -> Vec<TdocMatch> {
+    let mut found = Vec::new();
+    for caps in standalone_pattern().captures_iter(text) {
+        let (Some(all), Some(serial)) = (caps.get(0), caps.get(1)) else { continue };
+        let end = all.end();
+        if text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let start = all.start() + all.as_str().len() - all.as_str().trim_start_matches([' ', '(']).len();
+        found.push(TdocMatch {
+            start,
+            end,
+            as_written: text[start..end].to_string(),
+            reference: TdocRef::Abbreviated {
+                serial: serial.as_str().to_string(),
+                revision: revision(caps.get(2)),
+            },
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    fn full(text: &str) -> Vec<String> {
+        find_tdocs(text)
+            .into_iter()
+            .map(|m| match m.reference {
+                TdocRef::Full(t) => t.to_string(),
+                TdocRef::Abbreviated { serial, revision } => {
+                    format!("-{serial}{}", revision.map(|r| format!("R{r:02}")).unwrap_or_default())
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_and_normalises() {
+        let t: Tdoc = "SEC-2015-0524R02".parse().unwrap();
+        assert_eq!((t.group(), t.year(), t.serial(), t.revision()), ("SEC", 2015, "0524", Some(2)));
+        assert_eq!(t.to_string(), "SEC-2015-0524R02");
+        assert_eq!(" ARC-2015-1897r1 ".parse::<Tdoc>().unwrap().to_string(), "ARC-2015-1897R01");
+        assert_eq!("TP–2015–0685".parse::<Tdoc>().unwrap().to_string(), "TP-2015-0685");
+        assert_eq!("SEC-2018-12345".parse::<Tdoc>().unwrap().serial(), "12345");
+    }
+
+    #[test]
+    fn rejects_non_tdocs() {
+        for text in [
+            "TS-0001", "TR-00018", "WI-0016", "WI 0016", "A-WG4-TP16-001", "A-331-1", "RFC5374",
+            "TS-0008v3_1_0", "SEC-15-0524", "SEC-2015-052", "SEC-2015-0524 extra", "",
+            "SEC-2015-123456", "sec-2015-0524", "XSEC-2015-0524R01x",
+        ] {
+            assert!(text.parse::<Tdoc>().is_err(), "{text} parsed");
+        }
+    }
+
+    #[test]
+    fn finds_glued_revision_before_a_word() {
+        assert_eq!(full("SEC-2018-0060R02was NOTED"), ["SEC-2018-0060R02"]);
+        assert_eq!(full("SEC-2015-0524R01-SEC_17_Agenda"), ["SEC-2015-0524R01"]);
+    }
+
+    #[test]
+    fn finds_ids_between_en_dashes() {
+        assert_eq!(full("AGREED – SEC-2105-0576 – Use Case of PPM"), ["SEC-2105-0576"]);
+    }
+
+    #[test]
+    fn finds_two_ids_in_one_cell() {
+        assert_eq!(full("SEC-2015-0507/-0576"), ["SEC-2015-0507", "-0576"]);
+        assert_eq!(full("SEC-2015-0507/-0576- Use case of PPM"), ["SEC-2015-0507", "-0576"]);
+        assert_eq!(full("TP-2015-0670/0671"), ["TP-2015-0670", "-0671"]);
+        assert_eq!(full("SEC-2015-0507 / -0576R01"), ["SEC-2015-0507", "-0576R01"]);
+    }
+
+    #[test]
+    fn leaves_id_like_titles_alone() {
+        assert_eq!(full("SEC-2015-0535- WI-0016 update"), ["SEC-2015-0535"]);
+        assert_eq!(full("TR-0016/WI-0023 – Authorization"), Vec::<String>::new());
+        assert_eq!(full("LinkDeviceConfigWithSaef_R2"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn finds_ids_in_prose_and_parentheses() {
+        assert_eq!(
+            full("It is linked to SEC-2018-0063 (“Discussion”) and (ARC-2018-0047R01)."),
+            ["SEC-2018-0063", "ARC-2018-0047R01"]
+        );
+    }
+
+    #[test]
+    fn finds_standalone_abbreviations() {
+        let found = find_abbreviations("combined with the requirements in -0527R01 will be");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].as_written, "-0527R01");
+        let context: Tdoc = "SEC-2015-0568R02".parse().unwrap();
+        assert_eq!(found[0].reference.resolve(&context).to_string(), "SEC-2015-0527R01");
+        assert!(find_abbreviations("13:00-15:00 and 17-21 May").is_empty());
+        assert_eq!(find_abbreviations("(the update contained in -0576)").len(), 1);
+    }
+
+    #[test]
+    fn base_and_same_document() {
+        let r5: Tdoc = "SEC-2015-0517R05".parse().unwrap();
+        let r3: Tdoc = "SEC-2015-0517R03".parse().unwrap();
+        assert!(r5.same_document(&r3));
+        assert_eq!(r5.base(), r3.base());
+        let tp: Tdoc = "TP-2015-0670".parse().unwrap();
+        let sec: Tdoc = "SEC-2015-0670".parse().unwrap();
+        assert!(tp.same_serial_other_group(&sec));
+        assert!(!tp.same_document(&sec));
+    }
+
+    #[test]
+    fn year_typo_fix_swaps_adjacent_digits() {
+        let typo: Tdoc = "SEC-2105-0576".parse().unwrap();
+        assert_eq!(typo.year_typo_fix(2015), Some(2015));
+        let fine: Tdoc = "SEC-2016-0576".parse().unwrap();
+        assert_eq!(fine.year_typo_fix(2015), None);
+        let far: Tdoc = "SEC-2009-0576".parse().unwrap();
+        assert_eq!(far.year_typo_fix(2015), None);
+    }
+
+    #[test]
+    fn serde_uses_the_normalised_string() {
+        let t: Tdoc = "SEC–2015–0524r2".parse().unwrap();
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, "\"SEC-2015-0524R02\"");
+        assert_eq!(serde_json::from_str::<Tdoc>(&json).unwrap(), t);
+        assert!(serde_json::from_str::<Tdoc>("\"nonsense\"").is_err());
+    }
+}

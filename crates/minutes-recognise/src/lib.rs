@@ -1,0 +1,2 @@
+//! Recogniser: Flow into Meeting.
+#![deny(missing_docs)]

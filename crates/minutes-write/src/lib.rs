@@ -1,0 +1,21 @@
+//! Writers: a Meeting into the documents people use.
+//!
+//! # Overview
+//! - [`write_docx`]: the official oneM2M minutes, filling a [`Template`] package.
+//! - [`write_dispositions`]: the portal CSV (DESIGN.md §6), shaped by [`CsvOptions`].
+//! - [`write_markdown`]: the meeting as Markdown with GitHub tables.
+//!
+//! JSON is the model's own serde form: [`minutes_model::Meeting::to_json`].
+#![deny(missing_docs)]
+
+mod csv;
+mod docx;
+mod error;
+mod markdown;
+
+pub use crate::{
+    csv::{write_dispositions, Column, CsvOptions, StatusMap},
+    docx::{write_docx, DocxWriteOptions, Template},
+    error::{Error, ErrorKind, Result},
+    markdown::write_markdown,
+};

@@ -1,0 +1,2 @@
+//! The minutes pipeline behind one API.
+#![deny(missing_docs)]
