@@ -133,6 +133,12 @@ pub enum Block {
     },
     /// A decision on one document revision.
     Decision(Decision),
+    /// Where the action-item table stands (its rows are [`Meeting::action_items`]).
+    ActionItems {
+        /// Where it is.
+        #[serde(default)]
+        location: String,
+    },
     /// A table that is neither a contribution nor an action-item table, as cell texts.
     Table {
         /// Rows of cell texts.
@@ -153,6 +159,9 @@ pub struct DocumentHeading {
     /// A remark such as `Presented by Preeti on Friday session-1 SEC`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The heading line as written (what writers print).
+    #[serde(default)]
+    pub as_written: String,
     /// Where it is.
     #[serde(default)]
     pub location: String,
@@ -267,6 +276,7 @@ impl Block {
             Block::Decision(decision) => &decision.location,
             Block::Paragraph { location, .. }
             | Block::Bullet { location, .. }
+            | Block::ActionItems { location }
             | Block::Table { location, .. } => location,
         }
     }
