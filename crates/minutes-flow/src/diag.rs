@@ -38,14 +38,18 @@ impl fmt::Display for Location {
             Location::Paragraph { part, index } if part == "word/document.xml" => {
                 write!(f, "paragraph {index}")
             }
-            Location::Paragraph { part, index } => write!(f, "paragraph {index} of {part}"),
+            Location::Paragraph { part, index } => {
+                write!(f, "paragraph {index} of {part}")
+            }
             Location::Unknown => f.write_str("unknown location"),
         }
     }
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing is wrong.

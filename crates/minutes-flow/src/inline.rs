@@ -8,7 +8,8 @@ pub fn normalise_inline(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\u{00A0}' | '\u{202F}' | '\u{2007}' => out.push(' '),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+            | '\u{FEFF}' => {}
             '\t' | '\n' => out.push(c),
             c if c.is_control() => {}
             c => out.push(c),

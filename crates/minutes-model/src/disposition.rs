@@ -84,7 +84,11 @@ fn link_revisions(dispositions: &mut [Disposition]) {
         let this = &tdocs[..];
         let current = disposition.tdoc.clone();
         let related = |other: &&Tdoc| other.same_document(&current) && **other != current;
-        disposition.revision_of = this.get(..index).and_then(|before| before.iter().rev().find(related)).cloned();
-        disposition.revised_to = this.get(index + 1..).and_then(|after| after.iter().find(related)).cloned();
+        disposition.revision_of = this
+            .get(..index)
+            .and_then(|before| before.iter().rev().find(related))
+            .cloned();
+        disposition.revised_to =
+            this.get(index + 1..).and_then(|after| after.iter().find(related)).cloned();
     }
 }

@@ -216,7 +216,8 @@ impl ActionItem {
     /// `complete`, `completed`, `closed` or `done`, or it is uncertain.
     pub fn is_open(&self) -> bool {
         let status = self.status.trim().trim_end_matches(['?', '.']).to_lowercase();
-        self.is_uncertain() || !matches!(status.as_str(), "complete" | "completed" | "closed" | "done")
+        self.is_uncertain()
+            || !matches!(status.as_str(), "complete" | "completed" | "closed" | "done")
     }
 }
 
@@ -313,7 +314,10 @@ struct MeetingIn {
 }
 
 impl Serialize for Meeting {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         MeetingOut {
             cover: &self.cover,
             sections: &self.sections,
@@ -327,7 +331,9 @@ impl Serialize for Meeting {
 }
 
 impl<'de> Deserialize<'de> for Meeting {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Meeting, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Meeting, D::Error> {
         let input = MeetingIn::deserialize(deserializer)?;
         Ok(Meeting {
             cover: input.cover,
@@ -364,9 +370,15 @@ impl Meeting {
                 return;
             }
             if section.number.trim().is_empty() {
-                result = Err(Error::invalid(format!("section `{}` has no number", section.title)));
+                result = Err(Error::invalid(format!(
+                    "section `{}` has no number",
+                    section.title
+                )));
             } else if !seen.insert(section.number.clone()) {
-                result = Err(Error::invalid(format!("section number {} appears twice", section.number)));
+                result = Err(Error::invalid(format!(
+                    "section number {} appears twice",
+                    section.number
+                )));
             }
         });
         result
@@ -424,7 +436,8 @@ impl Meeting {
             preferred.is_some_and(|p| std::ptr::eq(p, *section))
         };
         let same = |(_, c): &(&Section, &Contribution)| c.tdoc.same_document(tdoc);
-        let other_group = |(_, c): &(&Section, &Contribution)| c.tdoc.same_serial_other_group(tdoc);
+        let other_group =
+            |(_, c): &(&Section, &Contribution)| c.tdoc.same_serial_other_group(tdoc);
         all.iter()
             .find(|e| in_preferred(e) && same(e))
             .or_else(|| all.iter().find(|e| same(e)))

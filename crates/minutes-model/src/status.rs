@@ -162,12 +162,18 @@ mod tests {
     fn phrases_normalise() {
         assert_eq!(Status::from_phrase("AGREED"), Some(Status::Agreed));
         assert_eq!(Status::from_phrase(" noted "), Some(Status::Noted));
-        assert_eq!(Status::from_phrase("Dispensation handled in TP"), Some(Status::DispensationToTp));
+        assert_eq!(
+            Status::from_phrase("Dispensation handled in TP"),
+            Some(Status::DispensationToTp)
+        );
         assert_eq!(
             Status::from_phrase("Dispensation to be  handled in TP"),
             Some(Status::DispensationToTp)
         );
-        assert_eq!(Status::from_phrase("Technically Endorsed"), Some(Status::TechnicallyEndorsed));
+        assert_eq!(
+            Status::from_phrase("Technically Endorsed"),
+            Some(Status::TechnicallyEndorsed)
+        );
         assert_eq!(Status::from_phrase("agreed by correspondence"), None);
         assert_eq!(Status::from_phrase("discussed"), None);
     }

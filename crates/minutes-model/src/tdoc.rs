@@ -115,13 +115,17 @@ impl Tdoc {
     /// Returns true if and only if both identifiers name the same document, whatever
     /// their revisions.
     pub fn same_document(&self, other: &Tdoc) -> bool {
-        self.group == other.group && self.year == other.year && self.serial == other.serial
+        self.group == other.group
+            && self.year == other.year
+            && self.serial == other.serial
     }
 
     /// Returns true if and only if both identifiers share year and serial but not group
     /// (`SEC-2015-0670` listed, `TP-2015-0670` decided).
     pub fn same_serial_other_group(&self, other: &Tdoc) -> bool {
-        self.group != other.group && self.year == other.year && self.serial == other.serial
+        self.group != other.group
+            && self.year == other.year
+            && self.serial == other.serial
     }
 
     /// The year this identifier probably meant when its year is far (more than one year)
@@ -207,7 +211,8 @@ fn standalone_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         #[allow(clippy::expect_used)] // a constant pattern: tested below
-        Regex::new(r"(?:^|[\s(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?").expect("valid pattern")
+        Regex::new(r"(?:^|[\s(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?")
+            .expect("valid pattern")
     })
 }
 
@@ -236,7 +241,8 @@ pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
         }
         let rev = revision(caps.get(4));
         let mut end = all.end();
-        if caps.get(4).is_some() && text[end..].starts_with(|c: char| c.is_ascii_digit()) {
+        if caps.get(4).is_some() && text[end..].starts_with(|c: char| c.is_ascii_digit())
+        {
             continue;
         }
         let Ok(year_number) = year.as_str().parse::<u16>() else { continue };
@@ -251,7 +257,9 @@ pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
         while let Some(more) = slash_pattern().captures(&text[end..]) {
             let (Some(whole), Some(serial)) = (more.get(0), more.get(1)) else { break };
             let after = end + whole.end();
-            if text[after..].starts_with(|c: char| c.is_ascii_alphanumeric()) && more.get(2).is_none() {
+            if text[after..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                && more.get(2).is_none()
+            {
                 break;
             }
             found.push(TdocMatch {
@@ -279,7 +287,8 @@ pub fn find_abbreviations(text: &str) -> Vec<TdocMatch> {
         if text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
             continue;
         }
-        let start = all.start() + all.as_str().len() - all.as_str().trim_start_matches([' ', '(']).len();
+        let start = all.start() + all.as_str().len()
+            - all.as_str().trim_start_matches([' ', '(']).len();
         found.push(TdocMatch {
             start,
             end,
@@ -304,7 +313,10 @@ mod tests {
             .map(|m| match m.reference {
                 TdocRef::Full(t) => t.to_string(),
                 TdocRef::Abbreviated { serial, revision } => {
-                    format!("-{serial}{}", revision.map(|r| format!("R{r:02}")).unwrap_or_default())
+                    format!(
+                        "-{serial}{}",
+                        revision.map(|r| format!("R{r:02}")).unwrap_or_default()
+                    )
                 }
             })
             .collect()
@@ -313,9 +325,15 @@ mod tests {
     #[test]
     fn parses_and_normalises() {
         let t: Tdoc = "SEC-2015-0524R02".parse().unwrap();
-        assert_eq!((t.group(), t.year(), t.serial(), t.revision()), ("SEC", 2015, "0524", Some(2)));
+        assert_eq!(
+            (t.group(), t.year(), t.serial(), t.revision()),
+            ("SEC", 2015, "0524", Some(2))
+        );
         assert_eq!(t.to_string(), "SEC-2015-0524R02");
-        assert_eq!(" ARC-2015-1897r1 ".parse::<Tdoc>().unwrap().to_string(), "ARC-2015-1897R01");
+        assert_eq!(
+            " ARC-2015-1897r1 ".parse::<Tdoc>().unwrap().to_string(),
+            "ARC-2015-1897R01"
+        );
         assert_eq!("TP–2015–0685".parse::<Tdoc>().unwrap().to_string(), "TP-2015-0685");
         assert_eq!("SEC-2018-12345".parse::<Tdoc>().unwrap().serial(), "12345");
     }
@@ -323,9 +341,21 @@ mod tests {
     #[test]
     fn rejects_non_tdocs() {
         for text in [
-            "TS-0001", "TR-00018", "WI-0016", "WI 0016", "A-WG4-TP16-001", "A-331-1", "RFC5374",
-            "TS-0008v3_1_0", "SEC-15-0524", "SEC-2015-052", "SEC-2015-0524 extra", "",
-            "SEC-2015-123456", "sec-2015-0524", "XSEC-2015-0524R01x",
+            "TS-0001",
+            "TR-00018",
+            "WI-0016",
+            "WI 0016",
+            "A-WG4-TP16-001",
+            "A-331-1",
+            "RFC5374",
+            "TS-0008v3_1_0",
+            "SEC-15-0524",
+            "SEC-2015-052",
+            "SEC-2015-0524 extra",
+            "",
+            "SEC-2015-123456",
+            "sec-2015-0524",
+            "XSEC-2015-0524R01x",
         ] {
             assert!(text.parse::<Tdoc>().is_err(), "{text} parsed");
         }
@@ -345,7 +375,10 @@ mod tests {
     #[test]
     fn finds_two_ids_in_one_cell() {
         assert_eq!(full("SEC-2015-0507/-0576"), ["SEC-2015-0507", "-0576"]);
-        assert_eq!(full("SEC-2015-0507/-0576- Use case of PPM"), ["SEC-2015-0507", "-0576"]);
+        assert_eq!(
+            full("SEC-2015-0507/-0576- Use case of PPM"),
+            ["SEC-2015-0507", "-0576"]
+        );
         assert_eq!(full("TP-2015-0670/0671"), ["TP-2015-0670", "-0671"]);
         assert_eq!(full("SEC-2015-0507 / -0576R01"), ["SEC-2015-0507", "-0576R01"]);
     }
@@ -367,7 +400,8 @@ mod tests {
 
     #[test]
     fn finds_standalone_abbreviations() {
-        let found = find_abbreviations("combined with the requirements in -0527R01 will be");
+        let found =
+            find_abbreviations("combined with the requirements in -0527R01 will be");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].as_written, "-0527R01");
         let context: Tdoc = "SEC-2015-0568R02".parse().unwrap();

@@ -20,5 +20,5 @@ mod text;
 pub use crate::{
     docx::{read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
-    text::{decode_text, read_text},
+    text::{decode_text, read_text, Decoded},
 };
