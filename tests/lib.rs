@@ -1,1 +1,96 @@
-//! Shared helpers of the integration tests.
+//! Shared helpers of the integration tests: where things are, TSV truth files, views of a
+//! Meeting that the truth files describe.
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+};
+
+use minutes_model::Meeting;
+
+/// The workspace root.
+pub fn project_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// `../shared` beside the project, when it is there (CI and developers have it; a fresh
+/// clone elsewhere may not).
+pub fn shared_dir() -> Option<PathBuf> {
+    let shared = project_dir().join("../shared");
+    shared.join("seeds").is_dir().then_some(shared)
+}
+
+/// A TSV file with a header row, as maps from column name to cell.
+pub fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let header: Vec<&str> = lines.next().map(|h| h.split('\t').collect()).unwrap_or_default();
+    lines
+        .map(|line| {
+            header
+                .iter()
+                .zip(line.split('\t').chain(std::iter::repeat("")))
+                .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Loads a draft file through the whole pipeline.
+pub fn load(path: &Path) -> Meeting {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    minutes::load(&bytes).unwrap_or_else(|e| panic!("cannot load {}: {e}", path.display())).meeting
+}
+
+/// (tdoc, status, section) of every disposition.
+pub fn disposition_rows(meeting: &Meeting) -> Vec<(String, String, String)> {
+    meeting
+        .dispositions()
+        .into_iter()
+        .map(|d| (d.tdoc.to_string(), d.status.as_str().to_string(), d.section))
+        .collect()
+}
+
+/// (number, title) of every section, depth first.
+pub fn section_rows(meeting: &Meeting) -> Vec<(String, String)> {
+    meeting.all_sections().into_iter().map(|s| (s.number.clone(), s.title.clone())).collect()
+}
+
+/// (section, Tdoc cell as written, title, source) of every contribution row; the
+/// contributions of one cell (`SEC-2015-0507/-0576`) are joined back with `/`.
+pub fn contribution_cells(meeting: &Meeting) -> Vec<(String, String, String, String)> {
+    let mut rows: Vec<(String, String, String, String, String)> = Vec::new();
+    for (section, c) in meeting.all_contributions() {
+        match rows.last_mut() {
+            Some(last) if last.4 == c.location && last.0 == section.number && c.tdoc_as_written.starts_with('-') => {
+                last.1 = format!("{}/{}", last.1, c.tdoc_as_written);
+            }
+            _ => rows.push((
+                section.number.clone(),
+                c.tdoc_as_written.clone(),
+                c.title.clone(),
+                c.source.clone(),
+                c.location.clone(),
+            )),
+        }
+    }
+    rows.into_iter().map(|(a, b, c, d, _)| (a, b, c, d)).collect()
+}
+
+/// (section, normalised Tdoc, title, source) of every contribution.
+pub fn contribution_rows(meeting: &Meeting) -> Vec<(String, String, String, String)> {
+    meeting
+        .all_contributions()
+        .into_iter()
+        .map(|(s, c)| (s.number.clone(), c.tdoc.to_string(), c.title.clone(), c.source.clone()))
+        .collect()
+}
+
+/// (reference, who, status) of every action item, paragraphs joined by spaces.
+pub fn action_rows(meeting: &Meeting) -> Vec<(String, String, String)> {
+    meeting
+        .action_items
+        .iter()
+        .map(|a| (a.reference.replace('\n', " "), a.who.replace('\n', " "), a.status.clone()))
+        .collect()
+}

@@ -1,2 +1,41 @@
-//! Recogniser: Flow into Meeting.
+//! Recogniser: the format-neutral Flow into the Meeting model, with diagnostics.
+//!
+//! # Overview
+//! [`recognise`] walks a [`Flow`](minutes_flow::Flow) once and builds a
+//! [`Meeting`](minutes_model::Meeting): the cover sheet from the blocks before the first
+//! numbered heading, the section tree from the headings, and in each section the
+//! contribution tables, document headings, decisions, action items and planned meetings.
+//! All knowledge of what minutes look like lives here, once, for every input format.
+//!
+//! It never invents a decision: a line is a decision only when it names a Tdoc and a status
+//! in one of the recognised phrasings (see [`parse_decision`]); lines that look like one
+//! but are not recognised, typos it corrects and documents left without a decision are
+//! reported as diagnostics with their location.
+//!
+//! ```
+//! use minutes_flow::{Block, Flow, Location};
+//! let flow = Flow::new(vec![
+//!     Block::heading(1, Some("2".into()), "Review of Agenda", Location::Line(1)),
+//!     Block::paragraph("AGREED - SEC-2015-0524R02- SEC_17_Agenda", Location::Line(2)),
+//! ]);
+//! let meeting = minutes_recognise::recognise(&flow);
+//! let dispositions = meeting.dispositions();
+//! assert_eq!(dispositions[0].tdoc.to_string(), "SEC-2015-0524R02");
+//! assert_eq!(dispositions[0].status.as_str(), "Agreed");
+//! ```
 #![deny(missing_docs)]
+
+mod checks;
+mod cover;
+mod decision;
+mod discussion;
+mod heading;
+mod planning;
+mod sections;
+mod tables;
+mod text;
+
+pub use crate::{
+    decision::{parse_decision, parse_decisions, ParsedDecision},
+    sections::{model_diagnostic, recognise},
+};

@@ -1,16 +1,267 @@
-//! Dispositions CSV.
+//! Dispositions CSV for the member portal (DESIGN.md §6).
 
-/// A CSV column.
-#[derive(Debug, Clone, Copy)]
-pub enum Column {}
+use std::{collections::HashMap, io::Write, str::FromStr};
 
-/// CSV options.
-#[derive(Debug, Clone, Default)]
-pub struct CsvOptions {}
+use minutes_model::{Disposition, Meeting, Status};
 
-/// A status map.
-#[derive(Debug, Clone, Default)]
-pub struct StatusMap {}
+use crate::{Error, Result};
 
-/// Writes dispositions.
-pub fn write_dispositions() {}
+/// A column of the dispositions CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Column {
+    /// `Tdoc`: the revision decided, normalised.
+    Tdoc,
+    /// `Title`: from the contribution table, else the decision line or heading.
+    Title,
+    /// `Source`: from the contribution table.
+    Source,
+    /// `Agenda item`: the section number.
+    AgendaItem,
+    /// `Agenda title`: the section title.
+    AgendaTitle,
+    /// `Status`: the normalised status (after the status map).
+    Status,
+    /// `Decision as written`: the whole decision line.
+    DecisionAsWritten,
+    /// `Revision of`: the previous revision of the same document decided here.
+    RevisionOf,
+    /// `Revised to`: the next revision of the same document decided here.
+    RevisedTo,
+    /// `Comment`: words qualifying the decision.
+    Comment,
+    /// `Location`: where the decision is in the draft.
+    Location,
+}
+
+impl Column {
+    /// Every column, in the order `--columns` lists them.
+    pub const ALL: [Column; 11] = [
+        Column::Tdoc,
+        Column::Title,
+        Column::Source,
+        Column::AgendaItem,
+        Column::AgendaTitle,
+        Column::Status,
+        Column::DecisionAsWritten,
+        Column::RevisionOf,
+        Column::RevisedTo,
+        Column::Comment,
+        Column::Location,
+    ];
+
+    /// The default columns: `Tdoc,Title,Source,Agenda item,Status,Revision of,Revised to,Comment`.
+    pub const DEFAULT: [Column; 8] = [
+        Column::Tdoc,
+        Column::Title,
+        Column::Source,
+        Column::AgendaItem,
+        Column::Status,
+        Column::RevisionOf,
+        Column::RevisedTo,
+        Column::Comment,
+    ];
+
+    /// The name used by `--columns`: `tdoc`, `agenda_item`, …
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Tdoc => "tdoc",
+            Column::Title => "title",
+            Column::Source => "source",
+            Column::AgendaItem => "agenda_item",
+            Column::AgendaTitle => "agenda_title",
+            Column::Status => "status",
+            Column::DecisionAsWritten => "decision_as_written",
+            Column::RevisionOf => "revision_of",
+            Column::RevisedTo => "revised_to",
+            Column::Comment => "comment",
+            Column::Location => "location",
+        }
+    }
+
+    /// The header written in the CSV: `Tdoc`, `Agenda item`, …
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Tdoc => "Tdoc",
+            Column::Title => "Title",
+            Column::Source => "Source",
+            Column::AgendaItem => "Agenda item",
+            Column::AgendaTitle => "Agenda title",
+            Column::Status => "Status",
+            Column::DecisionAsWritten => "Decision as written",
+            Column::RevisionOf => "Revision of",
+            Column::RevisedTo => "Revised to",
+            Column::Comment => "Comment",
+            Column::Location => "Location",
+        }
+    }
+
+    /// Parses a comma-separated `--columns` list.
+    pub fn parse_list(list: &str) -> std::result::Result<Vec<Column>, String> {
+        list.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::parse).collect()
+    }
+}
+
+impl FromStr for Column {
+    type Err = String;
+
+    fn from_str(key: &str) -> std::result::Result<Column, String> {
+        let wanted = key.trim().to_lowercase().replace([' ', '-'], "_");
+        Column::ALL.into_iter().find(|c| c.key() == wanted).ok_or_else(|| {
+            let known: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
+            format!("unknown column `{key}` (known: {})", known.join(", "))
+        })
+    }
+}
+
+/// Portal words for statuses, because each portal and chair wants its own.
+///
+/// A map has entries `STATUS = WORD` (a normalised status of DESIGN.md §3) and
+/// `superseded STATUS = WORD` for a revision that a later decided revision of the same
+/// document replaces (`superseded Noted = Revised`). Written as TOML (`"Dispensation to TP"
+/// = "Not handled"`) or as CSV with a `from,to` header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusMap {
+    plain: HashMap<Status, String>,
+    superseded: HashMap<Status, String>,
+}
+
+impl StatusMap {
+    /// Parses a map; `name` ending in `.csv` selects CSV, anything else TOML.
+    pub fn parse(text: &str, name: &str) -> Result<StatusMap> {
+        let entries: Vec<(String, String)> = if name.to_lowercase().ends_with(".csv") {
+            let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+            let mut entries = Vec::new();
+            for record in reader.records() {
+                let record = record.map_err(|e| Error::status_map(format!("{name}: {e}")))?;
+                match (record.get(0), record.get(1), record.len()) {
+                    (Some(from), Some(to), 2) => entries.push((from.to_string(), to.to_string())),
+                    _ => {
+                        let line = record.position().map_or(0, csv::Position::line);
+                        return Err(Error::status_map(format!("{name}:{line}: expected two columns `from,to`")));
+                    }
+                }
+            }
+            entries
+        } else {
+            let table: toml::Table =
+                text.parse().map_err(|e: toml::de::Error| Error::status_map(format!("{name}: {}", e.message())))?;
+            let mut entries = Vec::new();
+            for (from, to) in table {
+                let to = to
+                    .as_str()
+                    .ok_or_else(|| Error::status_map(format!("{name}: the value of `{from}` must be a string")))?;
+                entries.push((from, to.to_string()));
+            }
+            entries
+        };
+        let mut map = StatusMap::default();
+        for (from, to) in entries {
+            let (superseded, status_text) = match from.strip_prefix("superseded ") {
+                Some(rest) => (true, rest),
+                None => (false, from.as_str()),
+            };
+            let status = Status::from_phrase(status_text).ok_or_else(|| {
+                let known: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                Error::status_map(format!("{name}: unknown status `{status_text}` (known: {})", known.join(", ")))
+            })?;
+            if to.trim().is_empty() {
+                return Err(Error::status_map(format!("{name}: empty replacement for `{from}`")));
+            }
+            let target = if superseded { &mut map.superseded } else { &mut map.plain };
+            target.insert(status, to.trim().to_string());
+        }
+        Ok(map)
+    }
+
+    /// The word for `disposition`'s status.
+    pub fn word(&self, disposition: &Disposition) -> String {
+        let status = disposition.status;
+        if disposition.revised_to.is_some() {
+            if let Some(word) = self.superseded.get(&status) {
+                return word.clone();
+            }
+        }
+        self.plain.get(&status).cloned().unwrap_or_else(|| status.as_str().to_string())
+    }
+}
+
+/// Options of the dispositions CSV.
+#[derive(Debug, Clone)]
+pub struct CsvOptions {
+    /// The columns, in order. The default is [`Column::DEFAULT`].
+    pub columns: Vec<Column>,
+    /// Excel conventions: a UTF-8 BOM and CRLF line ends. The default is `false` (LF).
+    pub excel: bool,
+    /// Add documents listed in contribution tables that got no decision, with an empty
+    /// status, after the decisions of their section. The default is `false`.
+    pub all_documents: bool,
+    /// Portal words for statuses. The default is none (the normalised words).
+    pub status_map: Option<StatusMap>,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions { columns: Column::DEFAULT.to_vec(), excel: false, all_documents: false, status_map: None }
+    }
+}
+
+/// Writes the dispositions of `meeting` as CSV.
+pub fn write_dispositions<W: Write>(meeting: &Meeting, options: &CsvOptions, mut out: W) -> Result<()> {
+    if options.excel {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let terminator = if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+    let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(out);
+    writer.write_record(options.columns.iter().map(|c| c.header()))?;
+    for row in rows(meeting, options) {
+        writer.write_record(options.columns.iter().map(|c| row.get(c).map(String::as_str).unwrap_or_default()))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>> {
+    let dispositions = meeting.dispositions();
+    let mut rows = Vec::new();
+    let tdoc_text = |t: &Option<minutes_model::Tdoc>| t.as_ref().map(ToString::to_string).unwrap_or_default();
+    for section in meeting.all_sections() {
+        for d in dispositions.iter().filter(|d| d.section == section.number) {
+            let status = options.status_map.as_ref().map_or_else(|| d.status.as_str().to_string(), |m| m.word(d));
+            rows.push(HashMap::from([
+                (Column::Tdoc, d.tdoc.to_string()),
+                (Column::Title, d.title.clone()),
+                (Column::Source, d.source.clone()),
+                (Column::AgendaItem, d.section.clone()),
+                (Column::AgendaTitle, d.section_title.clone()),
+                (Column::Status, status),
+                (Column::DecisionAsWritten, d.as_written.clone()),
+                (Column::RevisionOf, tdoc_text(&d.revision_of)),
+                (Column::RevisedTo, tdoc_text(&d.revised_to)),
+                (Column::Comment, d.comment.clone()),
+                (Column::Location, d.location.clone()),
+            ]));
+        }
+        if options.all_documents {
+            for c in &section.contributions {
+                let decided = dispositions
+                    .iter()
+                    .any(|d| d.tdoc.same_document(&c.tdoc) || d.tdoc.same_serial_other_group(&c.tdoc));
+                if !decided {
+                    rows.push(HashMap::from([
+                        (Column::Tdoc, c.tdoc.to_string()),
+                        (Column::Title, c.title.clone()),
+                        (Column::Source, c.source.clone()),
+                        (Column::AgendaItem, section.number.clone()),
+                        (Column::AgendaTitle, section.title.clone()),
+                        (Column::Location, c.location.clone()),
+                    ]));
+                }
+            }
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests;

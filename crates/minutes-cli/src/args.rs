@@ -1,0 +1,128 @@
+//! Command-line arguments (clap derive). No runtime logic here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Exit status: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: an input or output problem (the message names the file).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status: a usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Turns draft minutes of standards meetings (oneM2M working groups) into official documents.
+///
+/// DRAFT is a Word .docx, a text export, a .json model written by `inspect`, or `-` for
+/// standard input; its format is sniffed from its content.
+#[derive(Debug, Parser)]
+#[command(name = "minutes", version, about, long_about = None)]
+#[command(after_help = "Exit status: 0 success, 1 input or output problem, 2 usage error.")]
+pub struct CliArguments {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the official minutes DOCX.
+    Convert(ConvertCommand),
+    /// Write the dispositions CSV for the member portal.
+    Dispositions(DispositionsCommand),
+    /// Print the recognised meeting model.
+    Inspect(InspectCommand),
+    /// Print the format-neutral blocks read from a draft, one per line.
+    Flow(FlowCommand),
+    /// Report diagnostics; exit 1 if any is an error.
+    Check(CheckCommand),
+}
+
+/// The draft to read.
+#[derive(Debug, Args)]
+pub struct DraftArg {
+    /// The draft (.docx, text, .json model, or `-` for standard input).
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+}
+
+/// `minutes convert`.
+#[derive(Debug, Args)]
+pub struct ConvertCommand {
+    #[command(flatten)]
+    pub input: DraftArg,
+    /// Output file [default: <draft stem>.minutes.docx in the current directory].
+    #[arg(short, long, value_name = "OUT.docx")]
+    pub output: Option<PathBuf>,
+    /// A .docx or .dotx template to fill instead of the built-in oneM2M template.
+    #[arg(long, value_name = "T.docx")]
+    pub template: Option<PathBuf>,
+    /// Do not print diagnostics.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `minutes dispositions`.
+#[derive(Debug, Args)]
+pub struct DispositionsCommand {
+    #[command(flatten)]
+    pub input: DraftArg,
+    /// Output file [default: standard output].
+    #[arg(short, long, value_name = "OUT.csv")]
+    pub output: Option<PathBuf>,
+    /// Columns, comma-separated, from: tdoc, title, source, agenda_item, agenda_title,
+    /// status, decision_as_written, revision_of, revised_to, comment, location.
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
+    /// Excel conventions: UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    pub excel: bool,
+    /// Portal words for statuses: a TOML (`"Dispensation to TP" = "Not handled"`) or CSV
+    /// (`from,to`) file.
+    #[arg(long, value_name = "FILE")]
+    pub status_map: Option<PathBuf>,
+    /// Also list documents of the contribution tables that got no decision (empty status).
+    #[arg(long)]
+    pub all_documents: bool,
+    /// Do not print diagnostics.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Formats of `inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// The JSON model (DESIGN.md §5), which reads back in as a draft.
+    Json,
+    /// Markdown with GitHub tables.
+    Md,
+}
+
+/// `minutes inspect`.
+#[derive(Debug, Args)]
+pub struct InspectCommand {
+    #[command(flatten)]
+    pub input: DraftArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: InspectFormat,
+}
+
+/// `minutes flow`.
+#[derive(Debug, Args)]
+pub struct FlowCommand {
+    #[command(flatten)]
+    pub input: DraftArg,
+}
+
+/// `minutes check`.
+#[derive(Debug, Args)]
+pub struct CheckCommand {
+    /// The drafts to check.
+    #[arg(value_name = "DRAFT", required = true)]
+    pub drafts: Vec<PathBuf>,
+    /// Also print notes, not only warnings and errors.
+    #[arg(long)]
+    pub notes: bool,
+}

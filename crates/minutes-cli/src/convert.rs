@@ -1,0 +1,41 @@
+//! `minutes convert`: the official minutes DOCX.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use minutes::write::{write_docx, DocxWriteOptions, Template};
+
+use crate::{
+    args::{ConvertCommand, EXIT_OK},
+    io::{load_draft, print_diagnostics, write_atomically},
+};
+
+/// `<draft stem>.minutes.docx` in the current directory.
+pub fn default_output(draft: &Path, suffix: &str) -> PathBuf {
+    let stem = draft.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "-").unwrap_or("stdin");
+    PathBuf::from(format!("{stem}.{suffix}.docx"))
+}
+
+/// Loads a template file, or the built-in one.
+pub fn load_template(path: Option<&Path>) -> anyhow::Result<Template> {
+    match path {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read template {}", path.display()))?;
+            Template::from_bytes(bytes).with_context(|| format!("cannot use template {}", path.display()))
+        }
+        None => Ok(Template::builtin()),
+    }
+}
+
+pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
+    let template = load_template(cmd.template.as_deref())?;
+    let (draft, loaded) = load_draft(&cmd.input.draft)?;
+    if !cmd.quiet {
+        print_diagnostics(&draft.name, &loaded.meeting, false);
+    }
+    let output = cmd.output.clone().unwrap_or_else(|| default_output(&cmd.input.draft, "minutes"));
+    let bytes = write_docx(&loaded.meeting, &template, &DocxWriteOptions::default())
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    write_atomically(&output, draft.path.as_deref(), &bytes)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,102 @@
+//! Files: reading drafts (or standard input), atomic output, printing diagnostics.
+
+use std::{
+    fs,
+    io::{Read, Write},
+    path::{Path, PathBuf},
+};
+
+use anyhow::{bail, Context};
+use minutes::{model::Severity, Loaded, Meeting};
+
+/// A draft's bytes and the name to show in messages.
+pub struct Draft {
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads `path`, or standard input for `-`.
+pub fn read_draft(path: &Path) -> anyhow::Result<Draft> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+        return Ok(Draft { name: "<stdin>".into(), path: None, bytes });
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Draft { name: path.display().to_string(), path: Some(path.to_path_buf()), bytes })
+}
+
+/// Reads and recognises a draft; errors name the file.
+pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
+    let draft = read_draft(path)?;
+    let loaded = minutes::load(&draft.bytes).with_context(|| format!("cannot read {}", draft.name))?;
+    Ok((draft, loaded))
+}
+
+/// Prints diagnostics as `file:line: severity: message`; returns the number of errors.
+pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
+    let mut errors = 0;
+    for diagnostic in &meeting.diagnostics {
+        if diagnostic.severity == Severity::Error {
+            errors += 1;
+        }
+        if diagnostic.severity == Severity::Note && !notes {
+            continue;
+        }
+        let severity = match diagnostic.severity {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        let place = diagnostic.line().map_or_else(|| diagnostic.location.clone(), |line| line.to_string());
+        eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+    }
+    errors
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, renamed
+/// over the target only when complete. Refuses to overwrite the input.
+pub fn write_atomically(path: &Path, input: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(input) = input {
+        if same_file(path, input) {
+            bail!("refusing to write {}: it is the input file", path.display());
+        }
+    }
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !directory.is_dir() {
+        bail!("cannot write {}: directory {} does not exist", path.display(), directory.display());
+    }
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".minutes-")
+        .suffix(".part")
+        .tempfile_in(&directory)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temporary.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    temporary.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
+    temporary.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes to standard output, or atomically to `path`.
+pub fn emit(output: Option<&Path>, input: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output {
+        Some(path) if path != Path::new("-") => write_atomically(path, input, bytes),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes)?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The cover sheet: labels and values of the oneM2M cover table (PATTERNS.md B).
+
+use std::sync::OnceLock;
+
+use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Location};
+use minutes_model::{Cover, Purpose};
+use regex::Regex;
+
+use crate::text::{fold_spaces, label_key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Chair,
+    ViceChairs,
+    Secretary,
+    Date,
+    Purpose,
+}
+
+fn field(label: &str) -> Option<Field> {
+    let field = match label_key(label).as_str() {
+        "meeting title" | "meeting" | "title" | "meeting name" => Field::Title,
+        "chair" | "chairs" | "chairman" | "chairperson" | "wg chair" | "convenor" => Field::Chair,
+        "vice chair" | "vice chairs" | "vice chair(s)" | "vice-chair" | "vice-chairs" | "vice-chair(s)"
+        | "vice chairman" | "vice chairmen" => Field::ViceChairs,
+        "secretary" | "secretaries" | "minutes taker" => Field::Secretary,
+        "meeting date" | "meeting dates" | "date" | "dates" => Field::Date,
+        "intended purpose of document" | "purpose" | "intended purpose" => Field::Purpose,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// Recognises the cover sheet from the blocks before the first section, falling back on
+/// the opening prose (`François Ennesser chair of the SEC WG, opened the meeting`) for the
+/// chair when there is no cover table.
+pub(crate) fn recognise_cover(
+    preamble: &[&FlowBlock],
+    opening: &[&FlowBlock],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Cover {
+    let mut cover = Cover::default();
+    let mut found = 0;
+    let mut purpose_lines: Vec<String> = Vec::new();
+    let mut purpose_location = None;
+    let mut after_purpose = false;
+    for block in preamble {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                for row in &table.rows {
+                    let mut cells = row.cells.iter();
+                    let (Some(label), Some(value)) = (cells.next(), cells.next()) else { continue };
+                    let Some(field) = field(&label.text().replace('\n', " ")) else { continue };
+                    found += 1;
+                    let lines = value_lines(value);
+                    let joined = lines.join(" ");
+                    let joined = (!joined.is_empty()).then_some(joined);
+                    match field {
+                        Field::Title => cover.title = joined,
+                        Field::Chair => cover.chair = joined,
+                        Field::ViceChairs => cover.vice_chairs = lines,
+                        Field::Secretary => cover.secretary = joined,
+                        Field::Date => cover.date = joined,
+                        Field::Purpose => {
+                            purpose_lines = lines;
+                            purpose_location = Some(block.location.clone());
+                            after_purpose = true;
+                        }
+                    }
+                }
+            }
+            // Text exports spill the remaining purpose options out of the table.
+            BlockKind::Paragraph { text, .. } if after_purpose => {
+                if text.to_lowercase().contains("onem2m notice") {
+                    after_purpose = false;
+                } else {
+                    purpose_lines.push(fold_spaces(text));
+                }
+            }
+            // A cover written as `Chair: Kenji Sato, NEC` paragraphs.
+            BlockKind::Paragraph { text, .. } => {
+                let Some((label, value)) = text.split_once(':') else { continue };
+                let Some(field) = field(label) else { continue };
+                let value = fold_spaces(value);
+                if value.is_empty() {
+                    continue;
+                }
+                found += 1;
+                match field {
+                    Field::Title => cover.title = Some(value),
+                    Field::Chair => cover.chair = Some(value),
+                    Field::ViceChairs => cover.vice_chairs = vec![value],
+                    Field::Secretary => cover.secretary = Some(value),
+                    Field::Date => cover.date = Some(value),
+                    Field::Purpose => {
+                        purpose_lines = vec![value];
+                        purpose_location = Some(block.location.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // `A, Company; B, Company` in one paragraph is two vice chairs.
+    cover.vice_chairs = cover
+        .vice_chairs
+        .iter()
+        .flat_map(|v| v.split(';'))
+        .map(fold_spaces)
+        .filter(|v| !v.is_empty())
+        .collect();
+    if found >= 2 {
+        if let Some(location) = purpose_location {
+            cover.purpose = purpose(&purpose_lines, &location, diagnostics);
+        }
+        return cover;
+    }
+    let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
+    cover.title = preamble.iter().find_map(|b| first_text(b)).filter(|t| !is_boilerplate(t));
+    cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
+    let mut message = "no cover sheet".to_string();
+    if cover.title.is_some() {
+        message.push_str("; title taken from the first line");
+    }
+    if cover.chair.is_some() {
+        message.push_str("; chair taken from the opening prose");
+    }
+    diagnostics.push(Diagnostic::warning(location, message));
+    cover
+}
+
+fn value_lines(cell: &Cell) -> Vec<String> {
+    cell.text().lines().map(fold_spaces).filter(|l| !l.is_empty()).collect()
+}
+
+fn first_text(block: &FlowBlock) -> Option<String> {
+    let text = match &block.kind {
+        BlockKind::Table(table) => table.rows.first()?.cells.first()?.text(),
+        _ => block.text()?.to_string(),
+    };
+    let text = fold_spaces(&text);
+    (!text.is_empty()).then_some(text)
+}
+
+fn is_boilerplate(text: &str) -> bool {
+    let key = label_key(text);
+    key == "minutes" || key == "draft minutes" || key.contains("onem2m notice")
+}
+
+fn chair_in_prose(text: &str) -> Option<String> {
+    static CHAIR: OnceLock<Option<Regex>> = OnceLock::new();
+    let chair = CHAIR
+        .get_or_init(|| {
+            Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),?\s+(?:the\s+)?(?:WG\s+\w+\s+)?chair(?:man|person)?\s+of\b").ok()
+        })
+        .as_ref()?;
+    Some(chair.captures(text.trim())?.get(1)?.as_str().to_string())
+}
+
+/// The ticked purpose: the option whose line carries a ticked-box glyph.
+fn purpose(lines: &[String], location: &Location, diagnostics: &mut Vec<Diagnostic>) -> Option<Purpose> {
+    const TICKED: [&str; 7] = ["☒", "☑", "✓", "✔", "⊠", "[x]", "[X]"];
+    const UNTICKED: [&str; 3] = ["☐", "□", "[ ]"];
+    let option = |line: &str| {
+        let words = label_key(line.trim_start_matches(|c: char| !c.is_alphabetic()));
+        Purpose::ALL.into_iter().find(|p| {
+            let first_word = p.label().split(' ').next().unwrap_or_default().to_lowercase();
+            words.starts_with(&first_word)
+        })
+    };
+    let ticked: Vec<Purpose> = lines
+        .iter()
+        .filter(|line| TICKED.iter().any(|glyph| line.contains(glyph)))
+        .filter_map(|line| option(line))
+        .collect();
+    let has_boxes = lines.iter().any(|line| UNTICKED.iter().chain(TICKED.iter()).any(|g| line.contains(g)));
+    match ticked.as_slice() {
+        [one] => Some(*one),
+        [first, ..] => {
+            diagnostics.push(Diagnostic::warning(
+                location.clone(),
+                format!("several purpose boxes are ticked; taking `{}`", first.label()),
+            ));
+            Some(*first)
+        }
+        [] if has_boxes => None,
+        [] => {
+            diagnostics.push(Diagnostic::note(
+                location.clone(),
+                "which purpose box is ticked is not recorded in this draft; purpose left empty",
+            ));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn b6_chair_from_prose() {
+        assert_eq!(
+            chair_in_prose("François Ennesser chair of the SEC WG, opened the meeting").as_deref(),
+            Some("François Ennesser")
+        );
+        assert_eq!(chair_in_prose("The chair of the meeting opened"), None);
+    }
+
+    #[test]
+    fn ticked_purpose_from_glyphs() {
+        let mut diagnostics = Vec::new();
+        let lines = ["☐ Decision", "☒ Discussion", "☐ Information"].map(String::from);
+        assert_eq!(purpose(&lines, &Location::Line(1), &mut diagnostics), Some(Purpose::Discussion));
+        let lost = ["Decision", "Discussion"].map(String::from);
+        assert_eq!(purpose(&lost, &Location::Line(1), &mut diagnostics), None);
+        assert_eq!(diagnostics.len(), 1);
+    }
+}

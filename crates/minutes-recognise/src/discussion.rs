@@ -1,0 +1,333 @@
+//! A section's blocks into contributions and discussion: document headings, decisions,
+//! bullets, action-item and contribution tables.
+
+use std::sync::OnceLock;
+
+use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
+use minutes_model::{
+    ActionItem, Block, Contribution, Decision, DocumentHeading, Status, Tdoc, TdocRef,
+};
+use regex::Regex;
+
+use crate::{
+    decision::{parse_decision, parse_decisions, split_title_comment, ParsedDecision},
+    heading::parse_document_heading,
+    tables::{classify, ContributionRow, TableKind},
+    text::fold_spaces,
+};
+
+/// What recognising a whole meeting collects beside the sections.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub action_items: Vec<ActionItem>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A section's recognised content.
+#[derive(Debug, Default)]
+pub(crate) struct SectionContent {
+    pub contributions: Vec<Contribution>,
+    pub blocks: Vec<Block>,
+}
+
+/// A revision said to be decided in prose (`A R03 was discussed and agreed.`), to be
+/// checked against the explicit decisions of the same discussion.
+struct Restatement {
+    tdoc: Tdoc,
+    status: Status,
+    location: Location,
+}
+
+struct Walker<'c> {
+    content: SectionContent,
+    collected: &'c mut Collected,
+    /// The document under discussion: abbreviations and `R03` refer to it.
+    current: Option<Tdoc>,
+    restatements: Vec<Restatement>,
+}
+
+/// Recognises the blocks of one section (everything between its heading and the next).
+pub(crate) fn recognise_section(blocks: &[&FlowBlock], collected: &mut Collected) -> SectionContent {
+    let mut walker = Walker { content: SectionContent::default(), collected, current: None, restatements: Vec::new() };
+    for (index, block) in blocks.iter().enumerate() {
+        let next = blocks.get(index + 1).copied();
+        walker.block(block, next);
+    }
+    walker.check_restatements();
+    walker.content
+}
+
+impl Walker<'_> {
+    fn warn(&mut self, location: &Location, message: String) {
+        self.collected.diagnostics.push(Diagnostic::warning(location.clone(), message));
+    }
+
+    fn block(&mut self, block: &FlowBlock, next: Option<&FlowBlock>) {
+        let location = &block.location;
+        match &block.kind {
+            BlockKind::Table(table) => self.table(classify(table), location, next),
+            BlockKind::Heading { text, .. } => self.text(text, None, location),
+            BlockKind::Paragraph { text, .. } => self.text(text, None, location),
+            BlockKind::ListItem { level, text } => self.text(text, Some(*level), location),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str, bullet: Option<u8>, location: &Location) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let decisions = parse_decisions(text);
+        if !decisions.is_empty() {
+            for parsed in decisions {
+                self.decision(parsed, text, location);
+            }
+            return;
+        }
+        if bullet.is_none() {
+            if let Some(heading) = parse_document_heading(text) {
+                self.document(heading.tdocs, heading.title, heading.note, text, location);
+                return;
+            }
+        }
+        self.look_for_missed_decision(text, location);
+        let block = match bullet {
+            Some(level) => Block::Bullet { level, text: text.to_string(), location: location.to_string() },
+            None => Block::Paragraph { text: text.to_string(), location: location.to_string() },
+        };
+        self.content.blocks.push(block);
+    }
+
+    /// Resolves ids (abbreviations against the first full id of the same line, then the
+    /// document under discussion); reports the ones that cannot be resolved.
+    fn resolve(&mut self, ids: &[(TdocRef, String)], location: &Location) -> Vec<(Tdoc, String)> {
+        let first_full = ids.iter().find_map(|(r, _)| match r {
+            TdocRef::Full(t) => Some(t.clone()),
+            TdocRef::Abbreviated { .. } => None,
+        });
+        let context = first_full.or_else(|| self.current.clone());
+        let mut resolved = Vec::new();
+        for (reference, written) in ids {
+            match (reference, &context) {
+                (TdocRef::Full(tdoc), _) => resolved.push((tdoc.clone(), written.clone())),
+                (abbreviated, Some(context)) => resolved.push((abbreviated.resolve(context), written.clone())),
+                (TdocRef::Abbreviated { .. }, None) => self.collected.diagnostics.push(Diagnostic::error(
+                    location.clone(),
+                    format!("abbreviated reference `{written}` has no document to resolve against"),
+                )),
+            }
+        }
+        resolved
+    }
+
+    fn listed_title(&self, tdoc: &Tdoc) -> Option<String> {
+        self.content.contributions.iter().find(|c| c.tdoc.same_document(tdoc)).map(|c| c.title.clone())
+    }
+
+    fn decision(&mut self, parsed: ParsedDecision, text: &str, location: &Location) {
+        let resolved = self.resolve(&parsed.tdocs, location);
+        for (tdoc, written) in resolved {
+            let (title, comment) = match (&parsed.title, &parsed.comment) {
+                (Some(title), None) => {
+                    let (title, comment) = split_title_comment(title, self.listed_title(&tdoc).as_deref());
+                    (Some(title), comment)
+                }
+                (title, comment) => (title.clone(), comment.clone()),
+            };
+            self.content.blocks.push(Block::Decision(Decision {
+                tdoc,
+                tdoc_as_written: written,
+                status: parsed.status,
+                status_as_written: parsed.status_as_written.clone(),
+                title,
+                comment,
+                as_written: text.to_string(),
+                location: location.to_string(),
+            }));
+        }
+    }
+
+    fn document(
+        &mut self,
+        ids: Vec<(TdocRef, String)>,
+        title: Option<String>,
+        note: Option<String>,
+        text: &str,
+        location: &Location,
+    ) {
+        let tdocs: Vec<Tdoc> = self.resolve(&ids, location).into_iter().map(|(t, _)| t).collect();
+        self.current = tdocs.first().cloned();
+        self.content.blocks.push(Block::Document(DocumentHeading {
+            tdocs,
+            title,
+            note,
+            as_written: text.to_string(),
+            location: location.to_string(),
+        }));
+    }
+
+    fn table(&mut self, kind: TableKind, location: &Location, next: Option<&FlowBlock>) {
+        match kind {
+            TableKind::Actions(rows) => {
+                for row in rows {
+                    if [&row.reference, &row.what, &row.who, &row.status].iter().all(|t| t.is_empty()) {
+                        continue;
+                    }
+                    self.collected.action_items.push(ActionItem {
+                        reference: row.reference,
+                        what: row.what,
+                        who: row.who,
+                        status: row.status,
+                        location: location.to_string(),
+                    });
+                }
+                self.content.blocks.push(Block::ActionItems { location: location.to_string() });
+            }
+            TableKind::Contributions(rows) => self.contributions(rows, location, next),
+            TableKind::Other(rows) => {
+                self.content.blocks.push(Block::Table { rows, location: location.to_string() });
+            }
+        }
+    }
+
+    fn contributions(&mut self, rows: Vec<ContributionRow>, location: &Location, next: Option<&FlowBlock>) {
+        let single = rows.len() == 1;
+        for row in rows {
+            let location = row.location.as_ref().unwrap_or(location);
+            let resolved = self.resolve(&row.tdocs, location);
+            for (tdoc, written) in &resolved {
+                self.content.contributions.push(Contribution {
+                    tdoc: tdoc.clone(),
+                    tdoc_as_written: written.clone(),
+                    title: row.title.clone(),
+                    source: row.source.clone(),
+                    location: location.to_string(),
+                });
+            }
+            // A lone row right before its discussion is the document's heading (D2).
+            let heading_follows = next.and_then(|b| b.text()).is_some_and(|t| {
+                parse_document_heading(t).is_some() && parse_decision(t).is_none()
+            });
+            if single && row.decision.is_none() && !heading_follows {
+                let as_written = if row.title.is_empty() {
+                    row.tdoc_cell.clone()
+                } else {
+                    format!("{} - {}", row.tdoc_cell, row.title)
+                };
+                let title = (!row.title.is_empty()).then(|| row.title.clone());
+                let tdocs = resolved.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
+                self.current = tdocs.first().cloned();
+                self.content.blocks.push(Block::Document(DocumentHeading {
+                    tdocs,
+                    title,
+                    note: None,
+                    as_written,
+                    location: location.to_string(),
+                }));
+            }
+            if let Some(cell) = &row.decision {
+                self.decision_cell(cell, &row.title, &resolved, location);
+            }
+        }
+    }
+
+    /// A status written in a contribution table's Decision column.
+    fn decision_cell(&mut self, cell: &str, title: &str, tdocs: &[(Tdoc, String)], location: &Location) {
+        let cell = fold_spaces(cell);
+        let Some((status, len)) = Status::from_prefix(&cell) else {
+            let ids = tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
+            self.warn(location, format!("decision cell `{cell}` for {ids} is not a known status; no disposition recorded"));
+            return;
+        };
+        let status_as_written = cell.get(..len).unwrap_or_default().to_string();
+        let rest = cell.get(len..).unwrap_or_default().trim().trim_end_matches('.');
+        for (tdoc, written) in tdocs {
+            // Written as a decision line, so that writers print it and readers find it again.
+            let mut as_written = format!("{status_as_written} - {tdoc}");
+            if !title.is_empty() {
+                as_written.push_str(" - ");
+                as_written.push_str(title);
+            }
+            let comment = (!rest.is_empty()).then(|| rest.to_string());
+            if let Some(comment) = &comment {
+                as_written.push_str(", ");
+                as_written.push_str(comment);
+            }
+            self.content.blocks.push(Block::Decision(Decision {
+                tdoc: tdoc.clone(),
+                tdoc_as_written: written.clone(),
+                status,
+                status_as_written: status_as_written.clone(),
+                title: (!title.is_empty()).then(|| title.to_string()),
+                comment,
+                as_written,
+                location: location.to_string(),
+            }));
+        }
+    }
+
+    /// Prose that names a Tdoc and a decision verb without being a recognised decision,
+    /// `R03 was agreed` restatements, and inline action items.
+    fn look_for_missed_decision(&mut self, text: &str, location: &Location) {
+        static PATTERNS: OnceLock<Option<(Regex, Regex, Regex)>> = OnceLock::new();
+        let Some((decided, restated, action)) = PATTERNS
+            .get_or_init(|| {
+                Some((
+                    Regex::new(r"(?i)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b").ok()?,
+                    Regex::new(r"(?i)^(?:an?\s+|the\s+)?R(\d{2})\b.*?\b(?:was|were|is)\b.*?\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b").ok()?,
+                    Regex::new(r"(?i)^action(?:\s+item)?\s*:").ok()?,
+                ))
+            })
+            .as_ref()
+        else {
+            return;
+        };
+        if action.is_match(text) {
+            self.collected.diagnostics.push(Diagnostic::note(
+                location.clone(),
+                "inline action item is not in the action-item table".to_string(),
+            ));
+        }
+        if let Some(caps) = restated.captures(text) {
+            let revision = caps.get(1).and_then(|m| m.as_str().parse().ok());
+            let status = caps.get(2).and_then(|m| Status::from_phrase(m.as_str()));
+            if let (Some(current), Some(status)) = (&self.current, status) {
+                self.restatements.push(Restatement {
+                    tdoc: current.with_revision(revision),
+                    status,
+                    location: location.clone(),
+                });
+            }
+            return;
+        }
+        let names_tdoc = !minutes_model::find_tdocs(text).is_empty();
+        if let Some(found) = decided.find(text).filter(|_| names_tdoc) {
+            self.warn(
+                location,
+                format!(
+                    "names a Tdoc and says `{}` but is not a recognised decision line; no disposition recorded",
+                    found.as_str()
+                ),
+            );
+        }
+    }
+
+    fn check_restatements(&mut self) {
+        for restatement in std::mem::take(&mut self.restatements) {
+            let recorded = self.content.blocks.iter().any(|b| {
+                matches!(b, Block::Decision(d) if d.tdoc == restatement.tdoc && d.status == restatement.status)
+            });
+            if !recorded {
+                self.warn(
+                    &restatement.location,
+                    format!(
+                        "says {} was {} but no decision line records it; no disposition recorded",
+                        restatement.tdoc,
+                        restatement.status.as_str().to_lowercase()
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The whole recognition: cover, section tree, discussions, planning, checks.
+
+use minutes_flow::{Block as FlowBlock, BlockKind, Flow, Location, Severity as FlowSeverity};
+use minutes_model::{Diagnostic, Meeting, Section, Severity};
+
+use crate::{
+    checks,
+    cover::recognise_cover,
+    discussion::{recognise_section, Collected},
+    planning::next_meetings,
+};
+
+/// Recognises a meeting in a Flow. Never fails: what it cannot recognise stays as text
+/// and is reported in [`Meeting::diagnostics`].
+pub fn recognise(flow: &Flow) -> Meeting {
+    let mut collected = Collected::default();
+    let first_section = flow.blocks.iter().position(|b| section_heading(b).is_some());
+    let (preamble, body) = flow.blocks.split_at(first_section.unwrap_or(flow.blocks.len()));
+
+    // Headings split the body; the blocks under each go to its section.
+    let mut flat: Vec<(String, String, Location, Vec<&FlowBlock>)> = Vec::new();
+    for block in body {
+        match section_heading(block) {
+            Some((number, title)) => flat.push((number, title, block.location.clone(), Vec::new())),
+            None => {
+                if let Some((_, _, _, blocks)) = flat.last_mut() {
+                    blocks.push(block);
+                }
+            }
+        }
+    }
+    let opening: Vec<&FlowBlock> = flat.iter().take(2).flat_map(|(_, _, _, b)| b.iter().copied()).collect();
+    let preamble: Vec<&FlowBlock> = preamble.iter().collect();
+    let cover = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
+    if first_section.is_none() {
+        collected.diagnostics.push(minutes_flow::Diagnostic::warning(
+            Location::Line(1),
+            "no numbered section headings found; nothing to recognise",
+        ));
+    }
+
+    let mut sections: Vec<Section> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (number, title, location, blocks) in flat {
+        let content = recognise_section(&blocks, &mut collected);
+        let number = if seen.insert(number.clone()) {
+            number
+        } else {
+            let unique = (2..).map(|n| format!("{number} ({n})")).find(|n| !seen.contains(n)).unwrap_or_default();
+            collected.diagnostics.push(minutes_flow::Diagnostic::warning(
+                location.clone(),
+                format!("section number {number} appears twice; this one is kept as `{unique}`"),
+            ));
+            seen.insert(unique.clone());
+            unique
+        };
+        let section = Section {
+            number,
+            title,
+            contributions: content.contributions,
+            blocks: content.blocks,
+            sections: Vec::new(),
+            location: location.to_string(),
+        };
+        insert(&mut sections, section);
+    }
+
+    let mut meeting = Meeting {
+        cover,
+        next_meetings: next_meetings(&sections),
+        sections,
+        action_items: collected.action_items,
+        diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),
+    };
+    checks::run(&mut meeting);
+    meeting.diagnostics.sort_by_key(|d| location_key(&d.location));
+    meeting
+}
+
+/// Converts a reader's or recogniser's diagnostic into the model's serde form.
+pub fn model_diagnostic(diagnostic: &minutes_flow::Diagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: match diagnostic.severity {
+            FlowSeverity::Note => Severity::Note,
+            FlowSeverity::Warning => Severity::Warning,
+            FlowSeverity::Error => Severity::Error,
+        },
+        location: diagnostic.location.to_string(),
+        message: diagnostic.message.clone(),
+    }
+}
+
+/// Sorts `line 9` before `line 10`, and paragraphs by index.
+fn location_key(location: &str) -> (u32, String) {
+    let number = location
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|part| !part.is_empty())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    (number, location.to_string())
+}
+
+/// The number and title of a section heading: a numbered heading, or an unnumbered one
+/// whose text starts with a typed number (`6.3 Other Contributions`).
+fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
+    let BlockKind::Heading { number, text, .. } = &block.kind else { return None };
+    let text = crate::text::fold_spaces(text);
+    match number {
+        Some(number) if !number.trim().is_empty() => {
+            Some((number.trim().trim_end_matches('.').to_string(), text))
+        }
+        _ => {
+            let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+            let (number, rest) = text.split_at(end);
+            let number = number.trim_end_matches('.');
+            let valid = !number.is_empty() && number.split('.').all(|p| !p.is_empty() && p.len() <= 3);
+            (valid && rest.starts_with(char::is_whitespace)).then(|| (number.to_string(), rest.trim().to_string()))
+        }
+    }
+}
+
+/// Returns true if and only if `parent` is a proper outline prefix of `child` (`6` of `6.1`).
+fn is_parent(parent: &str, child: &str) -> bool {
+    child.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
+}
+
+fn insert(sections: &mut Vec<Section>, section: Section) {
+    if let Some(last) = sections.last_mut() {
+        if is_parent(&last.number, &section.number) {
+            insert(&mut last.sections, section);
+            return;
+        }
+    }
+    sections.push(section);
+}

@@ -1,0 +1,114 @@
+//! CSV writer tests: columns, quoting, Excel conventions, status maps, all documents.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use minutes_model::{Block, Contribution, Decision, Meeting, Section, Status, Tdoc};
+use pretty_assertions::assert_eq;
+
+use super::*;
+
+fn tdoc(text: &str) -> Tdoc {
+    text.parse().unwrap()
+}
+
+fn decision(id: &str, status: Status, line: u32) -> Block {
+    Block::Decision(Decision {
+        tdoc: tdoc(id),
+        tdoc_as_written: id.to_string(),
+        status,
+        status_as_written: status.as_str().to_uppercase(),
+        title: None,
+        comment: None,
+        as_written: format!("{} - {id}", status.as_str().to_uppercase()),
+        location: format!("line {line}"),
+    })
+}
+
+fn meeting() -> Meeting {
+    Meeting {
+        sections: vec![Section {
+            number: "6.3".into(),
+            title: "Other".into(),
+            contributions: vec![
+                Contribution {
+                    tdoc: tdoc("SEC-2015-0517R01"),
+                    tdoc_as_written: "SEC-2015-0517R01".into(),
+                    title: "Title, with \"quotes\"\nand a line break".into(),
+                    source: "Giesecke & Devrient, Gemalto".into(),
+                    location: "line 94".into(),
+                },
+                Contribution {
+                    tdoc: tdoc("SEC-2015-0528"),
+                    tdoc_as_written: "SEC-2015-0528".into(),
+                    title: "Undecided".into(),
+                    source: "KT".into(),
+                    location: "line 98".into(),
+                },
+            ],
+            blocks: vec![
+                decision("SEC-2015-0517R03", Status::Noted, 140),
+                decision("SEC-2015-0517R05", Status::Agreed, 142),
+                decision("TP-2015-0685", Status::DispensationToTp, 363),
+            ],
+            ..Section::default()
+        }],
+        ..Meeting::default()
+    }
+}
+
+fn csv_text(options: &CsvOptions) -> String {
+    let mut out = Vec::new();
+    write_dispositions(&meeting(), options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn default_columns_quoting_and_revision_links() {
+    assert_eq!(
+        csv_text(&CsvOptions::default()),
+        "Tdoc,Title,Source,Agenda item,Status,Revision of,Revised to,Comment\n\
+         SEC-2015-0517R03,\"Title, with \"\"quotes\"\"\nand a line break\",\"Giesecke & Devrient, Gemalto\",6.3,Noted,,SEC-2015-0517R05,\n\
+         SEC-2015-0517R05,\"Title, with \"\"quotes\"\"\nand a line break\",\"Giesecke & Devrient, Gemalto\",6.3,Agreed,SEC-2015-0517R03,,\n\
+         TP-2015-0685,,,6.3,Dispensation to TP,,,\n"
+    );
+}
+
+#[test]
+fn excel_has_bom_and_crlf() {
+    let text = csv_text(&CsvOptions { excel: true, columns: vec![Column::Tdoc], ..CsvOptions::default() });
+    assert_eq!(text, "\u{feff}Tdoc\r\nSEC-2015-0517R03\r\nSEC-2015-0517R05\r\nTP-2015-0685\r\n");
+}
+
+#[test]
+fn columns_select_and_order() {
+    let columns = Column::parse_list("status, tdoc,location").unwrap();
+    let text = csv_text(&CsvOptions { columns, ..CsvOptions::default() });
+    assert_eq!(text.lines().nth(1), Some("Noted,SEC-2015-0517R03,line 140"));
+    assert!(Column::parse_list("tdoc,nonsense").unwrap_err().contains("unknown column `nonsense`"));
+}
+
+#[test]
+fn all_documents_adds_undecided_contributions() {
+    let options = CsvOptions { all_documents: true, columns: vec![Column::Tdoc, Column::Status], ..CsvOptions::default() };
+    assert_eq!(csv_text(&options).lines().last(), Some("SEC-2015-0528,"));
+}
+
+#[test]
+fn status_map_changes_only_mapped_statuses() {
+    let map = StatusMap::parse("\"Dispensation to TP\" = \"Not handled\"\n\"superseded Noted\" = \"Revised\"\n", "map.toml").unwrap();
+    let options = CsvOptions { status_map: Some(map), columns: vec![Column::Status], ..CsvOptions::default() };
+    assert_eq!(csv_text(&options), "Status\nRevised\nAgreed\nNot handled\n");
+    let csv_map = StatusMap::parse("from,to\nAgreed,Approved\n", "map.csv").unwrap();
+    let options = CsvOptions { status_map: Some(csv_map), columns: vec![Column::Status], ..CsvOptions::default() };
+    assert_eq!(csv_text(&options), "Status\nNoted\nApproved\nDispensation to TP\n");
+}
+
+#[test]
+fn invalid_status_maps_are_clear_errors() {
+    let err = StatusMap::parse("Nonsense = \"x\"", "map.toml").unwrap_err().to_string();
+    assert!(err.contains("unknown status `Nonsense`"), "{err}");
+    let err = StatusMap::parse("Agreed = 3", "map.toml").unwrap_err().to_string();
+    assert!(err.contains("must be a string"), "{err}");
+    let err = StatusMap::parse("from,to\nAgreed\n", "m.csv").unwrap_err().to_string();
+    assert!(err.contains("m.csv"), "{err}");
+    assert!(StatusMap::parse("not toml [", "map.toml").is_err());
+}

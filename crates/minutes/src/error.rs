@@ -1,0 +1,70 @@
+//! The facade's error type.
+
+use std::fmt;
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A draft could not be loaded.
+#[derive(Debug)]
+pub struct Error(Box<ErrorKind>);
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The DOCX reader failed.
+    Read(minutes_read::Error),
+    /// The JSON model is invalid.
+    Model(minutes_model::Error),
+    /// An OLE compound file: an encrypted Word document or a legacy `.doc`.
+    Ole,
+    /// The input is a JSON model where a Flow was asked for.
+    NotAFlow,
+}
+
+impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind() {
+            ErrorKind::Read(err) => err.fmt(f),
+            ErrorKind::Model(err) => err.fmt(f),
+            ErrorKind::Ole => f.write_str(
+                "an OLE compound file, not a DOCX package: a password-protected Word document or a legacy .doc; save it as an unprotected .docx",
+            ),
+            ErrorKind::NotAFlow => f.write_str("a JSON model has no Flow: it is already recognised"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self.kind() {
+            ErrorKind::Read(err) => Some(err),
+            ErrorKind::Model(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<minutes_read::Error> for Error {
+    fn from(err: minutes_read::Error) -> Error {
+        Error::new(ErrorKind::Read(err))
+    }
+}
+
+impl From<minutes_model::Error> for Error {
+    fn from(err: minutes_model::Error) -> Error {
+        Error::new(ErrorKind::Model(err))
+    }
+}

@@ -1,0 +1,147 @@
+//! The `minutes` command: exit codes (0 ok, 1 input/output problem, 2 usage), messages
+//! naming the file, output written atomically and never over the input.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use minutes_tests::{project_dir, shared_dir};
+
+fn minutes() -> Command {
+    Command::cargo_bin("minutes").unwrap_or_else(|e| panic!("no minutes binary: {e}"))
+}
+
+fn sample() -> std::path::PathBuf {
+    project_dir().join("samples/pro-38-f2f.txt")
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn dispositions_to_stdout() {
+    let output = minutes().arg("dispositions").arg(sample()).arg("--columns").arg("tdoc,status").output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("Tdoc,Status\n"), "{text}");
+    assert!(text.lines().count() > 5);
+}
+
+#[test]
+fn stdin_is_a_draft() {
+    let output = minutes()
+        .args(["dispositions", "-", "--columns", "tdoc,status"])
+        .write_stdin("1\nAgenda\nSEC-2018-0061R04 was AGREED\n")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "Tdoc,Status\nSEC-2018-0061R04,Agreed\n");
+}
+
+#[test]
+fn missing_file_exits_1_naming_it() {
+    let output = minutes().args(["check", "no-such-draft.txt"]).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("no-such-draft.txt"), "{}", stderr(&output));
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let output = minutes().args(["dispositions"]).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+    let output = minutes().args(["frobnicate"]).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn ole_file_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("protected.docx");
+    std::fs::write(&path, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes().arg("inspect").arg(&path).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("protected.docx") && message.contains("password-protected"), "{message}");
+}
+
+#[test]
+fn output_is_never_the_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("draft.txt");
+    std::fs::copy(sample(), &input).unwrap_or_else(|e| panic!("{e}"));
+    let before = std::fs::read(&input).unwrap_or_default();
+    let output = minutes().arg("dispositions").arg(&input).arg("-o").arg(&input).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("it is the input file"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&input).unwrap_or_default(), before);
+}
+
+#[test]
+fn missing_output_directory_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("missing/out.csv");
+    let output = minutes().arg("dispositions").arg(sample()).arg("-o").arg(&out).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("does not exist"), "{}", stderr(&output));
+    assert!(!out.exists());
+}
+
+#[test]
+fn csv_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out.csv");
+    let output =
+        minutes().arg("dispositions").arg(sample()).arg("-o").arg(&out).arg("--excel").output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).unwrap_or_default();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFTdoc,Title,Source,Agenda item,Status,Revision of,Revised to,Comment\r\n"));
+    let leftovers = std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+}
+
+#[test]
+fn bad_status_map_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let map = dir.path().join("map.toml");
+    std::fs::write(&map, "Agred = \"x\"\n").unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes().arg("dispositions").arg(sample()).arg("--status-map").arg(&map).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown status `Agred`"), "{}", stderr(&output));
+}
+
+// `check` prints `file:line: severity: message` and succeeds when nothing is an error.
+#[test]
+fn check_reports_lines() {
+    let Some(shared) = shared_dir() else { return };
+    let seed = shared.join("seeds/sec17-sapporo-2015.txt");
+    let output = minutes().arg("check").arg(&seed).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0));
+    let message = stderr(&output);
+    let name = seed.display().to_string();
+    assert!(message.contains(&format!("{name}:128: warning: year typo")), "{message}");
+    assert!(message.contains(&format!("{name}:75: warning: document heading names SEC-2015-0606")), "{message}");
+}
+
+// `check` exits 1 when a diagnostic is an error (here: conflicting decisions).
+#[test]
+fn check_exits_1_on_errors() {
+    let output = minutes()
+        .args(["check", "-"])
+        .write_stdin("1\nAgenda\nSEC-2018-0061R04 was AGREED\nSEC-2018-0061R04 was NOTED\n")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("<stdin>:4: error: conflicting decisions on SEC-2018-0061R04"), "{}", stderr(&output));
+}
+
+#[test]
+fn flow_prints_blocks() {
+    let output = minutes().args(["flow", "-"]).write_stdin("1\nOpening\n\tA\n\tB\n").output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "# 1 Opening\n| A\tB\n");
+}
+
+#[test]
+fn help_exits_0() {
+    let output = minutes().arg("--help").output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0));
+    assert!(Path::new(&project_dir()).join("README.md").exists() || !output.stdout.is_empty());
+}

@@ -1,0 +1,80 @@
+//! The bundled samples (`samples/*.txt`, written in styles the seeds don't show) against
+//! their hand-written expected results in `samples/expected/`.
+
+use std::path::{Path, PathBuf};
+
+use minutes_model::Meeting;
+use minutes_tests::{action_rows, contribution_rows, disposition_rows, load, project_dir, read_tsv, section_rows};
+use pretty_assertions::assert_eq;
+
+fn samples() -> Vec<PathBuf> {
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(project_dir().join("samples"))
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    samples.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    samples.sort();
+    assert!(samples.len() >= 3, "at least three samples");
+    samples
+}
+
+fn expected(sample: &Path, what: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let stem = sample.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    read_tsv(&project_dir().join(format!("samples/expected/{stem}.{what}.tsv")))
+}
+
+fn check(sample: &Path, meeting: &Meeting) {
+    let name = sample.display();
+    let rows: Vec<(String, String, String)> = expected(sample, "dispositions")
+        .into_iter()
+        .map(|r| (r["tdoc"].clone(), r["status"].clone(), r["section"].clone()))
+        .collect();
+    assert_eq!(disposition_rows(meeting), rows, "dispositions of {name}");
+
+    let sections: Vec<(String, String)> =
+        expected(sample, "sections").into_iter().map(|r| (r["number"].clone(), r["title"].clone())).collect();
+    assert_eq!(section_rows(meeting), sections, "sections of {name}");
+
+    let contributions: Vec<(String, String, String, String)> = expected(sample, "contributions")
+        .into_iter()
+        .map(|r| (r["section"].clone(), r["tdoc"].clone(), r["title"].clone(), r["source"].clone()))
+        .collect();
+    assert_eq!(contribution_rows(meeting), contributions, "contributions of {name}");
+
+    let actions: Vec<(String, String, String)> = expected(sample, "actions")
+        .into_iter()
+        .map(|r| (r["reference"].clone(), r["who"].clone(), r["status"].clone()))
+        .collect();
+    assert_eq!(action_rows(meeting), actions, "action items of {name}");
+
+    let cover = &meeting.cover;
+    let fields = [("title", &cover.title), ("chair", &cover.chair), ("secretary", &cover.secretary), ("date", &cover.date)];
+    let mut ours: Vec<(String, String)> =
+        fields.iter().filter_map(|(f, v)| v.as_ref().map(|v| (f.to_string(), v.clone()))).collect();
+    ours.extend(cover.vice_chairs.iter().map(|v| ("vice_chairs".to_string(), v.clone())));
+    let mut theirs: Vec<(String, String)> =
+        expected(sample, "cover").into_iter().map(|r| (r["field"].clone(), r["value"].clone())).collect();
+    ours.sort();
+    theirs.sort();
+    assert_eq!(ours, theirs, "cover of {name}");
+}
+
+// Every text sample recognises to exactly its expected results.
+#[test]
+fn text_samples_match_expected() {
+    for sample in samples() {
+        check(&sample, &load(&sample));
+    }
+}
+
+// The ticked purpose box, where the sample's format keeps it.
+#[test]
+fn purpose_of_text_samples() {
+    for row in read_tsv(&project_dir().join("samples/expected/purpose.tsv")) {
+        if row["format"] != "txt" {
+            continue;
+        }
+        let meeting = load(&project_dir().join(format!("samples/{}.txt", row["sample"])));
+        let purpose = meeting.cover.purpose.map(|p| p.label().split(' ').next().unwrap_or_default().to_lowercase());
+        assert_eq!(purpose.unwrap_or_default(), row["purpose"], "{}", row["sample"]);
+    }
+}
