@@ -37,6 +37,10 @@ pub enum Command {
     Flow(FlowCommand),
     /// Report diagnostics; exit 1 if any is an error.
     Check(CheckCommand),
+    /// Write the agenda DOCX of this meeting (or the draft agenda of the next one).
+    Agenda(AgendaCommand),
+    /// Convert every draft under directories in parallel, mirroring the tree.
+    Batch(BatchCommand),
 }
 
 /// The draft to read.
@@ -125,4 +129,71 @@ pub struct CheckCommand {
     /// Also print notes, not only warnings and errors.
     #[arg(long)]
     pub notes: bool,
+}
+
+/// `minutes agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaCommand {
+    /// The minutes draft (not needed with --contributions).
+    #[arg(value_name = "DRAFT", required_unless_present = "contributions")]
+    pub draft: Option<PathBuf>,
+    /// Output file [default: <draft stem>.agenda.docx in the current directory].
+    #[arg(short, long, value_name = "OUT.docx")]
+    pub output: Option<PathBuf>,
+    /// Make the next meeting's draft agenda: standard items, open action items carried
+    /// over, the planned meeting as title and date.
+    #[arg(long, conflicts_with = "contributions")]
+    pub next: bool,
+    /// A Tdoc list export (CSV with Tdoc / Title / Source / Agenda item columns, in any
+    /// order) to allocate to agenda items.
+    #[arg(long, value_name = "LIST.csv")]
+    pub contributions: Option<PathBuf>,
+    /// With --contributions: a draft whose sections give the agenda items.
+    #[arg(long, value_name = "DRAFT", requires = "contributions")]
+    pub skeleton: Option<PathBuf>,
+    /// A .docx or .dotx template to fill instead of the built-in one.
+    #[arg(long, value_name = "T.docx")]
+    pub template: Option<PathBuf>,
+    /// Do not print diagnostics.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Outputs of `minutes batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum)]
+pub enum BatchFormat {
+    /// The official minutes DOCX (`<stem>.minutes.docx`).
+    Minutes,
+    /// The dispositions CSV (`<stem>.dispositions.csv`).
+    Csv,
+    /// The agenda DOCX (`<stem>.agenda.docx`).
+    Agenda,
+    /// The JSON model (`<stem>.json`).
+    Json,
+}
+
+/// `minutes batch`.
+#[derive(Debug, Args)]
+pub struct BatchCommand {
+    /// Directories (searched recursively for .docx and .txt drafts) or single drafts.
+    #[arg(value_name = "DIR", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The output directory; the input tree is mirrored under it, with `report.csv`.
+    #[arg(short, long, value_name = "OUTDIR")]
+    pub output: PathBuf,
+    /// Parallel jobs [default: the number of cores].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// A .docx or .dotx template to fill instead of the built-in one.
+    #[arg(long, value_name = "T.docx")]
+    pub template: Option<PathBuf>,
+    /// What to write for each draft, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "minutes,csv")]
+    pub formats: Vec<BatchFormat>,
+    /// Skip drafts whose outputs are all newer than the draft.
+    #[arg(long)]
+    pub skip_unchanged: bool,
+    /// No progress bar; one line per failed draft and a summary.
+    #[arg(short, long)]
+    pub quiet: bool,
 }

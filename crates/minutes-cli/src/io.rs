@@ -77,6 +77,15 @@ pub fn write_atomically(path: &Path, input: Option<&Path>, bytes: &[u8]) -> anyh
         .with_context(|| format!("cannot write {}", path.display()))?;
     temporary.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
     temporary.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
+    // Temporary files are private (0600); the output gets the target's permissions, or the
+    // usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        fs::set_permissions(temporary.path(), fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     temporary.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! The `minutes` command: glue between the command line, files and the library.
 
+mod agenda;
 mod args;
+mod batch;
 mod check;
 mod convert;
 mod dispositions;
@@ -44,5 +46,7 @@ fn dispatch(command: &Command) -> anyhow::Result<u8> {
         Command::Inspect(cmd) => inspect::inspect(cmd),
         Command::Flow(cmd) => flow::flow(cmd),
         Command::Check(cmd) => check::check(cmd),
+        Command::Agenda(cmd) => agenda::agenda(cmd),
+        Command::Batch(cmd) => batch::batch(cmd),
     }
 }
