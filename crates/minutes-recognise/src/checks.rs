@@ -36,8 +36,14 @@ fn meeting_year(meeting: &Meeting) -> Option<u16> {
     for (_, contribution) in meeting.all_contributions() {
         *counts.entry(contribution.tdoc.year()).or_default() += 1;
     }
-    for (_, decision) in meeting.decisions() {
-        *counts.entry(decision.tdoc.year()).or_default() += 1;
+    for section in meeting.all_sections() {
+        for block in &section.blocks {
+            match block {
+                Block::Decision(d) => *counts.entry(d.tdoc.year()).or_default() += 1,
+                Block::Document(h) => h.tdocs.iter().for_each(|t| *counts.entry(t.year()).or_default() += 1),
+                _ => {}
+            }
+        }
     }
     counts.into_iter().max_by_key(|(year, count)| (*count, *year)).map(|(year, _)| year)
 }

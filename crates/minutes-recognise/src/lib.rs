@@ -39,3 +39,6 @@ pub use crate::{
     decision::{parse_decision, parse_decisions, ParsedDecision},
     sections::{model_diagnostic, recognise},
 };
+
+#[cfg(test)]
+mod tests;

@@ -102,7 +102,8 @@ fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMe
         }
         let short = text.chars().count() <= 40;
         match open.as_mut() {
-            Some(meeting) if short && !bullet => {
+            // A kind label after a complete entry heads the next entries instead.
+            Some(meeting) if short && !bullet && !(meeting.when.is_some() && kind_word(&text) && !has_date(&text)) => {
                 if kind_word(&text) && !has_date(&text) {
                     meeting.kind = Some(text);
                 } else if has_date(&text) {

@@ -1,0 +1,233 @@
+//! Recogniser tests on small Flow fragments, one per pattern of PATTERNS.md, named after it.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use minutes_flow::{Block as FlowBlock, Cell, Flow, Location, Row};
+use minutes_model::{Block, Meeting, Severity};
+use pretty_assertions::assert_eq;
+
+use crate::recognise;
+
+/// A Flow from a compact notation, one block per line, located at its line number:
+/// `# 6.1 Title` heading (level = dots + 1), `- text` list item, `| a | b` one table row
+/// (consecutive rows form one table; `/` separates paragraphs in a cell), else a paragraph.
+fn flow(text: &str) -> Flow {
+    let mut blocks: Vec<FlowBlock> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let location = Location::Line(u32::try_from(index + 1).unwrap());
+        if let Some(rest) = line.strip_prefix("# ") {
+            let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
+            let level = u8::try_from(number.matches('.').count() + 1).unwrap();
+            blocks.push(FlowBlock::heading(level, Some(number.into()), title, location));
+        } else if let Some(rest) = line.strip_prefix("- ") {
+            blocks.push(FlowBlock::list_item(1, rest, location));
+        } else if let Some(rest) = line.strip_prefix("| ") {
+            let cells = rest
+                .split(" | ")
+                .map(|cell| {
+                    Cell::new(
+                        cell.split(" / ")
+                            .filter(|p| !p.trim().is_empty())
+                            .map(|p| FlowBlock::paragraph(p.trim(), location.clone()))
+                            .collect(),
+                    )
+                })
+                .collect();
+            let row = Row::new(cells);
+            match blocks.last_mut().map(|b| &mut b.kind) {
+                Some(minutes_flow::BlockKind::Table(table)) => table.rows.push(row),
+                _ => blocks.push(FlowBlock::table(vec![row], location)),
+            }
+        } else if !line.trim().is_empty() {
+            blocks.push(FlowBlock::paragraph(line, location));
+        }
+    }
+    Flow::new(blocks)
+}
+
+fn meeting(text: &str) -> Meeting {
+    recognise(&flow(text))
+}
+
+fn dispositions(meeting: &Meeting) -> Vec<String> {
+    meeting.dispositions().iter().map(|d| format!("{} {}", d.tdoc, d.status)).collect()
+}
+
+fn said(meeting: &Meeting, line: u32, text: &str) -> bool {
+    meeting.diagnostics.iter().any(|d| d.location == format!("line {line}") && d.message.contains(text))
+}
+
+#[test]
+fn b1_b3_cover_table() {
+    let m = meeting("| Meeting title: | SEC17 Meeting – Sapporo\n| Chair: | F. E., Gemalto\n| Vice Chairs: | D. V., Oberthur / A. B., Acme\n| Meeting Date: | 17-21 May 2015\n# 1 Opening");
+    assert_eq!(m.cover.title.as_deref(), Some("SEC17 Meeting – Sapporo"));
+    assert_eq!(m.cover.vice_chairs, ["D. V., Oberthur", "A. B., Acme"]);
+    assert_eq!(m.cover.date.as_deref(), Some("17-21 May 2015"));
+}
+
+#[test]
+fn b7_notice_is_not_a_title() {
+    let m = meeting("Minutes\noneM2M Notice\n# 1 Opening\nFrançois Ennesser chair of the SEC WG, opened the meeting.");
+    assert_eq!(m.cover.title, None);
+    assert_eq!(m.cover.chair.as_deref(), Some("François Ennesser"));
+}
+
+#[test]
+fn c5_c6_sections_tree_and_unnumbered_subheadings() {
+    let m = meeting("# 6 Contributions\n# 6.0 Baselines\n# 6.1 TS-0003\nTeleconference\n# 7 Planning");
+    let numbers: Vec<&str> = m.all_sections().iter().map(|s| s.number.as_str()).collect();
+    assert_eq!(numbers, ["6", "6.0", "6.1", "7"]);
+    assert_eq!(m.sections[0].sections.len(), 2);
+    assert!(matches!(&m.sections[0].sections[1].blocks[0], Block::Paragraph { text, .. } if text == "Teleconference"));
+}
+
+#[test]
+fn d1_d3_section_table_with_two_ids_in_a_cell() {
+    let m = meeting("# 6.3 REQ\n| SEC-2015-0507/-0576 | Use case of PPM | KDDI\n| SEC-2015-0515 | Security | Datang\nSEC-2015-0507/-0576- Use case of PPM");
+    let ids: Vec<String> = m.all_contributions().iter().map(|(_, c)| c.tdoc.to_string()).collect();
+    assert_eq!(ids, ["SEC-2015-0507", "SEC-2015-0576", "SEC-2015-0515"]);
+    assert!(matches!(&m.sections[0].blocks[0], Block::Document(h) if h.tdocs.len() == 2));
+}
+
+#[test]
+fn d2_one_row_table_is_the_document_heading() {
+    let m = meeting("# 6.1 TS-0003\n| SEC-2018-0060R01 | LinkDeviceConfigWithSaef_R2 | C-DOT\nPresented by Preeti\n- It is suggested to come back with a revision.\nSEC-2018-0060R01 was NOTED");
+    assert!(matches!(&m.sections[0].blocks[0], Block::Document(h) if h.title.as_deref() == Some("LinkDeviceConfigWithSaef_R2")));
+    assert_eq!(dispositions(&m), ["SEC-2018-0060R01 Noted"]);
+    assert_eq!(m.dispositions()[0].title, "LinkDeviceConfigWithSaef_R2");
+}
+
+#[test]
+fn d4_table_group_differs_from_decided_group() {
+    let m = meeting("# 8 Other\n| SEC-2015-0670 | Reply LS | ITU-T SG17\nTP-2015-0670- Reply LS\nDispensation to be handled in TP - TP-2015-0670- Reply LS");
+    assert_eq!(dispositions(&m), ["TP-2015-0670 Dispensation to TP"]);
+    assert_eq!(m.dispositions()[0].source, "ITU-T SG17");
+    assert!(said(&m, 4, "listed as SEC-2015-0670"));
+}
+
+#[test]
+fn d8_none_is_an_empty_section() {
+    let m = meeting("# 6.2 Enhancements\nNone");
+    assert!(m.dispositions().is_empty() && m.all_contributions().is_empty());
+}
+
+#[test]
+fn d9_decided_but_in_no_table() {
+    let m = meeting("# 6.3 REQ\n| SEC-2015-0515 | Security | Datang\nSEC-2015-0515- Security\nAGREED - SEC-2015-0515- Security\nSEC-2015-0527R01- Requirements\nNOTED - SEC-2015-0527R01- Requirements");
+    assert!(said(&m, 6, "SEC-2015-0527R01 is decided but absent from every contribution table"));
+    assert!(!said(&m, 4, "absent"));
+}
+
+#[test]
+fn e2_heading_typo_is_reported() {
+    let m = meeting("# 6.1 TS-0003\n| SEC-2015-0506 | Fix a wrong reference | LG\nSEC-2015-0606- Fix a wrong reference\nAGREED - SEC-2015-0506- Fix a wrong reference");
+    assert_eq!(dispositions(&m), ["SEC-2015-0506 Agreed"]);
+    assert!(said(&m, 3, "probably a typo"));
+}
+
+#[test]
+fn e7_heading_revision_without_its_own_decision() {
+    let m = meeting("# 2 Agenda\nSEC-2015-0524R01-SEC_17_Agenda\n- an R02 will be posted\nAGREED - SEC-2015-0524R02-SEC_17_Agenda");
+    assert_eq!(dispositions(&m), ["SEC-2015-0524R02 Agreed"]);
+    assert!(!m.diagnostics.iter().any(|d| d.message.contains("no decision")));
+}
+
+#[test]
+fn f9_every_revision_decided_is_a_row_with_links() {
+    let m = meeting("# 6.3 REQ\nSEC-2015-0517R03- WI-0016\nNOTED - SEC-2015-0517R03- WI-0016\nAGREED - SEC-2015-0517R05- WI-0016");
+    let d = m.dispositions();
+    assert_eq!(dispositions(&m), ["SEC-2015-0517R03 Noted", "SEC-2015-0517R05 Agreed"]);
+    assert_eq!(d[0].revised_to.as_ref().map(ToString::to_string).as_deref(), Some("SEC-2015-0517R05"));
+    assert_eq!(d[1].revision_of.as_ref().map(ToString::to_string).as_deref(), Some("SEC-2015-0517R03"));
+}
+
+#[test]
+fn f10_decision_inside_a_bullet() {
+    let m = meeting("# 7.2 TR-0016\nSEC-2015-0531- TR-0016 Resource definitions\n- SEC-2015-0541, Justification, was discussed with this item and was NOTED.\nAGREED - SEC-2015-0531- TR-0016 Resource definitions");
+    assert_eq!(dispositions(&m), ["SEC-2015-0541 Noted", "SEC-2015-0531 Agreed"]);
+}
+
+#[test]
+fn f11_restated_revision_is_checked_against_decisions() {
+    let recorded = meeting("# 7.1 X\nSEC-2015-0516R01- Group\n- A  R03 was discussed and agreed.\nAGREED - SEC-2015-0516R03- Group");
+    assert!(!said(&recorded, 3, "no decision line records it"));
+    let missing = meeting("# 7.1 X\nSEC-2015-0516R01- Group\n- A  R03 was discussed and agreed.\nNOTED - SEC-2015-0516R01- Group");
+    assert!(said(&missing, 3, "says SEC-2015-0516R03 was agreed but no decision line records it"));
+    assert_eq!(dispositions(&missing), ["SEC-2015-0516R01 Noted"]);
+}
+
+#[test]
+fn f12_f13_prose_decisions_without_tdocs_are_not_dispositions() {
+    let m = meeting("# 3 Minutes\nSEC meeting minutes were approved electronically.\n# 4 Objectives\nThe objectives, as listed on the agenda, were noted.\n- It was agreed it would be preferable to wait.");
+    assert!(m.dispositions().is_empty());
+}
+
+#[test]
+fn f13_tdoc_prose_with_decision_words_is_reported() {
+    let m = meeting("# 6 X\nThe group said ARC-2019-0100 was mostly agreed in principle");
+    assert!(m.dispositions().is_empty());
+    assert!(said(&m, 2, "not a recognised decision line"));
+}
+
+#[test]
+fn f14_no_decision_is_never_invented() {
+    let m = meeting("# 6.3 Other\n| TP-2018-0157 | Reply LS | WG 4 Chair\nPresented by François\n- Francois will make a revision to this contribution to TP.");
+    assert!(m.dispositions().is_empty());
+    assert!(m.diagnostics.iter().any(|d| d.severity == Severity::Note && d.message.contains("TP-2018-0157 is discussed but no decision")));
+}
+
+#[test]
+fn g3_year_typo_corrected_only_with_proof() {
+    let proved = meeting("# 1 Meeting 17-21 May 2015\n# 6.3 REQ\nSEC-2015-0507/-0576- Use case\nAGREED – SEC-2105-0576 – Use Case of PPM");
+    assert_eq!(dispositions(&proved), ["SEC-2015-0576 Agreed"]);
+    assert!(said(&proved, 4, "year typo: `SEC-2105-0576` read as SEC-2015-0576"));
+    let unproved = meeting("# 6.3 REQ\n| SEC-2015-0507 | Use case | KDDI\nAGREED – SEC-2105-0999 – Other");
+    assert_eq!(dispositions(&unproved), ["SEC-2105-0999 Agreed"]);
+    assert!(said(&unproved, 3, "kept as written"));
+}
+
+#[test]
+fn g4_abbreviated_reference_without_context_is_an_error() {
+    let m = meeting("# 6 X\n| -0576 | Use case | KDDI");
+    assert!(m.all_contributions().is_empty());
+}
+
+#[test]
+fn h1_h6_action_table_and_the_note_after_it() {
+    let m = meeting("# 5 Action Item Status\n| REFERENCE | WHAT | WHO | STATUS\n| A-33-2 (R3+) / (supersedes A-26-7) | Open issues: / Deriving nodeID | WG Chair | CLOSED?\n| A-34-2 | Create Priority Diagram | François | OPEN\nSee ARC-2018-0114 for proposed diagram");
+    assert_eq!(m.action_items.len(), 2);
+    assert_eq!(m.action_items[0].reference, "A-33-2 (R3+)\n(supersedes A-26-7)");
+    assert!(m.action_items[0].is_uncertain() && m.action_items[0].is_open());
+    assert!(matches!(&m.sections[0].blocks[1], Block::Paragraph { text, .. } if text.starts_with("See ARC")));
+}
+
+#[test]
+fn h7_inline_action_item_is_noted() {
+    let m = meeting("# 6 X\n- Action Item: Wolfgang to write a CR");
+    assert!(said(&m, 2, "inline action item"));
+    assert!(m.action_items.is_empty());
+}
+
+#[test]
+fn i1_i3_planned_meetings() {
+    let m = meeting("# 9 Planning for Next Meeting(s)\nTeleconference\n- SEC#17.1:      June 11, 2015, UTC 13:00-15:00\nFace to Face\n- TP18 – Philadelphia, United States – July 2015\n# 7 Planning\n- SEC#37\nFace to face\n17-21 Sept 2018\nBundang (KR)\nFor the moment, no WG SEC face to face meeting is scheduled at TP#36 in Washington DC.");
+    let plans: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+        m.next_meetings.iter().map(|n| (n.name.clone(), n.when.clone(), n.place.clone(), n.kind.clone())).collect();
+    assert_eq!(plans[0], ("SEC#17.1".into(), Some("June 11, 2015, UTC 13:00-15:00".into()), None, Some("Teleconference".into())));
+    assert_eq!(plans[1], ("TP18".into(), Some("July 2015".into()), Some("Philadelphia, United States".into()), Some("Face to Face".into())));
+    assert_eq!(plans[2], ("SEC#37".into(), Some("17-21 Sept 2018".into()), Some("Bundang (KR)".into()), Some("Face to face".into())));
+    assert_eq!(plans.len(), 3);
+}
+
+#[test]
+fn conflicting_decisions_are_errors() {
+    let m = meeting("# 2 Agenda\nSEC-2018-0061R04 was AGREED\nSEC-2018-0061R04 was NOTED");
+    assert!(m.diagnostics.iter().any(|d| d.severity == Severity::Error && d.location == "line 3"));
+}
+
+#[test]
+fn decision_column_in_a_contribution_table() {
+    let m = meeting("# 4 Contributions\n| Tdoc | Title | Source | Decision\n| ARC-2019-0100 | A CR | Acme | Agreed\n| ARC-2019-0101 | B CR | Beta | Revised to ARC-2019-0101R01\n| ARC-2019-0102 | C CR | Gamma | See discussion\n| ARC-2019-0103 | D CR | Delta |");
+    assert_eq!(dispositions(&m), ["ARC-2019-0100 Agreed", "ARC-2019-0101 Revised"]);
+    assert_eq!(m.dispositions()[1].comment, "to ARC-2019-0101R01");
+    assert!(m.diagnostics.iter().any(|d| d.message.contains("`See discussion`")));
+}
