@@ -1,7 +1,14 @@
 //! Integration tests: one module per feature. New feature, new module; keep them sorted.
 
+// Tests index truth rows by column name and unwrap freely: a panic is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+/// Agendas: this meeting's, the next meeting's, from a contributions list.
+mod agenda;
 /// The `minutes` command: exit codes, messages, files written.
 mod cli;
+/// Model → official DOCX → model keeps what the minutes must keep.
+mod docx_roundtrip;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
 /// The bundled samples against their hand-written expected results.

@@ -5,11 +5,25 @@
 use std::collections::HashMap;
 
 use minutes_model::{
-    find_tdocs, ActionItem, Block, Contribution, Cover, Diagnostic, Meeting, NextMeeting, Section,
-    Severity, TdocRef,
+    find_tdocs, ActionItem, Block, Contribution, Cover, Diagnostic, Meeting, NextMeeting,
+    Section, Severity, TdocRef,
 };
 
-use crate::{Error, Result};
+use crate::{write_docx, DocxWriteOptions, Error, Result, Template};
+
+/// Writes an agenda (a meeting from [`agenda_of`], [`next_agenda`] or
+/// [`agenda_from_contributions`]) by filling `template`, titled "Agenda".
+pub fn write_agenda(
+    agenda: &Meeting,
+    template: &Template,
+    options: &DocxWriteOptions,
+) -> Result<Vec<u8>> {
+    let options = DocxWriteOptions {
+        document_title: Some("Agenda".to_string()),
+        ..options.clone()
+    };
+    write_docx(agenda, template, &options)
+}
 
 /// The agenda of `meeting`: its cover and numbered items with their contributions; no
 /// discussion, no decisions, no action items.
@@ -52,7 +66,12 @@ fn slot() -> Block {
 }
 
 fn item(number: usize, title: &str, blocks: Vec<Block>) -> Section {
-    Section { number: number.to_string(), title: title.to_string(), blocks, ..Section::default() }
+    Section {
+        number: number.to_string(),
+        title: title.to_string(),
+        blocks,
+        ..Section::default()
+    }
 }
 
 fn paragraph(text: String) -> Block {
@@ -90,11 +109,14 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             location: String::new(),
-            message: "no next meeting is planned in these minutes: title and date left empty".into(),
+            message:
+                "no next meeting is planned in these minutes: title and date left empty"
+                    .into(),
         });
     }
 
-    let carried: Vec<ActionItem> = meeting.action_items.iter().filter(|a| a.is_open()).cloned().collect();
+    let carried: Vec<ActionItem> =
+        meeting.action_items.iter().filter(|a| a.is_open()).cloned().collect();
     let mut action_blocks = vec![Block::ActionItems { location: String::new() }];
     for uncertain in carried.iter().filter(|a| a.is_uncertain()) {
         let reference = uncertain.reference.replace('\n', " ");
@@ -140,23 +162,45 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
         .next_meetings
         .iter()
         .map(|m| {
-            let details: Vec<&str> =
-                [&m.when, &m.place, &m.kind].into_iter().flatten().map(String::as_str).collect();
-            Block::Bullet { level: 1, text: format!("{}: {}", m.name, details.join(", ")), location: String::new() }
+            let details: Vec<&str> = [&m.when, &m.place, &m.kind]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            Block::Bullet {
+                level: 1,
+                text: format!("{}: {}", m.name, details.join(", ")),
+                location: String::new(),
+            }
         })
         .collect();
     sections.push(item(7, "Planning for next Meetings", plans));
     sections.push(item(8, "Any other business", Vec::new()));
     sections.push(item(9, "Closure of meeting", Vec::new()));
-    Meeting { cover, sections, action_items: carried, next_meetings: Vec::new(), diagnostics }
+    Meeting {
+        cover,
+        sections,
+        action_items: carried,
+        next_meetings: Vec::new(),
+        diagnostics,
+    }
 }
 
 /// Agenda items every meeting has; the next agenda writes them itself.
 fn is_standard(title: &str) -> bool {
     let title = title.to_lowercase();
-    ["agenda", "previous minutes", "previous meeting", "objectives", "action item", "opening", "closure", "other business"]
-        .iter()
-        .any(|k| title.contains(k))
+    [
+        "agenda",
+        "previous minutes",
+        "previous meeting",
+        "objectives",
+        "action item",
+        "opening",
+        "closure",
+        "other business",
+    ]
+    .iter()
+    .any(|k| title.contains(k))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -171,13 +215,15 @@ fn list_column(header: &str) -> Option<ListColumn> {
     let key = header.trim().to_lowercase().replace(['_', '-'], " ");
     let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
     match key.as_str() {
-        "tdoc" | "tdoc number" | "tdoc no" | "tdoc #" | "tdoc id" | "document" | "document number" | "doc number"
-        | "contribution" | "number" => Some(ListColumn::Tdoc),
-        "title" | "subject" | "document title" => Some(ListColumn::Title),
-        "source" | "sources" | "source(s)" | "company" | "from" | "author" | "authors" => Some(ListColumn::Source),
-        "agenda item" | "agenda" | "ai" | "agenda item number" | "item" | "agenda point" => {
-            Some(ListColumn::AgendaItem)
+        "tdoc" | "tdoc number" | "tdoc no" | "tdoc #" | "tdoc id" | "document"
+        | "document number" | "doc number" | "contribution" | "number" => {
+            Some(ListColumn::Tdoc)
         }
+        "title" | "subject" | "document title" => Some(ListColumn::Title),
+        "source" | "sources" | "source(s)" | "company" | "from" | "author"
+        | "authors" => Some(ListColumn::Source),
+        "agenda item" | "agenda" | "ai" | "agenda item number" | "item"
+        | "agenda point" => Some(ListColumn::AgendaItem),
         _ => None,
     }
 }
@@ -191,8 +237,12 @@ struct ListedContribution {
 }
 
 fn parse_list(text: &str, name: &str) -> Result<Vec<ListedContribution>> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| Error::other(format!("{name}: {e}")))?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers =
+        reader.headers().map_err(|e| Error::other(format!("{name}: {e}")))?.clone();
     let columns: HashMap<ListColumn, usize> = headers
         .iter()
         .enumerate()
@@ -201,7 +251,9 @@ fn parse_list(text: &str, name: &str) -> Result<Vec<ListedContribution>> {
             map.entry(c).or_insert(i);
             map
         });
-    for (needed, label) in [(ListColumn::Tdoc, "Tdoc"), (ListColumn::AgendaItem, "Agenda item")] {
+    for (needed, label) in
+        [(ListColumn::Tdoc, "Tdoc"), (ListColumn::AgendaItem, "Agenda item")]
+    {
         if !columns.contains_key(&needed) {
             return Err(Error::other(format!(
                 "{name}: no `{label}` column (found: {})",
@@ -213,7 +265,9 @@ fn parse_list(text: &str, name: &str) -> Result<Vec<ListedContribution>> {
     for record in reader.records() {
         let record = record.map_err(|e| Error::other(format!("{name}: {e}")))?;
         let line = record.position().map_or(0, csv::Position::line);
-        let get = |c: ListColumn| columns.get(&c).and_then(|&i| record.get(i)).unwrap_or_default().to_string();
+        let get = |c: ListColumn| {
+            columns.get(&c).and_then(|&i| record.get(i)).unwrap_or_default().to_string()
+        };
         let tdoc_text = get(ListColumn::Tdoc);
         if tdoc_text.is_empty() {
             continue;
@@ -222,10 +276,16 @@ fn parse_list(text: &str, name: &str) -> Result<Vec<ListedContribution>> {
             Some(found) if found.start == 0 => match found.reference {
                 TdocRef::Full(tdoc) => tdoc,
                 TdocRef::Abbreviated { .. } => {
-                    return Err(Error::other(format!("{name}:{line}: `{tdoc_text}` is not a Tdoc number")))
+                    return Err(Error::other(format!(
+                        "{name}:{line}: `{tdoc_text}` is not a Tdoc number"
+                    )))
                 }
             },
-            _ => return Err(Error::other(format!("{name}:{line}: `{tdoc_text}` is not a Tdoc number"))),
+            _ => {
+                return Err(Error::other(format!(
+                    "{name}:{line}: `{tdoc_text}` is not a Tdoc number"
+                )))
+            }
         };
         rows.push(ListedContribution {
             contribution: Contribution {
@@ -244,17 +304,25 @@ fn parse_list(text: &str, name: &str) -> Result<Vec<ListedContribution>> {
 
 /// The leading outline number of an agenda-item cell: `6.1`, `6.1 TS-0003`, `AI 6.1`.
 fn item_number(text: &str) -> Option<String> {
-    let text = text.trim().trim_start_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '#' || c == '.');
-    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let text = text.trim().trim_start_matches(|c: char| {
+        c.is_alphabetic() || c == ' ' || c == '#' || c == '.'
+    });
+    let end =
+        text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
     let number = text.get(..end)?.trim_end_matches('.');
-    (!number.is_empty() && number.split('.').all(|p| !p.is_empty())).then(|| number.to_string())
+    (!number.is_empty() && number.split('.').all(|p| !p.is_empty()))
+        .then(|| number.to_string())
 }
 
 /// An agenda allocated from a contributions list (CSV; columns found by header text in
 /// any order, extra columns ignored). With a `skeleton` meeting its sections are the agenda
 /// items; without, the list's own agenda items are. Rows whose agenda item matches no item
 /// are reported and listed under a final "Unallocated contributions" item, never dropped.
-pub fn agenda_from_contributions(list: &str, name: &str, skeleton: Option<&Meeting>) -> Result<Meeting> {
+pub fn agenda_from_contributions(
+    list: &str,
+    name: &str,
+    skeleton: Option<&Meeting>,
+) -> Result<Meeting> {
     let rows = parse_list(list, name)?;
     let mut meeting = match skeleton {
         Some(skeleton) => agenda_of(skeleton),
@@ -266,17 +334,31 @@ pub fn agenda_from_contributions(list: &str, name: &str, skeleton: Option<&Meeti
     if skeleton.is_none() {
         let mut numbers: Vec<(Vec<u32>, String, String)> = Vec::new();
         for row in &rows {
-            if let Some(number) = item_number(&row.agenda_item) {
-                if !numbers.iter().any(|(_, n, _)| *n == number) {
+            let Some(number) = item_number(&row.agenda_item) else { continue };
+            let title = row
+                .agenda_item
+                .trim()
+                .strip_prefix(number.as_str())
+                .unwrap_or_default()
+                .trim();
+            match numbers.iter_mut().find(|(_, n, _)| *n == number) {
+                // Some rows name the item with its title, some without: take the first title.
+                Some((_, _, known)) if known.is_empty() => *known = title.to_string(),
+                Some(_) => {}
+                None => {
                     let key = number.split('.').map(|p| p.parse().unwrap_or(0)).collect();
-                    let title = row.agenda_item.trim().strip_prefix(number.as_str()).unwrap_or_default().trim();
                     numbers.push((key, number, title.to_string()));
                 }
             }
         }
         numbers.sort();
         for (_, number, title) in numbers {
-            insert(&mut meeting.sections, Section { number, title, ..Section::default() });
+            let title =
+                if title.is_empty() { format!("Agenda item {number}") } else { title };
+            insert(
+                &mut meeting.sections,
+                Section { number, title, ..Section::default() },
+            );
         }
     }
     let mut unallocated = Vec::new();
@@ -299,7 +381,13 @@ pub fn agenda_from_contributions(list: &str, name: &str, skeleton: Option<&Meeti
         }
     }
     if !unallocated.is_empty() {
-        let next = meeting.sections.iter().filter_map(|s| s.number.parse::<u32>().ok()).max().unwrap_or(0) + 1;
+        let next = meeting
+            .sections
+            .iter()
+            .filter_map(|s| s.number.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
         meeting.sections.push(Section {
             number: next.to_string(),
             title: "Unallocated contributions".to_string(),

@@ -130,27 +130,37 @@ impl StatusMap {
     /// Parses a map; `name` ending in `.csv` selects CSV, anything else TOML.
     pub fn parse(text: &str, name: &str) -> Result<StatusMap> {
         let entries: Vec<(String, String)> = if name.to_lowercase().ends_with(".csv") {
-            let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+            let mut reader = csv::ReaderBuilder::new()
+                .trim(csv::Trim::All)
+                .from_reader(text.as_bytes());
             let mut entries = Vec::new();
             for record in reader.records() {
-                let record = record.map_err(|e| Error::status_map(format!("{name}: {e}")))?;
+                let record =
+                    record.map_err(|e| Error::status_map(format!("{name}: {e}")))?;
                 match (record.get(0), record.get(1), record.len()) {
-                    (Some(from), Some(to), 2) => entries.push((from.to_string(), to.to_string())),
+                    (Some(from), Some(to), 2) => {
+                        entries.push((from.to_string(), to.to_string()))
+                    }
                     _ => {
                         let line = record.position().map_or(0, csv::Position::line);
-                        return Err(Error::status_map(format!("{name}:{line}: expected two columns `from,to`")));
+                        return Err(Error::status_map(format!(
+                            "{name}:{line}: expected two columns `from,to`"
+                        )));
                     }
                 }
             }
             entries
         } else {
-            let table: toml::Table =
-                text.parse().map_err(|e: toml::de::Error| Error::status_map(format!("{name}: {}", e.message())))?;
+            let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+                Error::status_map(format!("{name}: {}", e.message()))
+            })?;
             let mut entries = Vec::new();
             for (from, to) in table {
-                let to = to
-                    .as_str()
-                    .ok_or_else(|| Error::status_map(format!("{name}: the value of `{from}` must be a string")))?;
+                let to = to.as_str().ok_or_else(|| {
+                    Error::status_map(format!(
+                        "{name}: the value of `{from}` must be a string"
+                    ))
+                })?;
                 entries.push((from, to.to_string()));
             }
             entries
@@ -163,10 +173,15 @@ impl StatusMap {
             };
             let status = Status::from_phrase(status_text).ok_or_else(|| {
                 let known: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                Error::status_map(format!("{name}: unknown status `{status_text}` (known: {})", known.join(", ")))
+                Error::status_map(format!(
+                    "{name}: unknown status `{status_text}` (known: {})",
+                    known.join(", ")
+                ))
             })?;
             if to.trim().is_empty() {
-                return Err(Error::status_map(format!("{name}: empty replacement for `{from}`")));
+                return Err(Error::status_map(format!(
+                    "{name}: empty replacement for `{from}`"
+                )));
             }
             let target = if superseded { &mut map.superseded } else { &mut map.plain };
             target.insert(status, to.trim().to_string());
@@ -202,20 +217,35 @@ pub struct CsvOptions {
 
 impl Default for CsvOptions {
     fn default() -> CsvOptions {
-        CsvOptions { columns: Column::DEFAULT.to_vec(), excel: false, all_documents: false, status_map: None }
+        CsvOptions {
+            columns: Column::DEFAULT.to_vec(),
+            excel: false,
+            all_documents: false,
+            status_map: None,
+        }
     }
 }
 
 /// Writes the dispositions of `meeting` as CSV.
-pub fn write_dispositions<W: Write>(meeting: &Meeting, options: &CsvOptions, mut out: W) -> Result<()> {
+pub fn write_dispositions<W: Write>(
+    meeting: &Meeting,
+    options: &CsvOptions,
+    mut out: W,
+) -> Result<()> {
     if options.excel {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
-    let terminator = if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+    let terminator =
+        if options.excel { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
     let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(out);
     writer.write_record(options.columns.iter().map(|c| c.header()))?;
     for row in rows(meeting, options) {
-        writer.write_record(options.columns.iter().map(|c| row.get(c).map(String::as_str).unwrap_or_default()))?;
+        writer.write_record(
+            options
+                .columns
+                .iter()
+                .map(|c| row.get(c).map(String::as_str).unwrap_or_default()),
+        )?;
     }
     writer.flush()?;
     Ok(())
@@ -224,10 +254,15 @@ pub fn write_dispositions<W: Write>(meeting: &Meeting, options: &CsvOptions, mut
 fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>> {
     let dispositions = meeting.dispositions();
     let mut rows = Vec::new();
-    let tdoc_text = |t: &Option<minutes_model::Tdoc>| t.as_ref().map(ToString::to_string).unwrap_or_default();
+    let tdoc_text = |t: &Option<minutes_model::Tdoc>| {
+        t.as_ref().map(ToString::to_string).unwrap_or_default()
+    };
     for section in meeting.all_sections() {
         for d in dispositions.iter().filter(|d| d.section == section.number) {
-            let status = options.status_map.as_ref().map_or_else(|| d.status.as_str().to_string(), |m| m.word(d));
+            let status = options
+                .status_map
+                .as_ref()
+                .map_or_else(|| d.status.as_str().to_string(), |m| m.word(d));
             rows.push(HashMap::from([
                 (Column::Tdoc, d.tdoc.to_string()),
                 (Column::Title, d.title.clone()),
@@ -244,9 +279,10 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
         }
         if options.all_documents {
             for c in &section.contributions {
-                let decided = dispositions
-                    .iter()
-                    .any(|d| d.tdoc.same_document(&c.tdoc) || d.tdoc.same_serial_other_group(&c.tdoc));
+                let decided = dispositions.iter().any(|d| {
+                    d.tdoc.same_document(&c.tdoc)
+                        || d.tdoc.same_serial_other_group(&c.tdoc)
+                });
                 if !decided {
                     rows.push(HashMap::from([
                         (Column::Tdoc, c.tdoc.to_string()),

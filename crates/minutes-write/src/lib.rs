@@ -17,7 +17,7 @@ mod error;
 mod markdown;
 
 pub use crate::{
-    agenda::{agenda_from_contributions, agenda_of, next_agenda},
+    agenda::{agenda_from_contributions, agenda_of, next_agenda, write_agenda},
     csv::{write_dispositions, Column, CsvOptions, StatusMap},
     docx::{write_docx, DocxWriteOptions, Template},
     error::{Error, ErrorKind, Result},

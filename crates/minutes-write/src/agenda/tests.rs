@@ -18,13 +18,24 @@ fn contribution(id: &str) -> Contribution {
 }
 
 fn action(reference: &str, status: &str) -> ActionItem {
-    ActionItem { reference: reference.into(), what: "x".into(), who: "All".into(), status: status.into(), location: String::new() }
+    ActionItem {
+        reference: reference.into(),
+        what: "x".into(),
+        who: "All".into(),
+        status: status.into(),
+        location: String::new(),
+    }
 }
 
 fn minutes() -> Meeting {
     Meeting {
         sections: vec![
-            Section { number: "2".into(), title: "Review of Agenda".into(), contributions: vec![contribution("SEC-2018-0061R02")], ..Section::default() },
+            Section {
+                number: "2".into(),
+                title: "Review of Agenda".into(),
+                contributions: vec![contribution("SEC-2018-0061R02")],
+                ..Section::default()
+            },
             Section {
                 number: "6".into(),
                 title: "Contributions".into(),
@@ -47,9 +58,19 @@ fn minutes() -> Meeting {
                 ..Section::default()
             },
         ],
-        action_items: vec![action("A-1", "OPEN"), action("A-2", "Complete "), action("A-3", "CLOSED?"), action("A-4", "closed")],
+        action_items: vec![
+            action("A-1", "OPEN"),
+            action("A-2", "Complete "),
+            action("A-3", "CLOSED?"),
+            action("A-4", "closed"),
+        ],
         next_meetings: vec![
-            NextMeeting { name: "SEC35.1".into(), when: Some("Wed 20 June 2018".into()), kind: Some("Conference calls".into()), ..NextMeeting::default() },
+            NextMeeting {
+                name: "SEC35.1".into(),
+                when: Some("Wed 20 June 2018".into()),
+                kind: Some("Conference calls".into()),
+                ..NextMeeting::default()
+            },
             NextMeeting {
                 name: "SEC#37".into(),
                 when: Some("17-21 Sept 2018".into()),
@@ -75,12 +96,17 @@ fn agenda_has_no_decisions() {
 #[test]
 fn next_agenda_carries_open_actions_and_the_plan() {
     let next = next_agenda(&minutes());
-    let carried: Vec<&str> = next.action_items.iter().map(|a| a.reference.as_str()).collect();
+    let carried: Vec<&str> =
+        next.action_items.iter().map(|a| a.reference.as_str()).collect();
     assert_eq!(carried, ["A-1", "A-3"]);
     assert_eq!(next.cover.title.as_deref(), Some("SEC#37 – Face to face – Bundang (KR)"));
     assert_eq!(next.cover.date.as_deref(), Some("17-21 Sept 2018"));
-    assert!(next.diagnostics.iter().any(|d| d.message.contains("A-3") && d.message.contains("CLOSED?")));
-    let titles: Vec<String> = next.all_sections().iter().map(|s| format!("{} {}", s.number, s.title)).collect();
+    assert!(next
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("A-3") && d.message.contains("CLOSED?")));
+    let titles: Vec<String> =
+        next.all_sections().iter().map(|s| format!("{} {}", s.number, s.title)).collect();
     assert!(titles.contains(&"6.1 TS-0003".to_string()), "{titles:?}");
     assert!(next.dispositions().is_empty());
 }
@@ -90,22 +116,39 @@ fn next_agenda_carries_open_actions_and_the_plan() {
 fn contributions_list_is_allocated() {
     let list = "Source,Extra,Agenda item,Title,Tdoc\nAcme,x,6.1,A CR,SEC-2018-0100\nBeta,y,6.1 TS-0003,B CR,SEC-2018-0101R01\nGamma,z,9.9,C CR,SEC-2018-0102\n";
     let agenda = agenda_from_contributions(list, "list.csv", Some(&minutes())).unwrap();
-    let in_61: Vec<String> = agenda.all_sections().iter().find(|s| s.number == "6.1").unwrap().contributions.iter().map(|c| c.tdoc.to_string()).collect();
+    let in_61: Vec<String> = agenda
+        .all_sections()
+        .iter()
+        .find(|s| s.number == "6.1")
+        .unwrap()
+        .contributions
+        .iter()
+        .map(|c| c.tdoc.to_string())
+        .collect();
     assert_eq!(in_61, ["SEC-2018-0100", "SEC-2018-0101R01"]);
     assert_eq!(agenda.diagnostics.len(), 1);
     assert!(agenda.diagnostics[0].message.contains("SEC-2018-0102"));
     let last = agenda.sections.last().unwrap();
-    assert_eq!((last.title.as_str(), last.contributions.len()), ("Unallocated contributions", 1));
+    assert_eq!(
+        (last.title.as_str(), last.contributions.len()),
+        ("Unallocated contributions", 1)
+    );
     // Without a skeleton the list's own agenda items are the agenda.
     let own = agenda_from_contributions(list, "list.csv", None).unwrap();
-    let numbers: Vec<String> = own.all_sections().iter().map(|s| s.number.clone()).collect();
+    let numbers: Vec<String> =
+        own.all_sections().iter().map(|s| s.number.clone()).collect();
     assert_eq!(numbers, ["6.1", "9.9"]);
 }
 
 #[test]
 fn contributions_list_errors_name_the_file() {
-    let err = agenda_from_contributions("Title,Source\nx,y\n", "list.csv", None).unwrap_err().to_string();
+    let err = agenda_from_contributions("Title,Source\nx,y\n", "list.csv", None)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("list.csv") && err.contains("Tdoc"), "{err}");
-    let err = agenda_from_contributions("Tdoc,Agenda item\nnonsense,6\n", "list.csv", None).unwrap_err().to_string();
+    let err =
+        agenda_from_contributions("Tdoc,Agenda item\nnonsense,6\n", "list.csv", None)
+            .unwrap_err()
+            .to_string();
     assert!(err.contains("list.csv:2") && err.contains("nonsense"), "{err}");
 }

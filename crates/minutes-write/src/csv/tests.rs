@@ -74,8 +74,15 @@ fn default_columns_quoting_and_revision_links() {
 
 #[test]
 fn excel_has_bom_and_crlf() {
-    let text = csv_text(&CsvOptions { excel: true, columns: vec![Column::Tdoc], ..CsvOptions::default() });
-    assert_eq!(text, "\u{feff}Tdoc\r\nSEC-2015-0517R03\r\nSEC-2015-0517R05\r\nTP-2015-0685\r\n");
+    let text = csv_text(&CsvOptions {
+        excel: true,
+        columns: vec![Column::Tdoc],
+        ..CsvOptions::default()
+    });
+    assert_eq!(
+        text,
+        "\u{feff}Tdoc\r\nSEC-2015-0517R03\r\nSEC-2015-0517R05\r\nTP-2015-0685\r\n"
+    );
 }
 
 #[test]
@@ -83,22 +90,40 @@ fn columns_select_and_order() {
     let columns = Column::parse_list("status, tdoc,location").unwrap();
     let text = csv_text(&CsvOptions { columns, ..CsvOptions::default() });
     assert_eq!(text.lines().nth(1), Some("Noted,SEC-2015-0517R03,line 140"));
-    assert!(Column::parse_list("tdoc,nonsense").unwrap_err().contains("unknown column `nonsense`"));
+    assert!(Column::parse_list("tdoc,nonsense")
+        .unwrap_err()
+        .contains("unknown column `nonsense`"));
 }
 
 #[test]
 fn all_documents_adds_undecided_contributions() {
-    let options = CsvOptions { all_documents: true, columns: vec![Column::Tdoc, Column::Status], ..CsvOptions::default() };
+    let options = CsvOptions {
+        all_documents: true,
+        columns: vec![Column::Tdoc, Column::Status],
+        ..CsvOptions::default()
+    };
     assert_eq!(csv_text(&options).lines().last(), Some("SEC-2015-0528,"));
 }
 
 #[test]
 fn status_map_changes_only_mapped_statuses() {
-    let map = StatusMap::parse("\"Dispensation to TP\" = \"Not handled\"\n\"superseded Noted\" = \"Revised\"\n", "map.toml").unwrap();
-    let options = CsvOptions { status_map: Some(map), columns: vec![Column::Status], ..CsvOptions::default() };
+    let map = StatusMap::parse(
+        "\"Dispensation to TP\" = \"Not handled\"\n\"superseded Noted\" = \"Revised\"\n",
+        "map.toml",
+    )
+    .unwrap();
+    let options = CsvOptions {
+        status_map: Some(map),
+        columns: vec![Column::Status],
+        ..CsvOptions::default()
+    };
     assert_eq!(csv_text(&options), "Status\nRevised\nAgreed\nNot handled\n");
     let csv_map = StatusMap::parse("from,to\nAgreed,Approved\n", "map.csv").unwrap();
-    let options = CsvOptions { status_map: Some(csv_map), columns: vec![Column::Status], ..CsvOptions::default() };
+    let options = CsvOptions {
+        status_map: Some(csv_map),
+        columns: vec![Column::Status],
+        ..CsvOptions::default()
+    };
     assert_eq!(csv_text(&options), "Status\nNoted\nApproved\nDispensation to TP\n");
 }
 
