@@ -7,6 +7,8 @@
 mod agenda;
 /// The `minutes` command: exit codes, messages, files written.
 mod cli;
+/// An independent reader (docx-rs) sees what our official DOCX holds.
+mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.
 mod docx_roundtrip;
 /// The model's JSON form reads back as the identical model.
