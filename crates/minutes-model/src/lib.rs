@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod cover;
 mod disposition;
 mod error;
 mod meeting;
@@ -26,6 +27,7 @@ mod status;
 mod tdoc;
 
 pub use crate::{
+    cover::CoverField,
     disposition::Disposition,
     error::{Error, ErrorKind, Result},
     meeting::{

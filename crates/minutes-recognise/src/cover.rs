@@ -3,33 +3,14 @@
 use std::sync::OnceLock;
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Location};
-use minutes_model::{Cover, Purpose};
+use minutes_model::{Cover, CoverField as Field, Purpose};
 use regex::Regex;
 
 use crate::text::{fold_spaces, label_key};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Title,
-    Chair,
-    ViceChairs,
-    Secretary,
-    Date,
-    Purpose,
-}
-
+/// The field a label names (the vocabulary lives in the model, shared with the writer).
 fn field(label: &str) -> Option<Field> {
-    let field = match label_key(label).as_str() {
-        "meeting title" | "meeting" | "title" | "meeting name" => Field::Title,
-        "chair" | "chairs" | "chairman" | "chairperson" | "wg chair" | "convenor" => Field::Chair,
-        "vice chair" | "vice chairs" | "vice chair(s)" | "vice-chair" | "vice-chairs" | "vice-chair(s)"
-        | "vice chairman" | "vice chairmen" => Field::ViceChairs,
-        "secretary" | "secretaries" | "minutes taker" => Field::Secretary,
-        "meeting date" | "meeting dates" | "date" | "dates" => Field::Date,
-        "intended purpose of document" | "purpose" | "intended purpose" => Field::Purpose,
-        _ => return None,
-    };
-    Some(field)
+    Field::from_label(label)
 }
 
 /// Recognises the cover sheet from the blocks before the first section, falling back on
@@ -50,8 +31,12 @@ pub(crate) fn recognise_cover(
             BlockKind::Table(table) => {
                 for row in &table.rows {
                     let mut cells = row.cells.iter();
-                    let (Some(label), Some(value)) = (cells.next(), cells.next()) else { continue };
-                    let Some(field) = field(&label.text().replace('\n', " ")) else { continue };
+                    let (Some(label), Some(value)) = (cells.next(), cells.next()) else {
+                        continue;
+                    };
+                    let Some(field) = field(&label.text().replace('\n', " ")) else {
+                        continue;
+                    };
                     found += 1;
                     let lines = value_lines(value);
                     let joined = lines.join(" ");
@@ -117,7 +102,8 @@ pub(crate) fn recognise_cover(
         return cover;
     }
     let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
-    cover.title = preamble.iter().find_map(|b| first_text(b)).filter(|t| !is_boilerplate(t));
+    cover.title =
+        preamble.iter().find_map(|b| first_text(b)).filter(|t| !is_boilerplate(t));
     cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
     let mut message = "no cover sheet".to_string();
     if cover.title.is_some() {
@@ -159,13 +145,18 @@ fn chair_in_prose(text: &str) -> Option<String> {
 }
 
 /// The ticked purpose: the option whose line carries a ticked-box glyph.
-fn purpose(lines: &[String], location: &Location, diagnostics: &mut Vec<Diagnostic>) -> Option<Purpose> {
+fn purpose(
+    lines: &[String],
+    location: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Purpose> {
     const TICKED: [&str; 7] = ["☒", "☑", "✓", "✔", "⊠", "[x]", "[X]"];
     const UNTICKED: [&str; 3] = ["☐", "□", "[ ]"];
     let option = |line: &str| {
         let words = label_key(line.trim_start_matches(|c: char| !c.is_alphabetic()));
         Purpose::ALL.into_iter().find(|p| {
-            let first_word = p.label().split(' ').next().unwrap_or_default().to_lowercase();
+            let first_word =
+                p.label().split(' ').next().unwrap_or_default().to_lowercase();
             words.starts_with(&first_word)
         })
     };
@@ -174,7 +165,9 @@ fn purpose(lines: &[String], location: &Location, diagnostics: &mut Vec<Diagnost
         .filter(|line| TICKED.iter().any(|glyph| line.contains(glyph)))
         .filter_map(|line| option(line))
         .collect();
-    let has_boxes = lines.iter().any(|line| UNTICKED.iter().chain(TICKED.iter()).any(|g| line.contains(g)));
+    let has_boxes = lines
+        .iter()
+        .any(|line| UNTICKED.iter().chain(TICKED.iter()).any(|g| line.contains(g)));
     match ticked.as_slice() {
         [one] => Some(*one),
         [first, ..] => {
@@ -202,7 +195,8 @@ mod tests {
     #[test]
     fn b6_chair_from_prose() {
         assert_eq!(
-            chair_in_prose("François Ennesser chair of the SEC WG, opened the meeting").as_deref(),
+            chair_in_prose("François Ennesser chair of the SEC WG, opened the meeting")
+                .as_deref(),
             Some("François Ennesser")
         );
         assert_eq!(chair_in_prose("The chair of the meeting opened"), None);
@@ -212,7 +206,10 @@ mod tests {
     fn ticked_purpose_from_glyphs() {
         let mut diagnostics = Vec::new();
         let lines = ["☐ Decision", "☒ Discussion", "☐ Information"].map(String::from);
-        assert_eq!(purpose(&lines, &Location::Line(1), &mut diagnostics), Some(Purpose::Discussion));
+        assert_eq!(
+            purpose(&lines, &Location::Line(1), &mut diagnostics),
+            Some(Purpose::Discussion)
+        );
         let lost = ["Decision", "Discussion"].map(String::from);
         assert_eq!(purpose(&lost, &Location::Line(1), &mut diagnostics), None);
         assert_eq!(diagnostics.len(), 1);

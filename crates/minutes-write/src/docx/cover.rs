@@ -2,7 +2,7 @@
 //! each value goes into the cell after its label; the purpose boxes are `w14:checkbox`
 //! content controls (or plain ☐/☒ glyphs) ticked by their label.
 
-use minutes_model::{Cover, Purpose};
+use minutes_model::{Cover, CoverField as Field, Purpose};
 
 use super::xml::{self, Element, Node, Wml, W14_NS};
 use crate::{Error, Result};
@@ -11,32 +11,9 @@ use crate::{Error, Result};
 const CHECKED: char = '\u{2612}';
 const UNCHECKED: char = '\u{2610}';
 
-/// A field of the cover, as its label names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Title,
-    Chair,
-    ViceChairs,
-    Secretary,
-    Date,
-    Purpose,
-}
-
 /// The field a label cell names: `Meeting title:`, `Vice Chairs:`, …
 fn field_of(label: &str) -> Option<Field> {
-    let norm = normalise(label);
-    let norm = norm.trim_end_matches(':').trim_end();
-    Some(match norm {
-        "meeting title" | "meeting" | "title" => Field::Title,
-        "chair" | "chairman" | "chairperson" => Field::Chair,
-        "vice chairs" | "vice chair" | "vice-chairs" | "vice-chair" | "vice chairmen" => {
-            Field::ViceChairs
-        }
-        "secretary" => Field::Secretary,
-        "meeting date" | "date" | "meeting dates" => Field::Date,
-        "intended purpose of document" | "purpose" | "intended purpose" => Field::Purpose,
-        _ => return None,
-    })
+    Field::from_label(label)
 }
 
 fn normalise(text: &str) -> String {
