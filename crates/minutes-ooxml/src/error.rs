@@ -1,0 +1,125 @@
+//! The package error type.
+
+use std::fmt;
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A package could not be opened or one of its parts could not be read.
+#[derive(Debug)]
+pub struct Error(Box<ErrorKind>);
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not a zip archive.
+    NotZip {
+        /// What the zip reader said.
+        message: String,
+    },
+    /// The bytes are an OLE compound file: an encrypted (password-protected) Word file
+    /// or a legacy binary `.doc`.
+    Encrypted,
+    /// A required part is missing from the package.
+    MissingPart {
+        /// The part name, e.g. `word/document.xml`.
+        part: String,
+    },
+    /// A part is larger than the limit, or the package's parts together are.
+    TooLarge {
+        /// The part being inflated when the limit was hit.
+        part: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The package holds more entries than the limit.
+    TooManyEntries {
+        /// The number of entries.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A zip entry could not be read (corrupt data, unsupported compression, encryption).
+    Zip {
+        /// The part name.
+        part: String,
+        /// What the zip reader said.
+        message: String,
+    },
+    /// A part is not well-formed XML.
+    Xml {
+        /// The part name.
+        part: String,
+        /// The byte offset in the part where the problem was found.
+        position: u64,
+        /// What the XML parser said.
+        message: String,
+    },
+}
+
+impl Error {
+    /// An error of the given kind.
+    pub fn new(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// Consumes the error and returns what went wrong.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.0
+    }
+
+    /// An XML error in `part` at byte `position`.
+    pub fn xml(part: &str, position: u64, message: impl fmt::Display) -> Error {
+        Error::new(ErrorKind::Xml {
+            part: part.to_string(),
+            position,
+            message: message.to_string(),
+        })
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error::new(kind)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::NotZip { message } => {
+                write!(f, "not a DOCX package (not a zip archive: {message})")
+            }
+            ErrorKind::Encrypted => f.write_str(
+                "not a DOCX package: an OLE compound file, password-protected or legacy .doc",
+            ),
+            ErrorKind::MissingPart { part } => write!(f, "missing part `{part}`"),
+            ErrorKind::TooLarge { part, limit } => {
+                write!(f, "part `{part}` inflates past the limit of {limit} bytes")
+            }
+            ErrorKind::TooManyEntries { count, limit } => {
+                write!(f, "package holds {count} entries, more than the limit of {limit}")
+            }
+            ErrorKind::Zip { part, message } => {
+                write!(f, "cannot read part `{part}`: {message}")
+            }
+            ErrorKind::Xml { part, position, message } => {
+                write!(f, "malformed XML in `{part}` at byte {position}: {message}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.kind().fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}

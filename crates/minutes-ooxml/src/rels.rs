@@ -1,0 +1,187 @@
+//! Relationship parts (`_rels/*.rels`, ECMA-376 Part 2, Open Packaging Conventions) and
+//! part-name resolution.
+
+use quick_xml::{events::Event, Reader};
+
+use crate::{Error, Result};
+
+/// One relationship of a part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relationship {
+    /// The `Id` attribute, e.g. `rId1`.
+    pub id: String,
+    /// The `Type` attribute, a URI.
+    pub rel_type: String,
+    /// The `Target` attribute as written.
+    pub target: String,
+    /// Returns true if and only if `TargetMode="External"`.
+    pub external: bool,
+}
+
+impl Relationship {
+    /// The target as a part name, resolved against the source part (`""` for the
+    /// package relationships).
+    pub fn resolved(&self, source_part: &str) -> String {
+        resolve_target(source_part, &self.target)
+    }
+}
+
+/// The relationships of one part.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Relationships {
+    rels: Vec<Relationship>,
+}
+
+impl Relationships {
+    /// Parses a `.rels` part; `part` names it in errors.
+    pub fn parse(bytes: &[u8], part: &str) -> Result<Relationships> {
+        let mut reader = Reader::from_reader(bytes);
+        let mut rels = Vec::new();
+        loop {
+            let event = reader
+                .read_event()
+                .map_err(|e| Error::xml(part, reader.error_position(), e))?;
+            match event {
+                Event::Start(e) | Event::Empty(e)
+                    if e.local_name().as_ref() == b"Relationship" =>
+                {
+                    let mut rel = Relationship {
+                        id: String::new(),
+                        rel_type: String::new(),
+                        target: String::new(),
+                        external: false,
+                    };
+                    for attr in e.attributes().with_checks(false).flatten() {
+                        let value =
+                            attr.unescape_value().map(|v| v.into_owned()).unwrap_or_else(
+                                |_| String::from_utf8_lossy(&attr.value).into(),
+                            );
+                        match attr.key.local_name().as_ref() {
+                            b"Id" => rel.id = value,
+                            b"Type" => rel.rel_type = value,
+                            b"Target" => rel.target = value,
+                            b"TargetMode" => {
+                                rel.external = value.eq_ignore_ascii_case("external")
+                            }
+                            _ => {}
+                        }
+                    }
+                    rels.push(rel);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(Relationships { rels })
+    }
+
+    /// The relationships in document order.
+    pub fn iter(&self) -> impl Iterator<Item = &Relationship> {
+        self.rels.iter()
+    }
+
+    /// The relationship with this id.
+    pub fn get(&self, id: &str) -> Option<&Relationship> {
+        self.rels.iter().find(|r| r.id == id)
+    }
+}
+
+/// The name of the relationships part of `part`: `word/document.xml` →
+/// `word/_rels/document.xml.rels`; `""` (the package) → `_rels/.rels`.
+pub fn part_rels_name(part: &str) -> String {
+    let part = part.trim_start_matches('/');
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// Resolves a relationship target against its source part (ECMA-376 Part 2):
+/// absolute targets start at the package root, relative ones at the source part's folder;
+/// `.` and `..` segments are resolved, `%XX` escapes decoded, a `#fragment` dropped. The
+/// result has no leading `/`.
+pub fn resolve_target(source_part: &str, target: &str) -> String {
+    let target = target.split('#').next().unwrap_or_default().replace('\\', "/");
+    let mut segments: Vec<String> = Vec::new();
+    if !target.starts_with('/') {
+        let source = source_part.trim_start_matches('/');
+        if let Some((dir, _)) = source.rsplit_once('/') {
+            segments.extend(dir.split('/').filter(|s| !s.is_empty()).map(str::to_string));
+        }
+    }
+    for segment in target.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(percent_decode(s)),
+        }
+    }
+    segments.join("/")
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
+
+    use super::*;
+
+    // Targets resolve relative to the source part's folder, or from the root.
+    #[test]
+    fn resolves_targets() {
+        assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
+        assert_eq!(resolve_target("", "/word/document.xml"), "word/document.xml");
+        assert_eq!(resolve_target("word/document.xml", "styles.xml"), "word/styles.xml");
+        assert_eq!(
+            resolve_target("word/document.xml", "../customXml/a.xml"),
+            "customXml/a.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "/word/my%20file.xml"),
+            "word/my file.xml"
+        );
+        assert_eq!(resolve_target("", "./word/x.xml"), "word/x.xml");
+    }
+
+    // The rels part of a part sits in a `_rels` folder beside it.
+    #[test]
+    fn rels_names() {
+        assert_eq!(part_rels_name(""), "_rels/.rels");
+        assert_eq!(part_rels_name("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(part_rels_name("/document.xml"), "_rels/document.xml.rels");
+    }
+
+    // Attributes are read by local name, whatever the prefix.
+    #[test]
+    fn parses_rels() {
+        let xml = br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://x/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://x/hyperlink" Target="http://a?b&amp;c" TargetMode="External"/></Relationships>"#;
+        let rels = Relationships::parse(xml, "word/_rels/document.xml.rels").unwrap();
+        assert_eq!(rels.iter().count(), 2);
+        let link = rels.get("rId2").unwrap();
+        assert!(link.external);
+        assert_eq!(link.target, "http://a?b&c");
+    }
+}

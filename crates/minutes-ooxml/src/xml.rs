@@ -1,0 +1,186 @@
+//! Namespace-aware XML helpers over quick-xml's `NsReader`.
+//!
+//! Elements are matched by namespace URI, never by prefix: some producers write `ns0:` for
+//! the WordprocessingML namespace, and Strict OOXML (ECMA-376 Part 1, Strict conformance)
+//! uses `http://purl.oclc.org/ooxml/...` URIs instead of the Transitional ones.
+
+use std::borrow::Cow;
+
+use quick_xml::{
+    events::{BytesRef, BytesStart},
+    name::{Namespace, QName, ResolveResult},
+    NsReader,
+};
+
+/// The namespaces this crate tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Ns {
+    /// WordprocessingML main (`w:`), Transitional or Strict.
+    W,
+    /// Word 2010 extensions (`w14:`).
+    W14,
+    /// Markup compatibility (`mc:`).
+    Mc,
+    /// Office Math (`m:`), Transitional or Strict.
+    Math,
+    /// Office relationships in markup (`r:`), Transitional or Strict.
+    R,
+    /// The `xml:` namespace.
+    Xml,
+    /// Some other namespace.
+    Other,
+    /// No namespace.
+    None,
+}
+
+/// WordprocessingML main, Transitional.
+pub const W_TRANSITIONAL: &str =
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// WordprocessingML main, Strict.
+pub const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+/// Word 2010 extensions.
+pub const W14: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
+/// Markup compatibility.
+pub const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// Namespaces whose content this crate's users can read inside `mc:Choice`: the
+/// WordprocessingML 2010+ extensions for shapes, groups, canvases and text.
+const UNDERSTOOD: [&str; 12] = [
+    W_TRANSITIONAL,
+    W_STRICT,
+    W14,
+    "http://schemas.microsoft.com/office/word/2012/wordml",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/drawing/2010/main",
+    "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "urn:schemas-microsoft-com:vml",
+];
+
+/// Classifies a namespace URI.
+pub fn classify(uri: &[u8]) -> Ns {
+    match uri {
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
+        b"http://schemas.microsoft.com/office/word/2010/wordml" => Ns::W14,
+        b"http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math"
+        | b"http://purl.oclc.org/ooxml/officeDocument/math" => Ns::Math,
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        | b"http://purl.oclc.org/ooxml/officeDocument/relationships" => Ns::R,
+        b"http://www.w3.org/XML/1998/namespace" => Ns::Xml,
+        _ => Ns::Other,
+    }
+}
+
+/// Classifies a resolved name.
+pub fn ns_of(result: &ResolveResult<'_>) -> Ns {
+    match result {
+        ResolveResult::Bound(Namespace(uri)) => classify(uri),
+        ResolveResult::Unbound => Ns::None,
+        ResolveResult::Unknown(prefix) if prefix.as_slice() == b"xml" => Ns::Xml,
+        ResolveResult::Unknown(_) => Ns::Other,
+    }
+}
+
+/// The value of the attribute `local` in namespace `ns` of element `e`, unescaped.
+///
+/// Unprefixed attributes (no namespace) also match, as some producers drop the prefix.
+pub fn attr<'a, R>(
+    reader: &NsReader<R>,
+    e: &'a BytesStart<'a>,
+    ns: Ns,
+    local: &[u8],
+) -> Option<Cow<'a, str>> {
+    for attr in e.attributes().with_checks(false).flatten() {
+        if attr.key.local_name().as_ref() != local {
+            continue;
+        }
+        let (resolved, _) = reader.resolve_attribute(attr.key);
+        let found = ns_of(&resolved);
+        if found == ns || found == Ns::None {
+            return Some(match attr.unescape_value() {
+                Ok(value) => value,
+                Err(_) => Cow::Owned(String::from_utf8_lossy(&attr.value).into_owned()),
+            });
+        }
+    }
+    None
+}
+
+/// Returns true if and only if every prefix in an `mc:Choice` `Requires` list is bound to a
+/// namespace that readers of this crate understand (an empty list is understood).
+pub fn requires_understood<R>(reader: &NsReader<R>, requires: &str) -> bool {
+    requires.split_whitespace().all(|prefix| {
+        let name = format!("{prefix}:x");
+        let (resolved, _) = reader.resolve_element(QName(name.as_bytes()));
+        match resolved {
+            ResolveResult::Bound(Namespace(uri)) => {
+                UNDERSTOOD.iter().any(|u| u.as_bytes() == uri)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The text of an entity or character reference (`&amp;`, `&#x2612;`): the five
+/// predefined entities and character references; `None` for anything else (DTD entities
+/// are never expanded).
+pub fn reference_text(r: &BytesRef<'_>) -> Option<char> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return Some(c);
+    }
+    let name: &[u8] = r;
+    match name {
+        b"amp" => Some('&'),
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"quot" => Some('"'),
+        b"apos" => Some('\''),
+        _ => None,
+    }
+}
+
+/// Parses an OOXML on/off value (`ST_OnOff`): absent means on; `1`, `true`, `on` are on;
+/// `0`, `false`, `off` are off.
+pub fn on_off(value: Option<&str>) -> bool {
+    match value {
+        None => true,
+        Some(v) => {
+            !matches!(v.trim().to_ascii_lowercase().as_str(), "0" | "false" | "off")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
+
+    use quick_xml::events::Event;
+
+    use super::*;
+
+    // Any prefix bound to the WordprocessingML URI is `w`, Strict included.
+    #[test]
+    fn matches_by_uri() {
+        let xml = r#"<ns0:p xmlns:ns0="http://purl.oclc.org/ooxml/wordprocessingml/main" ns0:val="x"/>"#;
+        let mut reader = NsReader::from_str(xml);
+        let (resolved, event) = reader.read_resolved_event().unwrap();
+        assert_eq!(ns_of(&resolved), Ns::W);
+        let Event::Empty(e) = event else { panic!() };
+        assert_eq!(attr(&reader, &e, Ns::W, b"val").as_deref(), Some("x"));
+    }
+
+    // On/off values.
+    #[test]
+    fn on_off_values() {
+        assert!(on_off(None));
+        assert!(on_off(Some("true")));
+        assert!(!on_off(Some("0")));
+        assert!(!on_off(Some("off")));
+    }
+}

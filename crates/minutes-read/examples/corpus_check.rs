@@ -1,0 +1,455 @@
+//! Corpus check of the DOCX reader: reads every `.docx` in `<corpus>/docx`, compares the
+//! words of the rendered Flow with pandoc's plain text in `<corpus>/ref-text/<file>.txt`,
+//! and prints per-file status, similarity and time, then a summary.
+//!
+//! ```text
+//! cargo run --release -p minutes-read --example corpus_check -- /work/shared/corpus [FILTER] [-v]
+//! cargo run --release -p minutes-read --example corpus_check -- draft.docx
+//! ```
+//!
+//! Given a single `.docx`, it prints that file's rendered Flow and warnings instead.
+//! `--min-mean X` changes the mean the run must reach (default 0.98).
+//! With `--mutate`, each file's main part is also damaged a dozen ways (truncated, cut,
+//! repeated) and re-read: any panic fails the run.
+//!
+//! Exits non-zero if any file panics, any file pandoc reads (not listed in
+//! `ref-text/FAILED.tsv`) fails, or the mean adjusted similarity is below 0.98.
+//!
+//! Similarity: tokens are lower-case alphanumeric runs; the sum over tokens of
+//! `min(countA, countB)` divided by `max(totalA, totalB)`. Two figures are printed per file
+//! (status, adjusted, raw, time, name) and in the summary:
+//! - raw: `render_flow` against pandoc's text as is;
+//! - adjusted: what pandoc prints and the Flow keeps as structure is taken out of the
+//!   comparison — list labels at line starts (a list item's text excludes its label),
+//!   footnote marks and the notes pandoc appends (notes are not body text), and heading
+//!   numbers (pandoc does not print them).
+
+use std::{
+    collections::{HashMap, HashSet},
+    fs,
+    panic::{self, AssertUnwindSafe},
+    path::PathBuf,
+    process::ExitCode,
+    time::Instant,
+};
+
+use minutes_flow::{render_flow, BlockKind, Flow};
+use minutes_ooxml::{Limits, Package};
+use minutes_read::{read_docx, DocxOptions};
+use quick_xml::{events::Event, NsReader};
+
+/// The mean similarity the corpus must reach.
+const MEAN_TARGET: f64 = 0.98;
+/// Files below this similarity are listed.
+const LOW: f64 = 0.9;
+
+fn tokens(text: &str) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        *counts.entry(word.to_lowercase()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Token counts shared by two texts: (common, total of `a`, total of `b`).
+fn overlap(a: &str, b: &str) -> (usize, usize, usize) {
+    let (a, b) = (tokens(a), tokens(b));
+    let total_a: usize = a.values().sum();
+    let total_b: usize = b.values().sum();
+    let common: usize =
+        a.iter().map(|(word, n)| (*n).min(b.get(word).copied().unwrap_or(0))).sum();
+    (common, total_a, total_b)
+}
+
+fn similarity(a: &str, b: &str) -> f64 {
+    let (common, total_a, total_b) = overlap(a, b);
+    let total = total_a.max(total_b);
+    if total == 0 {
+        return 1.0;
+    }
+    common as f64 / total as f64
+}
+
+/// Pandoc's plain text without what pandoc adds and the Flow keeps as structure: list
+/// labels at line starts (`1.`, `a)`, `iv.`, `-`), note marks (`[1]`) and the notes
+/// themselves (pandoc prints them at the end; the reader skips them as not body text).
+fn adjust_pandoc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if is_note_start(line) {
+            break;
+        }
+        let body = line.trim_start();
+        let indent = line.get(..line.len() - body.len()).unwrap_or_default();
+        out.push_str(indent);
+        out.push_str(strip_list_label(body));
+        out.push('\n');
+    }
+    strip_note_marks(&out)
+}
+
+fn is_note_start(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('[') else { return false };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && rest.get(digits..).is_some_and(|r| r.starts_with("] "))
+}
+
+fn strip_list_label(line: &str) -> &str {
+    for bullet in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return rest;
+        }
+    }
+    let label: String =
+        line.chars().take_while(|c| c.is_alphanumeric() || *c == '(').collect();
+    let rest = line.get(label.len()..).unwrap_or_default();
+    let inner = label.trim_start_matches('(');
+    let is_label = !inner.is_empty()
+        && (inner.chars().all(|c| c.is_ascii_digit())
+            || inner.chars().count() == 1
+            || inner.chars().all(|c| "ivxlcdmIVXLCDM".contains(c)));
+    if is_label {
+        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return rest;
+        }
+    }
+    line
+}
+
+fn strip_note_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('[') {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let after = rest.get(i + 1..).unwrap_or_default();
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let closed = after.get(digits..).is_some_and(|r| r.starts_with(']'));
+        if digits > 0 && closed {
+            rest = after.get(digits + 1..).unwrap_or_default();
+        } else {
+            out.push('[');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The Flow without heading numbers, which pandoc does not print.
+fn without_heading_numbers(flow: &Flow) -> Flow {
+    let mut flow = flow.clone();
+    for block in &mut flow.blocks {
+        if let BlockKind::Heading { number, .. } = &mut block.kind {
+            *number = None;
+        }
+    }
+    flow
+}
+
+/// The baseline the reader is measured against: open the package, inflate the main part
+/// and make one namespace-resolving quick-xml pass over it. Returns the event count.
+fn baseline(bytes: &[u8]) -> Option<usize> {
+    let mut package = Package::open(bytes, Limits::default()).ok()?;
+    let main = package.main_part().ok()?;
+    let xml = package.read_part(&main).ok()??;
+    let mut reader = NsReader::from_reader(xml.as_slice());
+    let mut events = 0usize;
+    loop {
+        match reader.read_resolved_event() {
+            Ok((_, Event::Eof)) | Err(_) => break,
+            Ok(_) => events += 1,
+        }
+    }
+    Some(events)
+}
+
+/// Damaged copies of a package's main part (truncated, a range cut out, a range
+/// repeated), re-zipped with the other parts and read under `catch_unwind`. Returns
+/// (packages tried, panics).
+fn mutations(bytes: &[u8]) -> (usize, usize) {
+    let Ok(mut package) = Package::open(bytes, Limits::default()) else { return (0, 0) };
+    let Ok(main) = package.main_part() else { return (0, 0) };
+    let Ok(Some(xml)) = package.read_part(&main) else { return (0, 0) };
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for name in package.part_names() {
+        if name != main && !name.ends_with('/') {
+            if let Ok(Some(data)) = package.read_part(&name) {
+                parts.push((name, data));
+            }
+        }
+    }
+    let len = xml.len();
+    let mut seed = len as u64 ^ 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % bound.max(1)
+    };
+    let (mut tried, mut panicked) = (0, 0);
+    for round in 0..12 {
+        let a = next(len);
+        let b = (a + 1 + next(200)).min(len);
+        let (head, tail) = xml.split_at(a);
+        let mutated: Vec<u8> = match round % 3 {
+            0 => head.to_vec(),
+            1 => [head, tail.get(b - a..).unwrap_or_default()].concat(),
+            _ => [head, tail.get(..b - a).unwrap_or_default(), tail].concat(),
+        };
+        let Some(zipped) = zip_package(&main, &mutated, &parts) else { continue };
+        tried += 1;
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            read_docx(&zipped, &DocxOptions::default()).map(|w| render_flow(&w.output))
+        }));
+        if result.is_err() {
+            panicked += 1;
+        }
+    }
+    (tried, panicked)
+}
+
+fn zip_package(main: &str, xml: &[u8], parts: &[(String, Vec<u8>)]) -> Option<Vec<u8>> {
+    use std::io::Write;
+
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    writer.start_file(main, options).ok()?;
+    writer.write_all(xml).ok()?;
+    for (name, data) in parts {
+        writer.start_file(name.as_str(), options).ok()?;
+        writer.write_all(data).ok()?;
+    }
+    Some(writer.finish().ok()?.into_inner())
+}
+
+fn dump_one(path: &std::path::Path) -> ExitCode {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match read_docx(&bytes, &DocxOptions::default()) {
+        Ok(warned) => {
+            print!("{}", render_flow(&warned.output));
+            for w in &warned.warnings {
+                eprintln!(
+                    "{}: {}: {}: {}",
+                    path.display(),
+                    w.location,
+                    w.severity,
+                    w.message
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let mutate = args.iter().any(|a| a == "--mutate");
+    // `--min-mean X` sets the mean adjusted similarity the run must reach.
+    let min_mean_at = args.iter().position(|a| a == "--min-mean");
+    let min_mean = min_mean_at
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(MEAN_TARGET);
+    let mut positional = args.iter().enumerate().filter_map(|(i, a)| {
+        let is_option = a == "-v"
+            || a == "--mutate"
+            || a == "--min-mean"
+            || min_mean_at.is_some_and(|at| i == at + 1);
+        (!is_option).then_some(a)
+    });
+    let corpus =
+        PathBuf::from(positional.next().map_or("/work/shared/corpus", |s| s.as_str()));
+    // A single `.docx` instead of a corpus: print its Flow and warnings.
+    if corpus.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
+        return dump_one(&corpus);
+    }
+    let filter = positional.next().cloned();
+    // `MINUTES_CORPUS_DUMP=DIR` writes each rendered Flow there, for investigation.
+    let dump = std::env::var_os("MINUTES_CORPUS_DUMP").map(PathBuf::from);
+    let docx_dir = corpus.join("docx");
+    let ref_dir = corpus.join("ref-text");
+
+    let failed: HashSet<String> = fs::read_to_string(ref_dir.join("FAILED.tsv"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_string)
+        .collect();
+
+    let mut names: Vec<String> = match fs::read_dir(&docx_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.to_ascii_lowercase().ends_with(".docx"))
+            .filter(|n| filter.as_ref().is_none_or(|f| n.contains(f.as_str())))
+            .collect(),
+        Err(e) => {
+            eprintln!("error: cannot list {}: {e}", docx_dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    names.sort();
+
+    // Panics are counted, not printed twice.
+    panic::set_hook(Box::new(|info| eprintln!("panic: {info}")));
+
+    let (mut errors, mut unexpected, mut panics) = (0usize, 0usize, 0usize);
+    let mut sims: Vec<(f64, String)> = Vec::new();
+    let mut raw_sims: Vec<f64> = Vec::new();
+    // Adjusted token counts over the whole corpus: common, max of both sides, pandoc's.
+    let mut pooled = (0usize, 0usize, 0usize);
+    let (mut base_total, mut read_total) = (0.0f64, 0.0f64);
+    let (mut mutated, mut mutation_panics) = (0usize, 0usize);
+    let mut big: Vec<(f64, String)> = Vec::new();
+    let mut slowest = (0.0f64, String::new());
+    let options = DocxOptions::default();
+    for name in &names {
+        let bytes = match fs::read(docx_dir.join(name)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                println!("IOERR\t-\t-\t{name}\t{e}");
+                errors += 1;
+                continue;
+            }
+        };
+        let start = Instant::now();
+        let result =
+            panic::catch_unwind(AssertUnwindSafe(|| read_docx(&bytes, &options)));
+        let secs = start.elapsed().as_secs_f64();
+        if secs > slowest.0 {
+            slowest = (secs, name.clone());
+        }
+        let ms = secs * 1000.0;
+        if mutate {
+            let (tried, panicked) = mutations(&bytes);
+            mutated += tried;
+            mutation_panics += panicked;
+        }
+        let base_start = Instant::now();
+        if panic::catch_unwind(AssertUnwindSafe(|| baseline(&bytes)))
+            .is_ok_and(|n| n.is_some())
+        {
+            let base = base_start.elapsed().as_secs_f64();
+            base_total += base;
+            read_total += secs;
+            if base > 0.005 {
+                big.push((secs / base.max(1e-9), name.clone()));
+            }
+        }
+        match result {
+            Err(_) => {
+                panics += 1;
+                println!("PANIC\t-\t{ms:.1}ms\t{name}");
+            }
+            Ok(Err(e)) => {
+                errors += 1;
+                let status = if failed.contains(name) {
+                    "error"
+                } else {
+                    unexpected += 1;
+                    "ERROR"
+                };
+                println!("{status}\t-\t{ms:.1}ms\t{name}\t{e}");
+            }
+            Ok(Ok(warned)) => {
+                let text = render_flow(&warned.output);
+                if let Some(dir) = &dump {
+                    let _ = fs::write(dir.join(format!("{name}.flow.txt")), &text);
+                }
+                if verbose {
+                    println!("{text}");
+                    for w in &warned.warnings {
+                        println!("warning: {}: {}", w.location, w.message);
+                    }
+                }
+                match fs::read_to_string(ref_dir.join(format!("{name}.txt"))) {
+                    Ok(reference) => {
+                        let raw = similarity(&text, &reference);
+                        let plain = render_flow(&without_heading_numbers(&warned.output));
+                        let adjusted = adjust_pandoc(&reference);
+                        let sim = similarity(&plain, &adjusted);
+                        let (common, ours, theirs) = overlap(&plain, &adjusted);
+                        pooled.0 += common;
+                        pooled.1 += ours.max(theirs);
+                        pooled.2 += theirs;
+                        raw_sims.push(raw);
+                        sims.push((sim, name.clone()));
+                        let status = if sim < LOW { "low" } else { "ok" };
+                        println!("{status}\t{sim:.4}\t{raw:.4}\t{ms:.1}ms\t{name}");
+                    }
+                    Err(_) => println!("ok\t-\t{ms:.1}ms\t{name}\t(no reference text)"),
+                }
+            }
+        }
+    }
+
+    let mean = if sims.is_empty() {
+        0.0
+    } else {
+        sims.iter().map(|(s, _)| s).sum::<f64>() / sims.len() as f64
+    };
+    let mut low: Vec<&(f64, String)> = sims.iter().filter(|(s, _)| *s < LOW).collect();
+    low.sort_by(|a, b| a.0.total_cmp(&b.0));
+    println!();
+    println!("files: {}", names.len());
+    println!("errors: {errors} ({unexpected} on files pandoc reads)");
+    println!("panics: {panics}");
+    if mutate {
+        println!("mutated packages: {mutated}, panics: {mutation_panics}");
+    }
+    println!("compared: {}", sims.len());
+    let raw_mean = if raw_sims.is_empty() {
+        0.0
+    } else {
+        raw_sims.iter().sum::<f64>() / raw_sims.len() as f64
+    };
+    let raw_low = raw_sims.iter().filter(|s| **s < LOW).count();
+    println!("mean similarity (raw, render_flow vs pandoc text): {raw_mean:.4}");
+    println!("raw below {LOW}: {raw_low}");
+    println!(
+        "mean similarity (adjusted: list labels, notes, heading numbers): {mean:.4}"
+    );
+    println!(
+        "pooled over all words (adjusted): similarity {:.4}, share of pandoc's words found {:.4}",
+        pooled.0 as f64 / pooled.1.max(1) as f64,
+        pooled.0 as f64 / pooled.2.max(1) as f64
+    );
+    println!("adjusted below {LOW}: {}", low.len());
+    for (sim, name) in &low {
+        println!("  {sim:.4}\t{name}");
+    }
+    println!("slowest: {:.1}ms {}", slowest.0 * 1000.0, slowest.1);
+    println!(
+        "time: read_docx {:.1}ms, baseline (unzip + one quick-xml pass) {:.1}ms, ratio {:.2}",
+        read_total * 1000.0,
+        base_total * 1000.0,
+        read_total / base_total.max(1e-9)
+    );
+    big.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ratio, name) in big.iter().take(12) {
+        println!("  ratio {ratio:.2}\t{name} (baseline over 5 ms)");
+    }
+    let mean_ok = filter.is_some() || mean >= min_mean;
+    if panics > 0 || mutation_panics > 0 || unexpected > 0 || !mean_ok {
+        println!(
+            "FAIL: panics {panics}, mutation panics {mutation_panics}, errors on files pandoc \
+             reads {unexpected}, mean adjusted similarity {mean:.4} (target {min_mean})"
+        );
+        ExitCode::FAILURE
+    } else {
+        println!("PASS (mean adjusted similarity {mean:.4}, target {min_mean})");
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,631 @@
+//! The streaming pass over the main document part: one quick-xml event at a time, with an
+//! explicit stack of open elements and of the blocks being built, so that no input can
+//! overflow the call stack.
+//!
+//! Each start tag decides from its namespace, local name and parent what it opens
+//! ([`Open`]); its end tag closes that. Subtrees that hold nothing for the body text
+//! (deleted runs, property changes, section properties, the branch of `mc:AlternateContent`
+//! not taken) are skipped by counting depth. Blocks are built in [`Frame`]s: containers
+//! (the body, table cells, text boxes), tables, rows and paragraphs.
+
+use minutes_flow::{Block, Cell, Diagnostic, Location, Row};
+use minutes_ooxml::xml::{attr, ns_of, on_off, reference_text, requires_understood, Ns};
+use quick_xml::{
+    events::{BytesStart, Event},
+    NsReader,
+};
+
+use crate::{
+    docx::{
+        numbering::Numbering,
+        styles::{NumPr, Styles},
+        symbols::{map_text_char, sym_char, SymFont},
+    },
+    Result,
+};
+
+/// Deeper element nesting than this is skipped with a warning.
+mod build;
+
+pub(crate) const MAX_DEPTH: usize = 1_000;
+
+/// The glyph of a ticked checkbox.
+const TICKED: char = '☒';
+/// The glyph of an empty checkbox.
+const UNTICKED: char = '☐';
+
+/// What an open element does when it closes, and how its children are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// Read through; nothing to do at the end.
+    Plain,
+    /// `w:p`: closes the paragraph frame.
+    Para,
+    /// `w:tc`, `w:txbxContent`: closes a container frame.
+    Container,
+    /// `w:tbl`.
+    Table,
+    /// `w:tr`.
+    Row,
+    /// `w:pPr` of the paragraph being built.
+    PPr,
+    /// `w:pPr/w:numPr`.
+    NumPr,
+    /// `w:pPr/w:rPr`: the paragraph mark's run properties.
+    MarkRPr,
+    /// `w:r`.
+    Run,
+    /// `w:r/w:rPr`.
+    RPr,
+    /// `w:tcPr` of the cell being built.
+    TcPr,
+    /// `w:t` or `m:t`: visible text.
+    Text,
+    /// `w:instrText`: a field instruction.
+    Instr,
+    /// `w:fldChar w:fldCharType="begin"` with children.
+    FldChar,
+    /// `w:ffData`.
+    FfData,
+    /// `w:ffData/w:checkBox`.
+    FfCheckBox,
+    /// `w:sdt`.
+    Sdt,
+    /// `w:sdtPr`.
+    SdtPr,
+    /// `w14:checkbox`.
+    SdtCheckbox,
+    /// `mc:AlternateContent`.
+    Alt,
+    /// The `w:sdtContent` of a `w14:checkbox` whose state was shown as a glyph: read
+    /// through, without its own box glyph.
+    CheckboxContent,
+}
+
+/// Which kind of block container a frame is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ContainerKind {
+    Body,
+    Cell { vmerge_continue: bool, hmerge_continue: bool },
+    TextBox,
+}
+
+/// A paragraph being read.
+#[derive(Debug, Default)]
+struct Para {
+    style: Option<String>,
+    num: Option<NumPr>,
+    outline: Option<u8>,
+    /// The paragraph runs on into the next one: its mark is deleted (`w:pPr/w:rPr/w:del`,
+    /// §17.13, revisions) or it is a drop cap (`w:framePr w:dropCap`).
+    runs_on: bool,
+    text: String,
+    /// Blocks found inside the paragraph (text boxes), emitted after it.
+    after: Vec<Block>,
+    location: Option<Location>,
+}
+
+#[derive(Debug)]
+enum Frame {
+    Container { kind: ContainerKind, blocks: Vec<Block>, carry: Option<Para> },
+    Table { rows: Vec<Row>, location: Location },
+    Row { cells: Vec<Cell> },
+    Para(Para),
+}
+
+/// A complex field (`w:fldChar`, ECMA-376 Part 1 §17.16) being read.
+#[derive(Debug, Default)]
+struct Field {
+    instr: String,
+    /// Past `separate`: the result is showing.
+    result: bool,
+    ff_checked: Option<bool>,
+    ff_default: Option<bool>,
+    glyph_done: bool,
+}
+
+/// The body parser's state.
+pub(crate) struct BodyParser<'s> {
+    part: &'s str,
+    styles: &'s Styles,
+    numbering: &'s mut Numbering,
+    stack: Vec<Open>,
+    skip: usize,
+    frames: Vec<Frame>,
+    fields: Vec<Field>,
+    /// `w14:checkbox` state of each open `w:sdt` (`None`: not a checkbox).
+    sdts: Vec<Option<bool>>,
+    /// Whether each open `mc:AlternateContent` has taken a branch yet.
+    alts: Vec<bool>,
+    run_font: SymFont,
+    /// Open `w14:checkbox` contents whose state is already shown.
+    boxes_shown: usize,
+    top_index: u32,
+    warnings: Vec<Diagnostic>,
+    depth_warned: bool,
+}
+
+/// Parses the main document part into blocks and warnings.
+pub(crate) fn parse_body(
+    bytes: &[u8],
+    part: &str,
+    styles: &Styles,
+    numbering: &mut Numbering,
+) -> Result<(Vec<Block>, Vec<Diagnostic>)> {
+    let mut parser = BodyParser {
+        part,
+        styles,
+        numbering,
+        stack: Vec::new(),
+        skip: 0,
+        frames: vec![Frame::Container {
+            kind: ContainerKind::Body,
+            blocks: Vec::new(),
+            carry: None,
+        }],
+        fields: Vec::new(),
+        sdts: Vec::new(),
+        alts: Vec::new(),
+        run_font: SymFont::Other,
+        boxes_shown: 0,
+        top_index: 0,
+        warnings: Vec::new(),
+        depth_warned: false,
+    };
+    let mut reader = NsReader::from_reader(bytes);
+    loop {
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok((resolved, event)) => (ns_of(&resolved), event),
+            Err(e) => {
+                return Err(
+                    minutes_ooxml::Error::xml(part, reader.error_position(), e).into()
+                )
+            }
+        };
+        match event {
+            Event::Start(e) => parser.start(&reader, ns, &e),
+            Event::Empty(e) => {
+                parser.start(&reader, ns, &e);
+                parser.end();
+            }
+            Event::End(_) => parser.end(),
+            Event::Text(t) if parser.wants_text() => {
+                // Bytes that are not UTF-8 make the part malformed (its declaration, or
+                // the default, says UTF-8): refused, naming the part.
+                let text = t.decode().map_err(|e| {
+                    minutes_ooxml::Error::xml(part, reader.buffer_position(), e)
+                })?;
+                parser.text(&text);
+            }
+            Event::GeneralRef(r) if parser.wants_text() => {
+                if let Some(c) = reference_text(&r) {
+                    parser.text(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Event::CData(t) if parser.wants_text() => {
+                parser.text(&String::from_utf8_lossy(&t));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // Close whatever a truncated part left open.
+    while !parser.stack.is_empty() {
+        parser.end();
+    }
+    parser.skip = 0;
+    let blocks = parser.finish();
+    Ok((blocks, parser.warnings))
+}
+
+/// Event handlers
+impl BodyParser<'_> {
+    fn wants_text(&self) -> bool {
+        self.skip == 0 && matches!(self.stack.last(), Some(Open::Text | Open::Instr))
+    }
+
+    fn start<R>(&mut self, reader: &NsReader<R>, ns: Ns, e: &BytesStart<'_>) {
+        if self.skip > 0 {
+            self.skip += 1;
+            return;
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            if !self.depth_warned {
+                self.depth_warned = true;
+                let location = self.here();
+                self.warnings.push(Diagnostic::warning(
+                    location,
+                    format!(
+                        "`{}` nests elements deeper than {MAX_DEPTH}; the deeper content is skipped",
+                        self.part
+                    ),
+                ));
+            }
+            self.skip = 1;
+            return;
+        }
+        match self.open(reader, ns, e) {
+            Some(open) => self.stack.push(open),
+            None => self.skip = 1,
+        }
+    }
+
+    /// Decides what a start tag opens; `None` skips its subtree.
+    fn open<R>(
+        &mut self,
+        reader: &NsReader<R>,
+        ns: Ns,
+        e: &BytesStart<'_>,
+    ) -> Option<Open> {
+        let local = e.local_name();
+        let local = local.as_ref();
+        let val = || attr(reader, e, Ns::W, b"val");
+        let w = ns == Ns::W;
+        match self.stack.last().copied() {
+            Some(Open::PPr) => {
+                match (w, local) {
+                    (true, b"pStyle") => {
+                        let style = val().map(|v| v.into_owned());
+                        self.with_para(|p| p.style = style);
+                    }
+                    (true, b"outlineLvl") => {
+                        let level = val().and_then(|v| v.trim().parse().ok());
+                        self.with_para(|p| p.outline = level);
+                    }
+                    (true, b"numPr") => {
+                        self.with_para(|p| {
+                            p.num.get_or_insert_with(NumPr::default);
+                        });
+                        return Some(Open::NumPr);
+                    }
+                    (true, b"rPr") => return Some(Open::MarkRPr),
+                    // A drop cap (`w:framePr w:dropCap`, §17.3) is the first letter of
+                    // the next paragraph.
+                    (true, b"framePr") => {
+                        let drop = attr(reader, e, Ns::W, b"dropCap")
+                            .is_some_and(|d| d == "drop" || d == "margin");
+                        if drop {
+                            self.with_para(|p| p.runs_on = true);
+                        }
+                    }
+                    _ => return None,
+                }
+                Some(Open::Plain)
+            }
+            Some(Open::NumPr) => {
+                match (w, local) {
+                    (true, b"ilvl") => {
+                        let ilvl = val().and_then(|v| v.trim().parse().ok());
+                        self.with_para(|p| {
+                            if let Some(num) = p.num.as_mut() {
+                                num.ilvl = ilvl;
+                            }
+                        });
+                    }
+                    (true, b"numId") => {
+                        let id = val().and_then(|v| v.trim().parse().ok());
+                        self.with_para(|p| {
+                            if let Some(num) = p.num.as_mut() {
+                                num.num_id = id;
+                            }
+                        });
+                    }
+                    _ => {}
+                }
+                None
+            }
+            Some(Open::MarkRPr) => {
+                if w && matches!(local, b"del" | b"moveFrom") {
+                    self.with_para(|p| p.runs_on = true);
+                }
+                None
+            }
+            Some(Open::RPr) => {
+                if w && local == b"rFonts" {
+                    for name in [&b"ascii"[..], b"hAnsi", b"cs", b"eastAsia"] {
+                        if let Some(font) = attr(reader, e, Ns::W, name) {
+                            let font = SymFont::from_name(&font);
+                            if font != SymFont::Other {
+                                self.run_font = font;
+                                break;
+                            }
+                        }
+                    }
+                }
+                None
+            }
+            Some(Open::TcPr) => {
+                if w {
+                    let cell = self.frames.last_mut().and_then(|f| match f {
+                        Frame::Container { kind: ContainerKind::Cell { .. }, .. } => {
+                            Some(f)
+                        }
+                        _ => None,
+                    });
+                    if let Some(Frame::Container {
+                        kind: ContainerKind::Cell { vmerge_continue, hmerge_continue },
+                        ..
+                    }) = cell
+                    {
+                        let v = attr(reader, e, Ns::W, b"val");
+                        let continues = v.as_deref().is_none_or(|v| v == "continue");
+                        match local {
+                            b"vMerge" => *vmerge_continue = continues,
+                            b"hMerge" => *hmerge_continue = continues,
+                            _ => {}
+                        }
+                    }
+                }
+                None
+            }
+            Some(Open::FldChar) => (w && local == b"ffData").then_some(Open::FfData),
+            Some(Open::FfData) => (w && local == b"checkBox").then_some(Open::FfCheckBox),
+            Some(Open::FfCheckBox) => {
+                if w && matches!(local, b"checked" | b"default") {
+                    let on = on_off(val().as_deref());
+                    if let Some(field) = self.fields.last_mut() {
+                        if local == b"checked" {
+                            field.ff_checked = Some(on);
+                        } else {
+                            field.ff_default = Some(on);
+                        }
+                    }
+                }
+                None
+            }
+            Some(Open::SdtPr) => {
+                if ns == Ns::W14 && local == b"checkbox" {
+                    if let Some(state) = self.sdts.last_mut() {
+                        *state = Some(state.unwrap_or(false));
+                    }
+                    return Some(Open::SdtCheckbox);
+                }
+                None
+            }
+            Some(Open::SdtCheckbox) => {
+                if ns == Ns::W14 && local == b"checked" {
+                    let on = on_off(attr(reader, e, Ns::W14, b"val").as_deref());
+                    if let Some(state) = self.sdts.last_mut() {
+                        *state = Some(on);
+                    }
+                }
+                None
+            }
+            Some(Open::Text | Open::Instr) => None,
+            parent => match ns {
+                Ns::W => self.open_w(reader, e, local, parent),
+                Ns::Mc => self.open_mc(reader, e, local),
+                Ns::Math if local == b"t" => Some(Open::Text),
+                _ => Some(Open::Plain),
+            },
+        }
+    }
+
+    /// Opens a WordprocessingML element in content (body, paragraph, run).
+    fn open_w<R>(
+        &mut self,
+        reader: &NsReader<R>,
+        e: &BytesStart<'_>,
+        local: &[u8],
+        parent: Option<Open>,
+    ) -> Option<Open> {
+        let in_run = parent == Some(Open::Run);
+        Some(match local {
+            b"p" => {
+                let location = self.block_location();
+                self.frames.push(Frame::Para(Para {
+                    location: Some(location),
+                    ..Para::default()
+                }));
+                Open::Para
+            }
+            b"tbl" => {
+                let location = self.block_location();
+                self.frames.push(Frame::Table { rows: Vec::new(), location });
+                Open::Table
+            }
+            b"tr" => {
+                self.frames.push(Frame::Row { cells: Vec::new() });
+                Open::Row
+            }
+            b"tc" => {
+                self.frames.push(Frame::Container {
+                    kind: ContainerKind::Cell {
+                        vmerge_continue: false,
+                        hmerge_continue: false,
+                    },
+                    blocks: Vec::new(),
+                    carry: None,
+                });
+                Open::Container
+            }
+            b"txbxContent" => {
+                self.frames.push(Frame::Container {
+                    kind: ContainerKind::TextBox,
+                    blocks: Vec::new(),
+                    carry: None,
+                });
+                Open::Container
+            }
+            b"pPr" if matches!(self.frames.last(), Some(Frame::Para(_))) => Open::PPr,
+            b"tcPr" => Open::TcPr,
+            b"r" => {
+                self.run_font = SymFont::Other;
+                Open::Run
+            }
+            b"rPr" if in_run => Open::RPr,
+            b"t" => Open::Text,
+            b"instrText" => Open::Instr,
+            b"tab" | b"ptab" if in_run => {
+                self.push_visible("\t");
+                Open::Plain
+            }
+            b"br" | b"cr" if in_run => {
+                self.push_visible("\n");
+                Open::Plain
+            }
+            b"noBreakHyphen" if in_run => {
+                self.push_visible("\u{2011}");
+                Open::Plain
+            }
+            b"softHyphen" if in_run => {
+                self.push_visible("\u{00AD}");
+                Open::Plain
+            }
+            b"sym" => {
+                let font = attr(reader, e, Ns::W, b"font");
+                let code = attr(reader, e, Ns::W, b"char");
+                if let Some(c) = sym_char(font.as_deref(), code.as_deref()) {
+                    if !(self.boxes_shown > 0 && is_box_glyph(c)) {
+                        self.push_visible(c.encode_utf8(&mut [0; 4]));
+                    }
+                }
+                Open::Plain
+            }
+            b"fldChar" => {
+                let kind = attr(reader, e, Ns::W, b"fldCharType");
+                match kind.as_deref() {
+                    Some("begin") => {
+                        self.fields.push(Field::default());
+                        Open::FldChar
+                    }
+                    Some("separate") => {
+                        if let Some(field) = self.fields.last_mut() {
+                            field.result = true;
+                        }
+                        self.field_checkbox();
+                        Open::Plain
+                    }
+                    Some("end") => {
+                        self.field_checkbox();
+                        self.fields.pop();
+                        Open::Plain
+                    }
+                    _ => Open::Plain,
+                }
+            }
+            b"sdt" => {
+                self.sdts.push(None);
+                Open::Sdt
+            }
+            b"sdtPr" => Open::SdtPr,
+            b"sdtContent" => {
+                if let Some(Some(checked)) = self.sdts.last().copied() {
+                    if matches!(self.frames.last(), Some(Frame::Para(_))) {
+                        self.push_visible(if checked { "☒" } else { "☐" });
+                        self.boxes_shown += 1;
+                        return Some(Open::CheckboxContent);
+                    }
+                }
+                Open::Plain
+            }
+            // Deleted content, old properties, ruby guide text (`w:ruby/w:rt`), and
+            // parts of no body text.
+            b"del" | b"moveFrom" | b"delText" | b"delInstrText" | b"sectPr"
+            | b"tblPr" | b"tblGrid" | b"trPr" | b"tblPrEx" | b"pPr" | b"rPr"
+            | b"sdtEndPr" | b"pPrChange" | b"rPrChange" | b"tblPrChange"
+            | b"trPrChange" | b"tcPrChange" | b"footnoteReference"
+            | b"endnoteReference" | b"commentReference" | b"background"
+            | b"customXmlPr" | b"smartTagPr" | b"fldData" | b"rt" => return None,
+            _ => Open::Plain,
+        })
+    }
+
+    /// Opens a markup-compatibility element (ECMA-376 Part 3, Markup Compatibility).
+    fn open_mc<R>(
+        &mut self,
+        reader: &NsReader<R>,
+        e: &BytesStart<'_>,
+        local: &[u8],
+    ) -> Option<Open> {
+        match local {
+            b"AlternateContent" => {
+                self.alts.push(false);
+                Some(Open::Alt)
+            }
+            b"Choice" => {
+                let taken = self.alts.last().copied().unwrap_or(true);
+                let requires = attr(reader, e, Ns::Mc, b"Requires");
+                let understood =
+                    requires.as_deref().is_none_or(|r| requires_understood(reader, r));
+                if !taken && understood {
+                    if let Some(t) = self.alts.last_mut() {
+                        *t = true;
+                    }
+                    Some(Open::Plain)
+                } else {
+                    None
+                }
+            }
+            b"Fallback" => {
+                let taken = self.alts.last().copied().unwrap_or(true);
+                if let Some(t) = self.alts.last_mut() {
+                    *t = true;
+                }
+                (!taken).then_some(Open::Plain)
+            }
+            _ => Some(Open::Plain),
+        }
+    }
+
+    fn end(&mut self) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        match self.stack.pop() {
+            Some(Open::Para) => self.end_para(),
+            Some(Open::Container) => self.end_container(),
+            Some(Open::Row) => self.end_row(),
+            Some(Open::Table) => self.end_table(),
+            Some(Open::Sdt) => {
+                self.sdts.pop();
+            }
+            Some(Open::Alt) => {
+                self.alts.pop();
+            }
+            Some(Open::Run) => self.run_font = SymFont::Other,
+            Some(Open::CheckboxContent) => {
+                self.boxes_shown = self.boxes_shown.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        match self.stack.last() {
+            Some(Open::Instr) => {
+                if let Some(field) = self.fields.last_mut() {
+                    if !field.result {
+                        field.instr.push_str(text);
+                    }
+                }
+            }
+            _ => {
+                if self.hidden() {
+                    return;
+                }
+                let font = self.run_font;
+                let drop_boxes = self.boxes_shown > 0;
+                if let Some(Frame::Para(p)) = self.frames.last_mut() {
+                    p.text.reserve(text.len());
+                    for c in text.chars() {
+                        match c {
+                            '\r' | '\n' => p.text.push(' '),
+                            c => match map_text_char(font, c) {
+                                Some(c) if drop_boxes && is_box_glyph(c) => {}
+                                Some(c) => p.text.push(c),
+                                None => {}
+                            },
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Returns true if and only if `c` is a glyph a checkbox content control shows.
+fn is_box_glyph(c: char) -> bool {
+    matches!(c, '☐' | '☒' | '☑' | '□' | '■' | '✓' | '✔' | '✗' | '✘')
+}

@@ -1,0 +1,284 @@
+//! Building blocks from what the event handlers found: frames, paragraph classification
+//! (heading, list item, paragraph), tables, and paragraphs joined across deleted marks.
+
+use minutes_flow::{normalise_inline, Block, BlockKind, Cell, Location, Row};
+
+use super::{BodyParser, ContainerKind, Frame, Para, TICKED, UNTICKED};
+use crate::docx::{numbering::LabelKind, styles::NumPr};
+
+/// Building blocks
+impl BodyParser<'_> {
+    /// Returns true if and only if text is inside a field instruction, which is hidden.
+    pub(super) fn hidden(&self) -> bool {
+        self.fields.iter().any(|f| !f.result)
+    }
+
+    pub(super) fn push_visible(&mut self, text: &str) {
+        if self.hidden() {
+            return;
+        }
+        if let Some(Frame::Para(p)) = self.frames.last_mut() {
+            p.text.push_str(text);
+        }
+    }
+
+    pub(super) fn with_para(&mut self, f: impl FnOnce(&mut Para)) {
+        if let Some(Frame::Para(p)) = self.frames.last_mut() {
+            f(p);
+        }
+    }
+
+    /// Shows a legacy `FORMCHECKBOX` field (ECMA-376 Part 1 §17.16) as its glyph, once,
+    /// at the field's `separate` or `end`.
+    pub(super) fn field_checkbox(&mut self) {
+        let Some(field) = self.fields.last_mut() else { return };
+        if field.glyph_done {
+            return;
+        }
+        field.glyph_done = true;
+        let is_checkbox =
+            field.instr.trim_start().to_ascii_uppercase().starts_with("FORMCHECKBOX");
+        if !is_checkbox {
+            return;
+        }
+        let checked = field.ff_checked.or(field.ff_default).unwrap_or(false);
+        // The glyph shows where the field's result would, outside its own instruction.
+        let outer_hidden = self.fields.iter().rev().skip(1).any(|f| !f.result);
+        if !outer_hidden {
+            if let Some(Frame::Para(p)) = self.frames.last_mut() {
+                p.text.push(if checked { TICKED } else { UNTICKED });
+            }
+        }
+    }
+
+    /// The location of a block starting now: a new index at the top level of the body,
+    /// else the enclosing top-level block's.
+    pub(super) fn block_location(&mut self) -> Location {
+        if self.frames.len() == 1 {
+            self.top_index = self.top_index.saturating_add(1);
+        }
+        self.here()
+    }
+
+    pub(super) fn here(&self) -> Location {
+        Location::Paragraph { part: self.part.to_string(), index: self.top_index.max(1) }
+    }
+
+    /// Adds a block to the innermost frame that can hold it.
+    pub(super) fn emit(&mut self, block: Block) {
+        self.flush_carry();
+        self.emit_raw(block);
+    }
+
+    pub(super) fn emit_raw(&mut self, block: Block) {
+        match self.frames.last_mut() {
+            Some(Frame::Container { blocks, .. }) => blocks.push(block),
+            Some(Frame::Para(p)) => p.after.push(block),
+            Some(Frame::Table { rows, .. }) => {
+                rows.push(Row::new(vec![Cell::new(vec![block])]))
+            }
+            Some(Frame::Row { cells }) => cells.push(Cell::new(vec![block])),
+            None => {}
+        }
+    }
+
+    /// Emits a paragraph held back by a deleted paragraph mark, on its own.
+    pub(super) fn flush_carry(&mut self) {
+        let carry = match self.frames.last_mut() {
+            Some(Frame::Container { carry, .. }) => carry.take(),
+            _ => None,
+        };
+        if let Some(para) = carry {
+            for block in self.finish_para(para) {
+                self.emit_raw(block);
+            }
+        }
+    }
+
+    pub(super) fn end_para(&mut self) {
+        // A field instruction does not run past its paragraph: a field whose `separate`
+        // and `end` were lost (deleted, truncated) must not hide the rest of the document.
+        while self.fields.last().is_some_and(|f| !f.result) {
+            self.field_checkbox();
+            self.fields.pop();
+        }
+        let Some(Frame::Para(mut para)) = self.frames.pop() else { return };
+        if let Some(Frame::Container { carry, .. }) = self.frames.last_mut() {
+            if let Some(prev) = carry.take() {
+                para = merge(prev, para);
+            }
+            if para.runs_on {
+                *carry = Some(para);
+                return;
+            }
+        }
+        for block in self.finish_para(para) {
+            self.emit_raw(block);
+        }
+    }
+
+    pub(super) fn end_container(&mut self) {
+        self.flush_carry();
+        let Some(Frame::Container { kind, blocks, .. }) = self.frames.pop() else {
+            return;
+        };
+        match kind {
+            ContainerKind::Cell { vmerge_continue, hmerge_continue } => {
+                let cell = Cell::new(blocks);
+                let empty = cell.is_empty();
+                if hmerge_continue && empty {
+                    return;
+                }
+                let cell = if vmerge_continue && empty { Cell::default() } else { cell };
+                match self.frames.last_mut() {
+                    Some(Frame::Row { cells }) => cells.push(cell),
+                    _ => {
+                        for block in cell.blocks {
+                            self.emit(block);
+                        }
+                    }
+                }
+            }
+            ContainerKind::TextBox | ContainerKind::Body => {
+                for block in blocks {
+                    self.emit(block);
+                }
+            }
+        }
+    }
+
+    pub(super) fn end_row(&mut self) {
+        let Some(Frame::Row { cells }) = self.frames.pop() else { return };
+        let row = Row::new(cells);
+        match self.frames.last_mut() {
+            Some(Frame::Table { rows, .. }) => rows.push(row),
+            _ => {
+                let location = self.here();
+                self.emit(Block::table(vec![row], location));
+            }
+        }
+    }
+
+    pub(super) fn end_table(&mut self) {
+        let Some(Frame::Table { rows, location }) = self.frames.pop() else { return };
+        self.emit(Block::table(rows, location));
+    }
+
+    /// The blocks of the body, once the part is read.
+    pub(super) fn finish(&mut self) -> Vec<Block> {
+        // Frames left open by a truncated part are closed innermost first.
+        while self.frames.len() > 1 {
+            match self.frames.last() {
+                Some(Frame::Para(_)) => self.end_para(),
+                Some(Frame::Container { .. }) => self.end_container(),
+                Some(Frame::Row { .. }) => self.end_row(),
+                Some(Frame::Table { .. }) => self.end_table(),
+                None => break,
+            }
+        }
+        self.flush_carry();
+        match self.frames.pop() {
+            Some(Frame::Container { blocks, .. }) => blocks,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Turns a finished paragraph into its block (heading, list item or paragraph; none
+    /// when it is empty) followed by the blocks of its text boxes.
+    pub(super) fn finish_para(&mut self, para: Para) -> Vec<Block> {
+        let styles = self.styles;
+        let location = para.location.clone().unwrap_or_else(|| self.here());
+        let text = normalise_inline(&para.text);
+        let text = text.trim();
+        let style_id = para.style.as_deref().or(styles.default_paragraph());
+        let style_name = style_id.map(|id| styles.name(id));
+        let is_title = style_name.is_some_and(|n| {
+            n.eq_ignore_ascii_case("title") || n.eq_ignore_ascii_case("subtitle")
+        });
+        let outline = match para.outline {
+            Some(level) => (level < 9).then_some(level),
+            None => style_id.and_then(|id| styles.outline_level(id)),
+        }
+        .filter(|_| !is_title);
+
+        // `w:numPr` on the paragraph, completed from its style's.
+        let style_num = style_id.and_then(|id| styles.num_pr(id));
+        let num = match (para.num, style_num) {
+            (Some(own), Some((inherited, _))) => Some(own.or(inherited)),
+            (Some(own), None) => Some(own),
+            (None, Some((inherited, _))) => Some(inherited),
+            (None, None) => None,
+        };
+        let mut label = None;
+        let mut ilvl = 0u8;
+        if let Some(NumPr { ilvl: level, num_id: Some(num_id) }) = num {
+            // Without `w:ilvl`, the level is the one tied to the style by `w:lvl/w:pStyle`.
+            ilvl = match level {
+                Some(level) => level,
+                None => style_id
+                    .into_iter()
+                    .chain(style_num.map(|(_, from)| from))
+                    .find_map(|id| self.numbering.level_of_style(num_id, id, styles))
+                    .unwrap_or(0),
+            };
+            label = self.numbering.next(num_id, ilvl, styles);
+        }
+
+        let mut blocks = Vec::with_capacity(1 + para.after.len());
+        if !text.is_empty() {
+            let kind = if let Some(level) = outline {
+                let number = label
+                    .filter(|l| l.kind == LabelKind::Number)
+                    .map(|l| l.text.trim().trim_end_matches('.').trim_end().to_string())
+                    .filter(|n| !n.is_empty());
+                BlockKind::Heading {
+                    level: level.saturating_add(1),
+                    number,
+                    text: text.into(),
+                }
+            } else if label.as_ref().is_some_and(|l| l.kind != LabelKind::None) {
+                BlockKind::ListItem { level: ilvl.saturating_add(1), text: text.into() }
+            } else if let Some(level) =
+                style_name.and_then(list_style_level).filter(|_| num.is_none())
+            {
+                BlockKind::ListItem { level, text: text.into() }
+            } else {
+                // The default paragraph style is no style worth naming.
+                let style = para
+                    .style
+                    .as_deref()
+                    .filter(|id| Some(*id) != styles.default_paragraph())
+                    .map(|id| styles.name(id))
+                    .filter(|n| !n.eq_ignore_ascii_case("normal"))
+                    .map(str::to_string);
+                BlockKind::Paragraph { text: text.into(), style }
+            };
+            blocks.push(Block { kind, location });
+        }
+        blocks.extend(para.after);
+        blocks
+    }
+}
+
+/// Joins a paragraph whose mark was deleted with the next: the text runs on, the
+/// surviving mark's properties apply, the block starts where the first did.
+fn merge(prev: Para, next: Para) -> Para {
+    let mut text = prev.text;
+    text.push_str(&next.text);
+    let mut after = prev.after;
+    after.extend(next.after);
+    Para { text, after, location: prev.location.or(next.location), ..next }
+}
+
+/// The level of a built-in list style without numbering: `List Bullet 2` → 2.
+fn list_style_level(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("list bullet")
+        .or_else(|| lower.strip_prefix("list number"))?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(1);
+    }
+    rest.parse().ok().filter(|n| (1..=9).contains(n))
+}
