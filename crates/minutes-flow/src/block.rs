@@ -52,6 +52,10 @@ pub enum BlockKind {
         level: u8,
         /// The item's text without its bullet or number.
         text: String,
+        /// The number as displayed (`1.`, `a)`, `iv.`) for numbered items; `None` for
+        /// bullets. Recognition ignores it; `render_flow` prints it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
     },
     /// A table: TAB-prefixed lines in text exports, `w:tbl` in DOCX.
     Table(Table),
@@ -97,7 +101,10 @@ impl Block {
 
     /// A list item block.
     pub fn list_item(level: u8, text: impl Into<String>, location: Location) -> Block {
-        Block { kind: BlockKind::ListItem { level, text: text.into() }, location }
+        Block {
+            kind: BlockKind::ListItem { level, text: text.into(), label: None },
+            location,
+        }
     }
 
     /// A table block.

@@ -5,7 +5,8 @@ use std::fmt::Write;
 use crate::{Block, BlockKind, Flow};
 
 /// Renders a Flow as plain text for people and tests: one block per line; headings as
-/// `# 6.3 Title` (one `#` per level); list items indented by level after `- `; table rows
+/// `# 6.3 Title` (one `#` per level); list items indented by level after `- ` (or their
+/// number, `1.`, for numbered items); table rows
 /// as `| ` followed by cells separated by tabs, a cell's paragraphs joined by ` / `.
 pub fn render_flow(flow: &Flow) -> String {
     let mut out = String::new();
@@ -30,9 +31,10 @@ fn render_blocks(blocks: &[Block], out: &mut String) {
             BlockKind::Paragraph { text, .. } => {
                 let _ = writeln!(out, "{text}");
             }
-            BlockKind::ListItem { level, text } => {
+            BlockKind::ListItem { level, text, label } => {
                 let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
-                let _ = writeln!(out, "{indent}- {text}");
+                let marker = label.as_deref().unwrap_or("-");
+                let _ = writeln!(out, "{indent}{marker} {text}");
             }
             BlockKind::Table(table) => {
                 for row in &table.rows {

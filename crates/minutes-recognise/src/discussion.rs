@@ -47,8 +47,16 @@ struct Walker<'c> {
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
-pub(crate) fn recognise_section(blocks: &[&FlowBlock], collected: &mut Collected) -> SectionContent {
-    let mut walker = Walker { content: SectionContent::default(), collected, current: None, restatements: Vec::new() };
+pub(crate) fn recognise_section(
+    blocks: &[&FlowBlock],
+    collected: &mut Collected,
+) -> SectionContent {
+    let mut walker = Walker {
+        content: SectionContent::default(),
+        collected,
+        current: None,
+        restatements: Vec::new(),
+    };
     for (index, block) in blocks.iter().enumerate() {
         let next = blocks.get(index + 1).copied();
         walker.block(block, next);
@@ -68,7 +76,9 @@ impl Walker<'_> {
             BlockKind::Table(table) => self.table(classify(table), location, next),
             BlockKind::Heading { text, .. } => self.text(text, None, location),
             BlockKind::Paragraph { text, .. } => self.text(text, None, location),
-            BlockKind::ListItem { level, text } => self.text(text, Some(*level), location),
+            BlockKind::ListItem { level, text, .. } => {
+                self.text(text, Some(*level), location)
+            }
             _ => {}
         }
     }
@@ -93,15 +103,26 @@ impl Walker<'_> {
         }
         self.look_for_missed_decision(text, location);
         let block = match bullet {
-            Some(level) => Block::Bullet { level, text: text.to_string(), location: location.to_string() },
-            None => Block::Paragraph { text: text.to_string(), location: location.to_string() },
+            Some(level) => Block::Bullet {
+                level,
+                text: text.to_string(),
+                location: location.to_string(),
+            },
+            None => Block::Paragraph {
+                text: text.to_string(),
+                location: location.to_string(),
+            },
         };
         self.content.blocks.push(block);
     }
 
     /// Resolves ids (abbreviations against the first full id of the same line, then the
     /// document under discussion); reports the ones that cannot be resolved.
-    fn resolve(&mut self, ids: &[(TdocRef, String)], location: &Location) -> Vec<(Tdoc, String)> {
+    fn resolve(
+        &mut self,
+        ids: &[(TdocRef, String)],
+        location: &Location,
+    ) -> Vec<(Tdoc, String)> {
         let first_full = ids.iter().find_map(|(r, _)| match r {
             TdocRef::Full(t) => Some(t.clone()),
             TdocRef::Abbreviated { .. } => None,
@@ -122,7 +143,11 @@ impl Walker<'_> {
     }
 
     fn listed_title(&self, tdoc: &Tdoc) -> Option<String> {
-        self.content.contributions.iter().find(|c| c.tdoc.same_document(tdoc)).map(|c| c.title.clone())
+        self.content
+            .contributions
+            .iter()
+            .find(|c| c.tdoc.same_document(tdoc))
+            .map(|c| c.title.clone())
     }
 
     fn decision(&mut self, parsed: ParsedDecision, text: &str, location: &Location) {
@@ -130,7 +155,8 @@ impl Walker<'_> {
         for (tdoc, written) in resolved {
             let (title, comment) = match (&parsed.title, &parsed.comment) {
                 (Some(title), None) => {
-                    let (title, comment) = split_title_comment(title, self.listed_title(&tdoc).as_deref());
+                    let (title, comment) =
+                        split_title_comment(title, self.listed_title(&tdoc).as_deref());
                     (Some(title), comment)
                 }
                 (title, comment) => (title.clone(), comment.clone()),
@@ -156,7 +182,8 @@ impl Walker<'_> {
         text: &str,
         location: &Location,
     ) {
-        let tdocs: Vec<Tdoc> = self.resolve(&ids, location).into_iter().map(|(t, _)| t).collect();
+        let tdocs: Vec<Tdoc> =
+            self.resolve(&ids, location).into_iter().map(|(t, _)| t).collect();
         self.current = tdocs.first().cloned();
         self.content.blocks.push(Block::Document(DocumentHeading {
             tdocs,
@@ -171,7 +198,10 @@ impl Walker<'_> {
         match kind {
             TableKind::Actions(rows) => {
                 for row in rows {
-                    if [&row.reference, &row.what, &row.who, &row.status].iter().all(|t| t.is_empty()) {
+                    if [&row.reference, &row.what, &row.who, &row.status]
+                        .iter()
+                        .all(|t| t.is_empty())
+                    {
                         continue;
                     }
                     self.collected.action_items.push(ActionItem {
@@ -182,16 +212,25 @@ impl Walker<'_> {
                         location: location.to_string(),
                     });
                 }
-                self.content.blocks.push(Block::ActionItems { location: location.to_string() });
+                self.content
+                    .blocks
+                    .push(Block::ActionItems { location: location.to_string() });
             }
             TableKind::Contributions(rows) => self.contributions(rows, location, next),
             TableKind::Other(rows) => {
-                self.content.blocks.push(Block::Table { rows, location: location.to_string() });
+                self.content
+                    .blocks
+                    .push(Block::Table { rows, location: location.to_string() });
             }
         }
     }
 
-    fn contributions(&mut self, rows: Vec<ContributionRow>, location: &Location, next: Option<&FlowBlock>) {
+    fn contributions(
+        &mut self,
+        rows: Vec<ContributionRow>,
+        location: &Location,
+        next: Option<&FlowBlock>,
+    ) {
         let single = rows.len() == 1;
         for row in rows {
             let location = row.location.as_ref().unwrap_or(location);
@@ -233,10 +272,17 @@ impl Walker<'_> {
     }
 
     /// A status written in a contribution table's Decision column.
-    fn decision_cell(&mut self, cell: &str, title: &str, tdocs: &[(Tdoc, String)], location: &Location) {
+    fn decision_cell(
+        &mut self,
+        cell: &str,
+        title: &str,
+        tdocs: &[(Tdoc, String)],
+        location: &Location,
+    ) {
         let cell = fold_spaces(cell);
         let Some((status, len)) = Status::from_prefix(&cell) else {
-            let ids = tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
+            let ids =
+                tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
             self.warn(location, format!("decision cell `{cell}` for {ids} is not a known status; no disposition recorded"));
             return;
         };

@@ -237,11 +237,15 @@ impl BodyParser<'_> {
                     text: text.into(),
                 }
             } else if label.as_ref().is_some_and(|l| l.kind != LabelKind::None) {
-                BlockKind::ListItem { level: ilvl.saturating_add(1), text: text.into() }
+                BlockKind::ListItem {
+                    level: ilvl.saturating_add(1),
+                    text: text.into(),
+                    label: None,
+                }
             } else if let Some(level) =
                 style_name.and_then(list_style_level).filter(|_| num.is_none())
             {
-                BlockKind::ListItem { level, text: text.into() }
+                BlockKind::ListItem { level, text: text.into(), label: None }
             } else {
                 // The default paragraph style is no style worth naming.
                 let style = para
