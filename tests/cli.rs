@@ -20,7 +20,13 @@ fn stderr(output: &std::process::Output) -> String {
 
 #[test]
 fn dispositions_to_stdout() {
-    let output = minutes().arg("dispositions").arg(sample()).arg("--columns").arg("tdoc,status").output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .arg("dispositions")
+        .arg(sample())
+        .arg("--columns")
+        .arg("tdoc,status")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.starts_with("Tdoc,Status\n"), "{text}");
@@ -34,21 +40,29 @@ fn stdin_is_a_draft() {
         .write_stdin("1\nAgenda\nSEC-2018-0061R04 was AGREED\n")
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "Tdoc,Status\nSEC-2018-0061R04,Agreed\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Tdoc,Status\nSEC-2018-0061R04,Agreed\n"
+    );
 }
 
 #[test]
 fn missing_file_exits_1_naming_it() {
-    let output = minutes().args(["check", "no-such-draft.txt"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .args(["check", "no-such-draft.txt"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("no-such-draft.txt"), "{}", stderr(&output));
 }
 
 #[test]
 fn usage_error_exits_2() {
-    let output = minutes().args(["dispositions"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let output =
+        minutes().args(["dispositions"]).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(2));
-    let output = minutes().args(["frobnicate"]).output().unwrap_or_else(|e| panic!("{e}"));
+    let output =
+        minutes().args(["frobnicate"]).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -56,11 +70,16 @@ fn usage_error_exits_2() {
 fn ole_file_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("protected.docx");
-    std::fs::write(&path, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_or_else(|e| panic!("{e}"));
-    let output = minutes().arg("inspect").arg(&path).output().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output =
+        minutes().arg("inspect").arg(&path).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.contains("protected.docx") && message.contains("password-protected"), "{message}");
+    assert!(
+        message.contains("protected.docx") && message.contains("password-protected"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -69,7 +88,13 @@ fn output_is_never_the_input() {
     let input = dir.path().join("draft.txt");
     std::fs::copy(sample(), &input).unwrap_or_else(|e| panic!("{e}"));
     let before = std::fs::read(&input).unwrap_or_default();
-    let output = minutes().arg("dispositions").arg(&input).arg("-o").arg(&input).output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .arg("dispositions")
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("it is the input file"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&input).unwrap_or_default(), before);
@@ -79,7 +104,13 @@ fn output_is_never_the_input() {
 fn missing_output_directory_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("missing/out.csv");
-    let output = minutes().arg("dispositions").arg(sample()).arg("-o").arg(&out).output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .arg("dispositions")
+        .arg(sample())
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("does not exist"), "{}", stderr(&output));
     assert!(!out.exists());
@@ -89,8 +120,14 @@ fn missing_output_directory_leaves_nothing() {
 fn csv_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("out.csv");
-    let output =
-        minutes().arg("dispositions").arg(sample()).arg("-o").arg(&out).arg("--excel").output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .arg("dispositions")
+        .arg(sample())
+        .arg("-o")
+        .arg(&out)
+        .arg("--excel")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let bytes = std::fs::read(&out).unwrap_or_default();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFTdoc,Title,Source,Agenda item,Status,Revision of,Revised to,Comment\r\n"));
@@ -103,7 +140,13 @@ fn bad_status_map_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let map = dir.path().join("map.toml");
     std::fs::write(&map, "Agred = \"x\"\n").unwrap_or_else(|e| panic!("{e}"));
-    let output = minutes().arg("dispositions").arg(sample()).arg("--status-map").arg(&map).output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .arg("dispositions")
+        .arg(sample())
+        .arg("--status-map")
+        .arg(&map)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("unknown status `Agred`"), "{}", stderr(&output));
 }
@@ -113,12 +156,18 @@ fn bad_status_map_is_a_clear_error() {
 fn check_reports_lines() {
     let Some(shared) = shared_dir() else { return };
     let seed = shared.join("seeds/sec17-sapporo-2015.txt");
-    let output = minutes().arg("check").arg(&seed).output().unwrap_or_else(|e| panic!("{e}"));
+    let output =
+        minutes().arg("check").arg(&seed).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(0));
     let message = stderr(&output);
     let name = seed.display().to_string();
     assert!(message.contains(&format!("{name}:128: warning: year typo")), "{message}");
-    assert!(message.contains(&format!("{name}:75: warning: document heading names SEC-2015-0606")), "{message}");
+    assert!(
+        message.contains(&format!(
+            "{name}:75: warning: document heading names SEC-2015-0606"
+        )),
+        "{message}"
+    );
 }
 
 // `check` exits 1 when a diagnostic is an error (here: conflicting decisions).
@@ -126,16 +175,27 @@ fn check_reports_lines() {
 fn check_exits_1_on_errors() {
     let output = minutes()
         .args(["check", "-"])
-        .write_stdin("1\nAgenda\nSEC-2018-0061R04 was AGREED\nSEC-2018-0061R04 was NOTED\n")
+        .write_stdin(
+            "1\nAgenda\nSEC-2018-0061R04 was AGREED\nSEC-2018-0061R04 was NOTED\n",
+        )
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("<stdin>:4: error: conflicting decisions on SEC-2018-0061R04"), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("<stdin>:4: error: conflicting decisions on SEC-2018-0061R04"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn flow_prints_blocks() {
-    let output = minutes().args(["flow", "-"]).write_stdin("1\nOpening\n\tA\n\tB\n").output().unwrap_or_else(|e| panic!("{e}"));
+    let output = minutes()
+        .args(["flow", "-"])
+        .write_stdin("1\nOpening\n\tA\n\tB\n")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "# 1 Opening\n| A\tB\n");
 }
 
@@ -143,5 +203,7 @@ fn flow_prints_blocks() {
 fn help_exits_0() {
     let output = minutes().arg("--help").output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(0));
-    assert!(Path::new(&project_dir()).join("README.md").exists() || !output.stdout.is_empty());
+    assert!(
+        Path::new(&project_dir()).join("README.md").exists() || !output.stdout.is_empty()
+    );
 }

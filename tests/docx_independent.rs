@@ -29,9 +29,10 @@ fn texts(children: &[DocumentChild], out: &mut Vec<String>) {
 
 #[test]
 fn docx_rs_sees_decisions_contributions_and_cover() {
-    let mut drafts: Vec<std::path::PathBuf> = std::fs::read_dir(project_dir().join("samples"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut drafts: Vec<std::path::PathBuf> =
+        std::fs::read_dir(project_dir().join("samples"))
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
     drafts.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     if let Some(shared) = shared_dir() {
         drafts.push(shared.join("seeds/sec17-sapporo-2015.txt"));
@@ -39,20 +40,36 @@ fn docx_rs_sees_decisions_contributions_and_cover() {
     }
     for draft in drafts {
         let meeting = load(&draft);
-        let bytes = write_docx(&meeting, &Template::builtin(), &DocxWriteOptions::default()).unwrap();
-        let docx = docx_rs::read_docx(&bytes).unwrap_or_else(|e| panic!("docx-rs cannot read {}: {e}", draft.display()));
+        let bytes =
+            write_docx(&meeting, &Template::builtin(), &DocxWriteOptions::default())
+                .unwrap();
+        let docx = docx_rs::read_docx(&bytes)
+            .unwrap_or_else(|e| panic!("docx-rs cannot read {}: {e}", draft.display()));
         let mut seen = Vec::new();
         texts(&docx.document.children, &mut seen);
         let name = draft.display();
         for (_, decision) in meeting.decisions() {
-            assert!(seen.iter().any(|t| t.trim() == decision.as_written.trim()), "{name}: `{}` not seen", decision.as_written);
+            assert!(
+                seen.iter().any(|t| t.trim() == decision.as_written.trim()),
+                "{name}: `{}` not seen",
+                decision.as_written
+            );
         }
         for (_, contribution) in meeting.all_contributions() {
             let id = contribution.tdoc.to_string();
-            assert!(seen.iter().any(|t| t.trim() == id), "{name}: {id} not in a table cell");
+            assert!(
+                seen.iter().any(|t| t.trim() == id),
+                "{name}: {id} not in a table cell"
+            );
         }
-        for value in [&meeting.cover.title, &meeting.cover.chair, &meeting.cover.date].into_iter().flatten() {
-            assert!(seen.iter().any(|t| t.trim() == value), "{name}: cover value `{value}` not seen");
+        for value in [&meeting.cover.title, &meeting.cover.chair, &meeting.cover.date]
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                seen.iter().any(|t| t.trim() == value),
+                "{name}: cover value `{value}` not seen"
+            );
         }
     }
 }

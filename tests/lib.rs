@@ -10,7 +10,10 @@ use minutes_model::Meeting;
 
 /// The workspace root.
 pub fn project_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// `../shared` beside the project, when it is there (CI and developers have it; a fresh
@@ -22,9 +25,11 @@ pub fn shared_dir() -> Option<PathBuf> {
 
 /// A TSV file with a header row, as maps from column name to cell.
 pub fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<&str> = lines.next().map(|h| h.split('\t').collect()).unwrap_or_default();
+    let header: Vec<&str> =
+        lines.next().map(|h| h.split('\t').collect()).unwrap_or_default();
     lines
         .map(|line| {
             header
@@ -38,8 +43,11 @@ pub fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
 
 /// Loads a draft file through the whole pipeline.
 pub fn load(path: &Path) -> Meeting {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    minutes::load(&bytes).unwrap_or_else(|e| panic!("cannot load {}: {e}", path.display())).meeting
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    minutes::load(&bytes)
+        .unwrap_or_else(|e| panic!("cannot load {}: {e}", path.display()))
+        .meeting
 }
 
 /// (tdoc, status, section) of every disposition.
@@ -53,7 +61,11 @@ pub fn disposition_rows(meeting: &Meeting) -> Vec<(String, String, String)> {
 
 /// (number, title) of every section, depth first.
 pub fn section_rows(meeting: &Meeting) -> Vec<(String, String)> {
-    meeting.all_sections().into_iter().map(|s| (s.number.clone(), s.title.clone())).collect()
+    meeting
+        .all_sections()
+        .into_iter()
+        .map(|s| (s.number.clone(), s.title.clone()))
+        .collect()
 }
 
 /// (section, Tdoc cell as written, title, source) of every contribution row; the
@@ -62,7 +74,11 @@ pub fn contribution_cells(meeting: &Meeting) -> Vec<(String, String, String, Str
     let mut rows: Vec<(String, String, String, String, String)> = Vec::new();
     for (section, c) in meeting.all_contributions() {
         match rows.last_mut() {
-            Some(last) if last.4 == c.location && last.0 == section.number && c.tdoc_as_written.starts_with('-') => {
+            Some(last)
+                if last.4 == c.location
+                    && last.0 == section.number
+                    && c.tdoc_as_written.starts_with('-') =>
+            {
                 last.1 = format!("{}/{}", last.1, c.tdoc_as_written);
             }
             _ => rows.push((
@@ -82,7 +98,9 @@ pub fn contribution_rows(meeting: &Meeting) -> Vec<(String, String, String, Stri
     meeting
         .all_contributions()
         .into_iter()
-        .map(|(s, c)| (s.number.clone(), c.tdoc.to_string(), c.title.clone(), c.source.clone()))
+        .map(|(s, c)| {
+            (s.number.clone(), c.tdoc.to_string(), c.title.clone(), c.source.clone())
+        })
         .collect()
 }
 
@@ -91,6 +109,8 @@ pub fn action_rows(meeting: &Meeting) -> Vec<(String, String, String)> {
     meeting
         .action_items
         .iter()
-        .map(|a| (a.reference.replace('\n', " "), a.who.replace('\n', " "), a.status.clone()))
+        .map(|a| {
+            (a.reference.replace('\n', " "), a.who.replace('\n', " "), a.status.clone())
+        })
         .collect()
 }

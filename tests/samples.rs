@@ -4,7 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use minutes_model::Meeting;
-use minutes_tests::{action_rows, contribution_rows, disposition_rows, load, project_dir, read_tsv, section_rows};
+use minutes_tests::{
+    action_rows, contribution_rows, disposition_rows, load, project_dir, read_tsv,
+    section_rows,
+};
 use pretty_assertions::assert_eq;
 
 fn samples() -> Vec<PathBuf> {
@@ -30,14 +33,24 @@ fn check(sample: &Path, meeting: &Meeting) {
         .collect();
     assert_eq!(disposition_rows(meeting), rows, "dispositions of {name}");
 
-    let sections: Vec<(String, String)> =
-        expected(sample, "sections").into_iter().map(|r| (r["number"].clone(), r["title"].clone())).collect();
+    let sections: Vec<(String, String)> = expected(sample, "sections")
+        .into_iter()
+        .map(|r| (r["number"].clone(), r["title"].clone()))
+        .collect();
     assert_eq!(section_rows(meeting), sections, "sections of {name}");
 
-    let contributions: Vec<(String, String, String, String)> = expected(sample, "contributions")
-        .into_iter()
-        .map(|r| (r["section"].clone(), r["tdoc"].clone(), r["title"].clone(), r["source"].clone()))
-        .collect();
+    let contributions: Vec<(String, String, String, String)> =
+        expected(sample, "contributions")
+            .into_iter()
+            .map(|r| {
+                (
+                    r["section"].clone(),
+                    r["tdoc"].clone(),
+                    r["title"].clone(),
+                    r["source"].clone(),
+                )
+            })
+            .collect();
     assert_eq!(contribution_rows(meeting), contributions, "contributions of {name}");
 
     let actions: Vec<(String, String, String)> = expected(sample, "actions")
@@ -47,12 +60,21 @@ fn check(sample: &Path, meeting: &Meeting) {
     assert_eq!(action_rows(meeting), actions, "action items of {name}");
 
     let cover = &meeting.cover;
-    let fields = [("title", &cover.title), ("chair", &cover.chair), ("secretary", &cover.secretary), ("date", &cover.date)];
-    let mut ours: Vec<(String, String)> =
-        fields.iter().filter_map(|(f, v)| v.as_ref().map(|v| (f.to_string(), v.clone()))).collect();
+    let fields = [
+        ("title", &cover.title),
+        ("chair", &cover.chair),
+        ("secretary", &cover.secretary),
+        ("date", &cover.date),
+    ];
+    let mut ours: Vec<(String, String)> = fields
+        .iter()
+        .filter_map(|(f, v)| v.as_ref().map(|v| (f.to_string(), v.clone())))
+        .collect();
     ours.extend(cover.vice_chairs.iter().map(|v| ("vice_chairs".to_string(), v.clone())));
-    let mut theirs: Vec<(String, String)> =
-        expected(sample, "cover").into_iter().map(|r| (r["field"].clone(), r["value"].clone())).collect();
+    let mut theirs: Vec<(String, String)> = expected(sample, "cover")
+        .into_iter()
+        .map(|r| (r["field"].clone(), r["value"].clone()))
+        .collect();
     ours.sort();
     theirs.sort();
     assert_eq!(ours, theirs, "cover of {name}");
@@ -89,7 +111,10 @@ fn purpose_of_samples() {
             _ => format!("samples/{}.txt", row["sample"]),
         };
         let meeting = load(&project_dir().join(&path));
-        let purpose = meeting.cover.purpose.map(|p| p.label().split(' ').next().unwrap_or_default().to_lowercase());
+        let purpose = meeting
+            .cover
+            .purpose
+            .map(|p| p.label().split(' ').next().unwrap_or_default().to_lowercase());
         assert_eq!(purpose.unwrap_or_default(), row["purpose"], "{path}");
     }
 }

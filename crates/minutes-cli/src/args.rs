@@ -17,7 +17,9 @@ pub const EXIT_USAGE: u8 = 2;
 /// standard input; its format is sniffed from its content.
 #[derive(Debug, Parser)]
 #[command(name = "minutes", version, about, long_about = None)]
-#[command(after_help = "Exit status: 0 success, 1 input or output problem, 2 usage error.")]
+#[command(
+    after_help = "Exit status: 0 success, 1 input or output problem, 2 usage error."
+)]
 pub struct CliArguments {
     /// What to do.
     #[command(subcommand)]

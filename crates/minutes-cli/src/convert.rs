@@ -12,7 +12,11 @@ use crate::{
 
 /// `<draft stem>.minutes.docx` in the current directory.
 pub fn default_output(draft: &Path, suffix: &str) -> PathBuf {
-    let stem = draft.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "-").unwrap_or("stdin");
+    let stem = draft
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| *s != "-")
+        .unwrap_or("stdin");
     PathBuf::from(format!("{stem}.{suffix}.docx"))
 }
 
@@ -20,8 +24,10 @@ pub fn default_output(draft: &Path, suffix: &str) -> PathBuf {
 pub fn load_template(path: Option<&Path>) -> anyhow::Result<Template> {
     match path {
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read template {}", path.display()))?;
-            Template::from_bytes(bytes).with_context(|| format!("cannot use template {}", path.display()))
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read template {}", path.display()))?;
+            Template::from_bytes(bytes)
+                .with_context(|| format!("cannot use template {}", path.display()))
         }
         None => Ok(Template::builtin()),
     }
@@ -33,7 +39,8 @@ pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
     if !cmd.quiet {
         print_diagnostics(&draft.name, &loaded.meeting, false);
     }
-    let output = cmd.output.clone().unwrap_or_else(|| default_output(&cmd.input.draft, "minutes"));
+    let output =
+        cmd.output.clone().unwrap_or_else(|| default_output(&cmd.input.draft, "minutes"));
     let bytes = write_docx(&loaded.meeting, &template, &DocxWriteOptions::default())
         .with_context(|| format!("cannot write {}", output.display()))?;
     write_atomically(&output, draft.path.as_deref(), &bytes)?;

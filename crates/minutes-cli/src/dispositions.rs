@@ -16,12 +16,18 @@ pub fn dispositions(cmd: &DispositionsCommand) -> anyhow::Result<u8> {
     };
     let status_map = match &cmd.status_map {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
             Some(StatusMap::parse(&text, &path.display().to_string())?)
         }
         None => None,
     };
-    let options = CsvOptions { columns, excel: cmd.excel, all_documents: cmd.all_documents, status_map };
+    let options = CsvOptions {
+        columns,
+        excel: cmd.excel,
+        all_documents: cmd.all_documents,
+        status_map,
+    };
     let (draft, loaded) = load_draft(&cmd.input.draft)?;
     if !cmd.quiet {
         print_diagnostics(&draft.name, &loaded.meeting, false);

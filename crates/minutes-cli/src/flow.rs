@@ -9,7 +9,8 @@ use crate::{
 
 pub fn flow(cmd: &FlowCommand) -> anyhow::Result<u8> {
     let draft = read_draft(&cmd.input.draft)?;
-    let flow = minutes::read_flow(&draft.bytes).with_context(|| format!("cannot read {}", draft.name))?;
+    let flow = minutes::read_flow(&draft.bytes)
+        .with_context(|| format!("cannot read {}", draft.name))?;
     emit(None, None, minutes::flow::render_flow(&flow.output).as_bytes())?;
     Ok(EXIT_OK)
 }

@@ -23,14 +23,16 @@ pub fn read_draft(path: &Path) -> anyhow::Result<Draft> {
         std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
         return Ok(Draft { name: "<stdin>".into(), path: None, bytes });
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes =
+        fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(Draft { name: path.display().to_string(), path: Some(path.to_path_buf()), bytes })
 }
 
 /// Reads and recognises a draft; errors name the file.
 pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     let draft = read_draft(path)?;
-    let loaded = minutes::load(&draft.bytes).with_context(|| format!("cannot read {}", draft.name))?;
+    let loaded = minutes::load(&draft.bytes)
+        .with_context(|| format!("cannot read {}", draft.name))?;
     Ok((draft, loaded))
 }
 
@@ -49,7 +51,9 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        let place = diagnostic.line().map_or_else(|| diagnostic.location.clone(), |line| line.to_string());
+        let place = diagnostic
+            .line()
+            .map_or_else(|| diagnostic.location.clone(), |line| line.to_string());
         eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
     }
     errors
@@ -57,7 +61,11 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, renamed
 /// over the target only when complete. Refuses to overwrite the input.
-pub fn write_atomically(path: &Path, input: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+pub fn write_atomically(
+    path: &Path,
+    input: Option<&Path>,
+    bytes: &[u8],
+) -> anyhow::Result<()> {
     if let Some(input) = input {
         if same_file(path, input) {
             bail!("refusing to write {}: it is the input file", path.display());
@@ -68,15 +76,24 @@ pub fn write_atomically(path: &Path, input: Option<&Path>, bytes: &[u8]) -> anyh
         _ => PathBuf::from("."),
     };
     if !directory.is_dir() {
-        bail!("cannot write {}: directory {} does not exist", path.display(), directory.display());
+        bail!(
+            "cannot write {}: directory {} does not exist",
+            path.display(),
+            directory.display()
+        );
     }
     let mut temporary = tempfile::Builder::new()
         .prefix(".minutes-")
         .suffix(".part")
         .tempfile_in(&directory)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    temporary.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    temporary.as_file().sync_all().with_context(|| format!("cannot write {}", path.display()))?;
+    temporary
+        .write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temporary
+        .as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
     // Temporary files are private (0600); the output gets the target's permissions, or the
     // usual 0644.
     #[cfg(unix)]
@@ -86,7 +103,10 @@ pub fn write_atomically(path: &Path, input: Option<&Path>, bytes: &[u8]) -> anyh
         fs::set_permissions(temporary.path(), fs::Permissions::from_mode(mode))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    temporary.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
+    temporary
+        .persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -98,7 +118,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes to standard output, or atomically to `path`.
-pub fn emit(output: Option<&Path>, input: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+pub fn emit(
+    output: Option<&Path>,
+    input: Option<&Path>,
+    bytes: &[u8],
+) -> anyhow::Result<()> {
     match output {
         Some(path) if path != Path::new("-") => write_atomically(path, input, bytes),
         _ => {

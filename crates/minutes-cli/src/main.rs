@@ -29,7 +29,9 @@ fn main() -> ExitCode {
         Err(err) => {
             // A closed pipe (`minutes inspect x | head`) is not a failure.
             if err.chain().any(|cause| {
-                cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
             }) {
                 return ExitCode::from(EXIT_OK);
             }

@@ -40,7 +40,9 @@ fn meeting_year(meeting: &Meeting) -> Option<u16> {
         for block in &section.blocks {
             match block {
                 Block::Decision(d) => *counts.entry(d.tdoc.year()).or_default() += 1,
-                Block::Document(h) => h.tdocs.iter().for_each(|t| *counts.entry(t.year()).or_default() += 1),
+                Block::Document(h) => {
+                    h.tdocs.iter().for_each(|t| *counts.entry(t.year()).or_default() += 1)
+                }
                 _ => {}
             }
         }
@@ -57,7 +59,9 @@ fn year_typos(section: &mut Section, year: u16, found: &mut Vec<Diagnostic>) {
     }
     for block in &section.blocks {
         match block {
-            Block::Document(h) => proofs.extend(h.tdocs.iter().map(|t| (t.clone(), h.location.clone()))),
+            Block::Document(h) => {
+                proofs.extend(h.tdocs.iter().map(|t| (t.clone(), h.location.clone())))
+            }
             Block::Decision(d) => proofs.push((d.tdoc.clone(), d.location.clone())),
             _ => {}
         }
@@ -145,16 +149,24 @@ fn heading_mismatches(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
     for section in meeting.all_sections() {
         for (heading, blocks) in discussions(section) {
             let decided: Vec<_> = decisions_in(blocks).collect();
-            let related = |t: &Tdoc| heading.tdocs.iter().any(|h| h.same_document(t) || h.same_serial_other_group(t));
+            let related = |t: &Tdoc| {
+                heading
+                    .tdocs
+                    .iter()
+                    .any(|h| h.same_document(t) || h.same_serial_other_group(t))
+            };
             if decided.is_empty() || decided.iter().any(|d| related(&d.tdoc)) {
                 continue;
             }
             let names: Vec<String> = heading.tdocs.iter().map(Tdoc::to_string).collect();
             let first = decided.first().map(|d| (d.tdoc.clone(), d.location.clone()));
             let Some((tdoc, at)) = first else { continue };
-            let listed = section.contributions.iter().any(|c| c.tdoc.same_document(&tdoc));
-            let heading_listed =
-                section.contributions.iter().any(|c| heading.tdocs.iter().any(|h| c.tdoc.same_document(h)));
+            let listed =
+                section.contributions.iter().any(|c| c.tdoc.same_document(&tdoc));
+            let heading_listed = section
+                .contributions
+                .iter()
+                .any(|c| heading.tdocs.iter().any(|h| c.tdoc.same_document(h)));
             let mut message = format!(
                 "document heading names {} but the decision at {at} is on {tdoc}",
                 names.join("/")
@@ -177,16 +189,21 @@ fn unlisted_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
             None => found.push(diagnostic(
                 Severity::Warning,
                 &decision.location,
-                format!("{} is decided but absent from every contribution table", decision.tdoc),
-            )),
-            Some((_, listed)) if listed.tdoc.same_serial_other_group(&decision.tdoc) => found.push(diagnostic(
-                Severity::Note,
-                &decision.location,
                 format!(
-                    "{} is decided here but listed as {} at {}",
-                    decision.tdoc, listed.tdoc, listed.location
+                    "{} is decided but absent from every contribution table",
+                    decision.tdoc
                 ),
             )),
+            Some((_, listed)) if listed.tdoc.same_serial_other_group(&decision.tdoc) => {
+                found.push(diagnostic(
+                    Severity::Note,
+                    &decision.location,
+                    format!(
+                        "{} is decided here but listed as {} at {}",
+                        decision.tdoc, listed.tdoc, listed.location
+                    ),
+                ))
+            }
             Some(_) => {}
         }
     }
@@ -195,8 +212,11 @@ fn unlisted_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
 /// Documents discussed or listed that got no decision (PATTERNS.md F14): reported, never
 /// guessed.
 fn undecided_documents(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
-    let decided: Vec<Tdoc> = meeting.decisions().into_iter().map(|(_, d)| d.tdoc.clone()).collect();
-    let any_decision = |t: &Tdoc| decided.iter().any(|d| d.same_document(t) || d.same_serial_other_group(t));
+    let decided: Vec<Tdoc> =
+        meeting.decisions().into_iter().map(|(_, d)| d.tdoc.clone()).collect();
+    let any_decision = |t: &Tdoc| {
+        decided.iter().any(|d| d.same_document(t) || d.same_serial_other_group(t))
+    };
     let mut reported: HashSet<Tdoc> = HashSet::new();
     for section in meeting.all_sections() {
         for (heading, blocks) in discussions(section) {
@@ -215,11 +235,15 @@ fn undecided_documents(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
         }
     }
     for (_, contribution) in meeting.all_contributions() {
-        if !any_decision(&contribution.tdoc) && reported.insert(contribution.tdoc.base()) {
+        if !any_decision(&contribution.tdoc) && reported.insert(contribution.tdoc.base())
+        {
             found.push(diagnostic(
                 Severity::Note,
                 &contribution.location,
-                format!("{} is listed but no decision is recorded for it", contribution.tdoc),
+                format!(
+                    "{} is listed but no decision is recorded for it",
+                    contribution.tdoc
+                ),
             ));
         }
     }
@@ -238,11 +262,16 @@ fn conflicting_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
                     decision.tdoc, earlier.status, earlier.location, decision.status
                 ),
             )),
-            Some(earlier) if earlier.as_written != decision.as_written => found.push(diagnostic(
-                Severity::Warning,
-                &decision.location,
-                format!("{} is decided {} twice (also at {})", decision.tdoc, decision.status, earlier.location),
-            )),
+            Some(earlier) if earlier.as_written != decision.as_written => {
+                found.push(diagnostic(
+                    Severity::Warning,
+                    &decision.location,
+                    format!(
+                        "{} is decided {} twice (also at {})",
+                        decision.tdoc, decision.status, earlier.location
+                    ),
+                ))
+            }
             Some(_) => {}
             None => {
                 first.insert(decision.tdoc.clone(), decision);

@@ -77,17 +77,21 @@ fn sentences(text: &str) -> Vec<&str> {
 /// Tdoc directly followed by the verb and status.
 fn lead_in_form(text: &str) -> Option<ParsedDecision> {
     const CLAUSE_WORDS: [&str; 17] = [
-        "if", "unless", "whether", "when", "once", "until", "before", "should", "would", "that", "which",
-        "whereas", "although", "not", "no", "it", "was",
+        "if", "unless", "whether", "when", "once", "until", "before", "should", "would",
+        "that", "which", "whereas", "although", "not", "no", "it", "was",
     ];
-    let first = find_tdocs(text).into_iter().find(|m| matches!(m.reference, TdocRef::Full(_)))?;
+    let first =
+        find_tdocs(text).into_iter().find(|m| matches!(m.reference, TdocRef::Full(_)))?;
     let lead = text.get(..first.start)?;
     let words: Vec<String> = lead
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.is_empty() || words.len() > 6 || words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str())) {
+    if words.is_empty()
+        || words.len() > 6
+        || words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+    {
         return None;
     }
     if !lead.ends_with([' ', ',']) {
@@ -100,7 +104,9 @@ fn lead_in_form(text: &str) -> Option<ParsedDecision> {
 
 fn strip_label(text: &str) -> &str {
     static LABEL: OnceLock<Option<Regex>> = OnceLock::new();
-    let label = LABEL.get_or_init(|| Regex::new(r"(?i)^(?:decision|conclusion|outcome|result)\s*:\s*").ok());
+    let label = LABEL.get_or_init(|| {
+        Regex::new(r"(?i)^(?:decision|conclusion|outcome|result)\s*:\s*").ok()
+    });
     match label.as_ref().and_then(|re| re.find(text)) {
         Some(found) => text.get(found.end()..).unwrap_or(text),
         None => text,
@@ -111,7 +117,9 @@ fn strip_label(text: &str) -> &str {
 /// and the byte offset where they end.
 pub(crate) fn leading_ids(text: &str) -> Option<(Vec<TdocMatch>, usize)> {
     let found = find_tdocs(text);
-    let first = found.first().filter(|m| m.start == 0 && matches!(m.reference, TdocRef::Full(_)))?;
+    let first = found
+        .first()
+        .filter(|m| m.start == 0 && matches!(m.reference, TdocRef::Full(_)))?;
     let mut end = first.end;
     let mut ids = vec![first.clone()];
     for next in found.iter().skip(1) {
@@ -179,7 +187,9 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
     }
 
     for found in verb()?.find_iter(after_ids) {
-        let Some((status, len)) = after_ids.get(found.end()..).and_then(Status::from_prefix) else {
+        let Some((status, len)) =
+            after_ids.get(found.end()..).and_then(Status::from_prefix)
+        else {
             continue;
         };
         let middle = after_ids.get(..found.start())?;
@@ -210,7 +220,9 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
         return Some(ParsedDecision {
             tdocs,
             status,
-            status_as_written: after_ids.get(status_start..status_start + len)?.to_string(),
+            status_as_written: after_ids
+                .get(status_start..status_start + len)?
+                .to_string(),
             title,
             comment: comment(qualifier),
         });
@@ -235,28 +247,40 @@ fn more_ids(middle: &str) -> Option<Vec<(TdocRef, String)>> {
 }
 
 fn comment(qualifier: &str) -> Option<String> {
-    let comment = fold_spaces(qualifier.trim_start_matches([',', ';', ':']).trim_end_matches(['.', ' ']));
-    let comment = comment.trim_start_matches('(').trim_end_matches(')').trim().to_string();
+    let comment = fold_spaces(
+        qualifier.trim_start_matches([',', ';', ':']).trim_end_matches(['.', ' ']),
+    );
+    let comment =
+        comment.trim_start_matches('(').trim_end_matches(')').trim().to_string();
     (!comment.is_empty()).then_some(comment)
 }
 
 /// Splits a decision line's title from a trailing comment: by the contribution-table title
 /// when the line starts with it, else at `, will …` / `, to be …` / `, which …` clauses.
-pub(crate) fn split_title_comment(title: &str, listed: Option<&str>) -> (String, Option<String>) {
+pub(crate) fn split_title_comment(
+    title: &str,
+    listed: Option<&str>,
+) -> (String, Option<String>) {
     if let Some(listed) = listed.map(fold_spaces).filter(|t| !t.is_empty()) {
         let folded = fold_spaces(title);
         if folded.len() > listed.len()
-            && folded.get(..listed.len()).is_some_and(|head| head.eq_ignore_ascii_case(&listed))
+            && folded
+                .get(..listed.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(&listed))
         {
             let rest = folded.get(listed.len()..).unwrap_or_default();
             if rest.starts_with([',', ';']) {
-                return (folded.get(..listed.len()).unwrap_or_default().to_string(), comment(rest));
+                return (
+                    folded.get(..listed.len()).unwrap_or_default().to_string(),
+                    comment(rest),
+                );
             }
         }
     }
     static CLAUSE: OnceLock<Option<Regex>> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
-        Regex::new(r",\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b").ok()
+        Regex::new(r",\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b")
+            .ok()
     });
     match clause.as_ref().and_then(|re| re.find(title)) {
         Some(found) => {

@@ -34,7 +34,11 @@ pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading> {
     let (had_separator, after) = strip_separator(rest);
     if had_separator {
         let title = fold_spaces(after);
-        return Some(ParsedHeading { tdocs, title: (!title.is_empty()).then_some(title), note: None });
+        return Some(ParsedHeading {
+            tdocs,
+            title: (!title.is_empty()).then_some(title),
+            note: None,
+        });
     }
     if !rest.starts_with(char::is_whitespace) {
         return None;
@@ -43,11 +47,11 @@ pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading> {
     if after.to_lowercase().starts_with("presented") {
         return Some(ParsedHeading { tdocs, title: None, note: Some(after) });
     }
-    after
-        .chars()
-        .next()
-        .filter(|c| c.is_uppercase())
-        .map(|_| ParsedHeading { tdocs, title: Some(after.clone()), note: None })
+    after.chars().next().filter(|c| c.is_uppercase()).map(|_| ParsedHeading {
+        tdocs,
+        title: Some(after.clone()),
+        note: None,
+    })
 }
 
 #[cfg(test)]
@@ -61,18 +65,29 @@ mod tests {
 
     #[test]
     fn e1_separator_variants() {
-        assert_eq!(title("SEC-2015-0515R01- Security requirements").as_deref(), Some("Security requirements"));
-        assert_eq!(title("SEC-2015-0524R01-SEC_17_Agenda").as_deref(), Some("SEC_17_Agenda"));
-        assert_eq!(title("SEC-2105-0576 – Use Case of PPM").as_deref(), Some("Use Case of PPM"));
         assert_eq!(
-            title("REQ-2015-0563 This contribution complements the decryption.").as_deref(),
+            title("SEC-2015-0515R01- Security requirements").as_deref(),
+            Some("Security requirements")
+        );
+        assert_eq!(
+            title("SEC-2015-0524R01-SEC_17_Agenda").as_deref(),
+            Some("SEC_17_Agenda")
+        );
+        assert_eq!(
+            title("SEC-2105-0576 – Use Case of PPM").as_deref(),
+            Some("Use Case of PPM")
+        );
+        assert_eq!(
+            title("REQ-2015-0563 This contribution complements the decryption.")
+                .as_deref(),
             Some("This contribution complements the decryption.")
         );
     }
 
     #[test]
     fn e3_two_documents() {
-        let heading = parse_document_heading("SEC-2015-0507/-0576- Use case of PPM").unwrap();
+        let heading =
+            parse_document_heading("SEC-2015-0507/-0576- Use case of PPM").unwrap();
         assert_eq!(heading.tdocs.len(), 2);
         assert_eq!(heading.title.as_deref(), Some("Use case of PPM"));
     }
@@ -83,21 +98,39 @@ mod tests {
             title("ARC-2015-1897R01- App-ID Use Cases (Presentation)").as_deref(),
             Some("App-ID Use Cases (Presentation)")
         );
-        assert_eq!(title("SEC-2015-0535- WI-0016 update").as_deref(), Some("WI-0016 update"));
+        assert_eq!(
+            title("SEC-2015-0535- WI-0016 update").as_deref(),
+            Some("WI-0016 update")
+        );
     }
 
     #[test]
     fn e8_presented_notes() {
-        let heading = parse_document_heading("SEC-2018-0055R04 Presented by Francois on Friday session-1 SEC").unwrap();
-        assert_eq!(heading.note.as_deref(), Some("Presented by Francois on Friday session-1 SEC"));
-        let lower = parse_document_heading("SEC-2018-0058R03 presented on Thursday session-2 ARC/SEC/REQ").unwrap();
+        let heading = parse_document_heading(
+            "SEC-2018-0055R04 Presented by Francois on Friday session-1 SEC",
+        )
+        .unwrap();
+        assert_eq!(
+            heading.note.as_deref(),
+            Some("Presented by Francois on Friday session-1 SEC")
+        );
+        let lower = parse_document_heading(
+            "SEC-2018-0058R03 presented on Thursday session-2 ARC/SEC/REQ",
+        )
+        .unwrap();
         assert!(lower.note.is_some() && lower.title.is_none());
     }
 
     #[test]
     fn prose_starting_with_an_id_is_not_a_heading() {
-        assert_eq!(parse_document_heading("ARC-2018-0114 gives the proposed diagram"), None);
-        assert_eq!(parse_document_heading("SEC-2015-0541, Justification, was NOTED."), None);
+        assert_eq!(
+            parse_document_heading("ARC-2018-0114 gives the proposed diagram"),
+            None
+        );
+        assert_eq!(
+            parse_document_heading("SEC-2015-0541, Justification, was NOTED."),
+            None
+        );
         assert_eq!(parse_document_heading("See ARC-2018-0114 for the diagram"), None);
         assert!(parse_document_heading("SEC-2015-0512").unwrap().title.is_none());
     }

@@ -10,16 +10,33 @@ use crate::text::fold_spaces;
 /// Returns true if and only if `title` names a planning section.
 pub(crate) fn is_planning(title: &str) -> bool {
     let title = title.to_lowercase();
-    ["planning", "next meeting", "future meeting", "meeting schedule", "meeting calendar", "forthcoming meeting"]
-        .iter()
-        .any(|key| title.contains(key))
+    [
+        "planning",
+        "next meeting",
+        "future meeting",
+        "meeting schedule",
+        "meeting calendar",
+        "forthcoming meeting",
+    ]
+    .iter()
+    .any(|key| title.contains(key))
 }
 
 fn kind_word(text: &str) -> bool {
     let text = text.to_lowercase();
-    ["face to face", "face-to-face", "f2f", "teleconference", "conference call", "call", "web meeting", "electronic meeting", "virtual meeting"]
-        .iter()
-        .any(|k| text.contains(k))
+    [
+        "face to face",
+        "face-to-face",
+        "f2f",
+        "teleconference",
+        "conference call",
+        "call",
+        "web meeting",
+        "electronic meeting",
+        "virtual meeting",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
 }
 
 fn has_date(text: &str) -> bool {
@@ -36,7 +53,10 @@ fn entry(text: &str) -> Option<(String, String)> {
     static ENTRY: OnceLock<Option<Regex>> = OnceLock::new();
     let re = ENTRY
         .get_or_init(|| {
-            Regex::new(r"^(\p{Lu}{2,6}\s?#?\s?\d{1,3}(?:\.\d{1,2})?)(?:\s*[:–—-]\s*|\s+|$)(.*)$").ok()
+            Regex::new(
+                r"^(\p{Lu}{2,6}\s?#?\s?\d{1,3}(?:\.\d{1,2})?)(?:\s*[:–—-]\s*|\s+|$)(.*)$",
+            )
+            .ok()
         })
         .as_ref()?;
     let caps = re.captures(text.trim())?;
@@ -47,7 +67,9 @@ fn entry(text: &str) -> Option<(String, String)> {
 fn when_and_place(rest: &str) -> (Vec<String>, Vec<String>) {
     let mut when = Vec::new();
     let mut place = Vec::new();
-    for part in rest.split(" – ").flat_map(|p| p.split(" — ")).flat_map(|p| p.split(" - ")) {
+    for part in
+        rest.split(" – ").flat_map(|p| p.split(" — ")).flat_map(|p| p.split(" - "))
+    {
         let part = part.trim().trim_end_matches(['/', ',']).trim();
         if part.is_empty() {
             continue;
@@ -75,7 +97,8 @@ pub(crate) fn next_meetings(sections: &[Section]) -> Vec<NextMeeting> {
 }
 
 fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMeeting>) {
-    let own_kind = (!is_planning(&section.title) && !section.title.is_empty()).then_some(section.title.as_str());
+    let own_kind = (!is_planning(&section.title) && !section.title.is_empty())
+        .then_some(section.title.as_str());
     let mut kind: Option<String> = own_kind.or(inherited).map(fold_spaces);
     let mut open: Option<NextMeeting> = None;
     for block in &section.blocks {
@@ -103,7 +126,13 @@ fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMe
         let short = text.chars().count() <= 40;
         match open.as_mut() {
             // A kind label after a complete entry heads the next entries instead.
-            Some(meeting) if short && !bullet && !(meeting.when.is_some() && kind_word(&text) && !has_date(&text)) => {
+            Some(meeting)
+                if short
+                    && !bullet
+                    && !(meeting.when.is_some()
+                        && kind_word(&text)
+                        && !has_date(&text)) =>
+            {
                 if kind_word(&text) && !has_date(&text) {
                     meeting.kind = Some(text);
                 } else if has_date(&text) {
@@ -139,12 +168,27 @@ mod tests {
 
     #[test]
     fn i1_i5_entry_lines() {
-        assert_eq!(entry("SEC#17.1:      June 11, 2015, UTC 13:00-15:00").unwrap().0, "SEC#17.1");
-        assert_eq!(entry("TP18 – Philadelphia, United States – July 2015").unwrap().1, "Philadelphia, United States – July 2015");
-        assert_eq!(entry("SEC35.1               Wed 20 June  2018").unwrap(), ("SEC35.1".into(), "Wed 20 June 2018".into()));
+        assert_eq!(
+            entry("SEC#17.1:      June 11, 2015, UTC 13:00-15:00").unwrap().0,
+            "SEC#17.1"
+        );
+        assert_eq!(
+            entry("TP18 – Philadelphia, United States – July 2015").unwrap().1,
+            "Philadelphia, United States – July 2015"
+        );
+        assert_eq!(
+            entry("SEC35.1               Wed 20 June  2018").unwrap(),
+            ("SEC35.1".into(), "Wed 20 June 2018".into())
+        );
         assert_eq!(entry("SEC#37").unwrap(), ("SEC#37".into(), String::new()));
         assert!(entry("For the moment, no WG SEC meeting").is_none());
         let (when, place) = when_and_place("Philadelphia, United States – July 2015");
-        assert_eq!((when, place), (vec!["July 2015".to_string()], vec!["Philadelphia, United States".to_string()]));
+        assert_eq!(
+            (when, place),
+            (
+                vec!["July 2015".to_string()],
+                vec!["Philadelphia, United States".to_string()]
+            )
+        );
     }
 }

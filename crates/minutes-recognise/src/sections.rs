@@ -1,6 +1,8 @@
 //! The whole recognition: cover, section tree, discussions, planning, checks.
 
-use minutes_flow::{Block as FlowBlock, BlockKind, Flow, Location, Severity as FlowSeverity};
+use minutes_flow::{
+    Block as FlowBlock, BlockKind, Flow, Location, Severity as FlowSeverity,
+};
 use minutes_model::{Diagnostic, Meeting, Section, Severity};
 
 use crate::{
@@ -15,13 +17,16 @@ use crate::{
 pub fn recognise(flow: &Flow) -> Meeting {
     let mut collected = Collected::default();
     let first_section = flow.blocks.iter().position(|b| section_heading(b).is_some());
-    let (preamble, body) = flow.blocks.split_at(first_section.unwrap_or(flow.blocks.len()));
+    let (preamble, body) =
+        flow.blocks.split_at(first_section.unwrap_or(flow.blocks.len()));
 
     // Headings split the body; the blocks under each go to its section.
     let mut flat: Vec<(String, String, Location, Vec<&FlowBlock>)> = Vec::new();
     for block in body {
         match section_heading(block) {
-            Some((number, title)) => flat.push((number, title, block.location.clone(), Vec::new())),
+            Some((number, title)) => {
+                flat.push((number, title, block.location.clone(), Vec::new()))
+            }
             None => {
                 if let Some((_, _, _, blocks)) = flat.last_mut() {
                     blocks.push(block);
@@ -29,7 +34,8 @@ pub fn recognise(flow: &Flow) -> Meeting {
             }
         }
     }
-    let opening: Vec<&FlowBlock> = flat.iter().take(2).flat_map(|(_, _, _, b)| b.iter().copied()).collect();
+    let opening: Vec<&FlowBlock> =
+        flat.iter().take(2).flat_map(|(_, _, _, b)| b.iter().copied()).collect();
     let preamble: Vec<&FlowBlock> = preamble.iter().collect();
     let cover = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
     if first_section.is_none() {
@@ -46,7 +52,10 @@ pub fn recognise(flow: &Flow) -> Meeting {
         let number = if seen.insert(number.clone()) {
             number
         } else {
-            let unique = (2..).map(|n| format!("{number} ({n})")).find(|n| !seen.contains(n)).unwrap_or_default();
+            let unique = (2..)
+                .map(|n| format!("{number} ({n})"))
+                .find(|n| !seen.contains(n))
+                .unwrap_or_default();
             collected.diagnostics.push(minutes_flow::Diagnostic::warning(
                 location.clone(),
                 format!("section number {number} appears twice; this one is kept as `{unique}`"),
@@ -113,8 +122,10 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
             let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
             let (number, rest) = text.split_at(end);
             let number = number.trim_end_matches('.');
-            let valid = !number.is_empty() && number.split('.').all(|p| !p.is_empty() && p.len() <= 3);
-            (valid && rest.starts_with(char::is_whitespace)).then(|| (number.to_string(), rest.trim().to_string()))
+            let valid = !number.is_empty()
+                && number.split('.').all(|p| !p.is_empty() && p.len() <= 3);
+            (valid && rest.starts_with(char::is_whitespace))
+                .then(|| (number.to_string(), rest.trim().to_string()))
         }
     }
 }

@@ -58,20 +58,33 @@ enum Role {
 fn role(header: &str) -> Option<Role> {
     let key = label_key(header);
     let role = match key.as_str() {
-        "tdoc" | "tdoc number" | "tdoc no" | "tdoc #" | "tdoc id" | "document" | "document number"
-        | "doc" | "doc number" | "doc no" | "contribution" | "contribution number" | "number" => {
-            Role::Tdoc
-        }
+        "tdoc"
+        | "tdoc number"
+        | "tdoc no"
+        | "tdoc #"
+        | "tdoc id"
+        | "document"
+        | "document number"
+        | "doc"
+        | "doc number"
+        | "doc no"
+        | "contribution"
+        | "contribution number"
+        | "number" => Role::Tdoc,
         "title" | "subject" | "document title" | "contribution title" => Role::Title,
-        "source" | "sources" | "source(s)" | "company" | "companies" | "from" | "author" | "authors" => {
-            Role::Source
+        "source" | "sources" | "source(s)" | "company" | "companies" | "from"
+        | "author" | "authors" => Role::Source,
+        "decision" | "result" | "outcome" | "disposition" | "conclusion" => {
+            Role::Decision
         }
-        "decision" | "result" | "outcome" | "disposition" | "conclusion" => Role::Decision,
-        "reference" | "ref" | "action" | "action id" | "action number" | "id" | "no" | "item" => {
-            Role::Reference
+        "reference" | "ref" | "action" | "action id" | "action number" | "id" | "no"
+        | "item" => Role::Reference,
+        "what" | "description" | "action item" | "task" | "action description" => {
+            Role::What
         }
-        "what" | "description" | "action item" | "task" | "action description" => Role::What,
-        "who" | "owner" | "responsible" | "assignee" | "assigned to" | "actor" => Role::Who,
+        "who" | "owner" | "responsible" | "assignee" | "assigned to" | "actor" => {
+            Role::Who
+        }
         "status" | "state" => Role::Status,
         _ => return None,
     };
@@ -82,7 +95,13 @@ fn cell_text(row: &Row, column: Option<usize>) -> String {
     column
         .and_then(|c| row.cells.get(c))
         .map(Cell::text)
-        .map(|text| text.lines().map(fold_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
+        .map(|text| {
+            text.lines()
+                .map(fold_spaces)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
         .unwrap_or_default()
 }
 
@@ -100,12 +119,16 @@ fn tdoc_cell(text: &str) -> Option<Vec<(TdocRef, String)>> {
 /// Recognises what `table` is.
 pub(crate) fn classify(table: &Table) -> TableKind {
     let rows: Vec<&Row> = table.rows.iter().filter(|r| !is_empty_row(r)).collect();
-    let header: Vec<Option<Role>> =
-        rows.first().map(|r| r.cells.iter().map(|c| role(&c.text())).collect()).unwrap_or_default();
+    let header: Vec<Option<Role>> = rows
+        .first()
+        .map(|r| r.cells.iter().map(|c| role(&c.text())).collect())
+        .unwrap_or_default();
     let column = |wanted: Role| header.iter().position(|r| *r == Some(wanted));
     let body = rows.get(1..).unwrap_or_default();
 
-    if column(Role::Who).is_some() && (column(Role::What).is_some() || column(Role::Reference).is_some()) {
+    if column(Role::Who).is_some()
+        && (column(Role::What).is_some() || column(Role::Reference).is_some())
+    {
         let reference = column(Role::Reference).or(Some(0));
         let actions = body
             .iter()
@@ -128,7 +151,11 @@ pub(crate) fn classify(table: &Table) -> TableKind {
             // No header: Tdoc | Title | Source [| Decision] by position.
             let decision = rows
                 .iter()
-                .any(|r| r.cells.len() >= 4 && minutes_model::Status::from_prefix(&cell_text(r, Some(3))).is_some())
+                .any(|r| {
+                    r.cells.len() >= 4
+                        && minutes_model::Status::from_prefix(&cell_text(r, Some(3)))
+                            .is_some()
+                })
                 .then_some(3);
             (0, Some(1), Some(2), decision, rows.as_slice())
         }
@@ -187,7 +214,9 @@ mod tests {
                             .iter()
                             .map(|text| {
                                 Cell::new(
-                                    text.split('\n').map(|p| Block::paragraph(p, Location::Line(1))).collect(),
+                                    text.split('\n')
+                                        .map(|p| Block::paragraph(p, Location::Line(1)))
+                                        .collect(),
                                 )
                             })
                             .collect(),
@@ -212,7 +241,10 @@ mod tests {
 
     #[test]
     fn a5_empty_rows_are_skipped() {
-        let kind = classify(&table(&[&["", ""], &["SEC-2018-0055R02", "TS-0016 finalization CR", "Rapporteur (Gemalto)"]]));
+        let kind = classify(&table(&[
+            &["", ""],
+            &["SEC-2018-0055R02", "TS-0016 finalization CR", "Rapporteur (Gemalto)"],
+        ]));
         assert!(matches!(kind, TableKind::Contributions(rows) if rows.len() == 1));
     }
 
@@ -234,7 +266,12 @@ mod tests {
     fn h1_h3_action_table_with_multi_paragraph_cells() {
         let TableKind::Actions(rows) = classify(&table(&[
             &["REFERENCE", "WHAT", "WHO", "STATUS"],
-            &["A-33-2 (R3+)\n(supersedes A-26-7)", "Open issues:\nDeriving nodeID", "WG Chair", "CLOSED?"],
+            &[
+                "A-33-2 (R3+)\n(supersedes A-26-7)",
+                "Open issues:\nDeriving nodeID",
+                "WG Chair",
+                "CLOSED?",
+            ],
         ])) else {
             panic!("not actions")
         };
@@ -245,7 +282,8 @@ mod tests {
 
     #[test]
     fn prose_tables_stay_tables() {
-        let kind = classify(&table(&[&["Meeting title:", "SEC17"], &["Chair:", "Francois"]]));
+        let kind =
+            classify(&table(&[&["Meeting title:", "SEC17"], &["Chair:", "Francois"]]));
         assert!(matches!(kind, TableKind::Other(_)));
     }
 }

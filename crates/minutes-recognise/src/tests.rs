@@ -53,7 +53,10 @@ fn dispositions(meeting: &Meeting) -> Vec<String> {
 }
 
 fn said(meeting: &Meeting, line: u32, text: &str) -> bool {
-    meeting.diagnostics.iter().any(|d| d.location == format!("line {line}") && d.message.contains(text))
+    meeting
+        .diagnostics
+        .iter()
+        .any(|d| d.location == format!("line {line}") && d.message.contains(text))
 }
 
 #[test]
@@ -73,17 +76,22 @@ fn b7_notice_is_not_a_title() {
 
 #[test]
 fn c5_c6_sections_tree_and_unnumbered_subheadings() {
-    let m = meeting("# 6 Contributions\n# 6.0 Baselines\n# 6.1 TS-0003\nTeleconference\n# 7 Planning");
+    let m = meeting(
+        "# 6 Contributions\n# 6.0 Baselines\n# 6.1 TS-0003\nTeleconference\n# 7 Planning",
+    );
     let numbers: Vec<&str> = m.all_sections().iter().map(|s| s.number.as_str()).collect();
     assert_eq!(numbers, ["6", "6.0", "6.1", "7"]);
     assert_eq!(m.sections[0].sections.len(), 2);
-    assert!(matches!(&m.sections[0].sections[1].blocks[0], Block::Paragraph { text, .. } if text == "Teleconference"));
+    assert!(
+        matches!(&m.sections[0].sections[1].blocks[0], Block::Paragraph { text, .. } if text == "Teleconference")
+    );
 }
 
 #[test]
 fn d1_d3_section_table_with_two_ids_in_a_cell() {
     let m = meeting("# 6.3 REQ\n| SEC-2015-0507/-0576 | Use case of PPM | KDDI\n| SEC-2015-0515 | Security | Datang\nSEC-2015-0507/-0576- Use case of PPM");
-    let ids: Vec<String> = m.all_contributions().iter().map(|(_, c)| c.tdoc.to_string()).collect();
+    let ids: Vec<String> =
+        m.all_contributions().iter().map(|(_, c)| c.tdoc.to_string()).collect();
     assert_eq!(ids, ["SEC-2015-0507", "SEC-2015-0576", "SEC-2015-0515"]);
     assert!(matches!(&m.sections[0].blocks[0], Block::Document(h) if h.tdocs.len() == 2));
 }
@@ -91,7 +99,9 @@ fn d1_d3_section_table_with_two_ids_in_a_cell() {
 #[test]
 fn d2_one_row_table_is_the_document_heading() {
     let m = meeting("# 6.1 TS-0003\n| SEC-2018-0060R01 | LinkDeviceConfigWithSaef_R2 | C-DOT\nPresented by Preeti\n- It is suggested to come back with a revision.\nSEC-2018-0060R01 was NOTED");
-    assert!(matches!(&m.sections[0].blocks[0], Block::Document(h) if h.title.as_deref() == Some("LinkDeviceConfigWithSaef_R2")));
+    assert!(
+        matches!(&m.sections[0].blocks[0], Block::Document(h) if h.title.as_deref() == Some("LinkDeviceConfigWithSaef_R2"))
+    );
     assert_eq!(dispositions(&m), ["SEC-2018-0060R01 Noted"]);
     assert_eq!(m.dispositions()[0].title, "LinkDeviceConfigWithSaef_R2");
 }
@@ -113,7 +123,11 @@ fn d8_none_is_an_empty_section() {
 #[test]
 fn d9_decided_but_in_no_table() {
     let m = meeting("# 6.3 REQ\n| SEC-2015-0515 | Security | Datang\nSEC-2015-0515- Security\nAGREED - SEC-2015-0515- Security\nSEC-2015-0527R01- Requirements\nNOTED - SEC-2015-0527R01- Requirements");
-    assert!(said(&m, 6, "SEC-2015-0527R01 is decided but absent from every contribution table"));
+    assert!(said(
+        &m,
+        6,
+        "SEC-2015-0527R01 is decided but absent from every contribution table"
+    ));
     assert!(!said(&m, 4, "absent"));
 }
 
@@ -136,8 +150,14 @@ fn f9_every_revision_decided_is_a_row_with_links() {
     let m = meeting("# 6.3 REQ\nSEC-2015-0517R03- WI-0016\nNOTED - SEC-2015-0517R03- WI-0016\nAGREED - SEC-2015-0517R05- WI-0016");
     let d = m.dispositions();
     assert_eq!(dispositions(&m), ["SEC-2015-0517R03 Noted", "SEC-2015-0517R05 Agreed"]);
-    assert_eq!(d[0].revised_to.as_ref().map(ToString::to_string).as_deref(), Some("SEC-2015-0517R05"));
-    assert_eq!(d[1].revision_of.as_ref().map(ToString::to_string).as_deref(), Some("SEC-2015-0517R03"));
+    assert_eq!(
+        d[0].revised_to.as_ref().map(ToString::to_string).as_deref(),
+        Some("SEC-2015-0517R05")
+    );
+    assert_eq!(
+        d[1].revision_of.as_ref().map(ToString::to_string).as_deref(),
+        Some("SEC-2015-0517R03")
+    );
 }
 
 #[test]
@@ -151,7 +171,11 @@ fn f11_restated_revision_is_checked_against_decisions() {
     let recorded = meeting("# 7.1 X\nSEC-2015-0516R01- Group\n- A  R03 was discussed and agreed.\nAGREED - SEC-2015-0516R03- Group");
     assert!(!said(&recorded, 3, "no decision line records it"));
     let missing = meeting("# 7.1 X\nSEC-2015-0516R01- Group\n- A  R03 was discussed and agreed.\nNOTED - SEC-2015-0516R01- Group");
-    assert!(said(&missing, 3, "says SEC-2015-0516R03 was agreed but no decision line records it"));
+    assert!(said(
+        &missing,
+        3,
+        "says SEC-2015-0516R03 was agreed but no decision line records it"
+    ));
     assert_eq!(dispositions(&missing), ["SEC-2015-0516R01 Noted"]);
 }
 
@@ -172,7 +196,8 @@ fn f13_tdoc_prose_with_decision_words_is_reported() {
 fn f14_no_decision_is_never_invented() {
     let m = meeting("# 6.3 Other\n| TP-2018-0157 | Reply LS | WG 4 Chair\nPresented by François\n- Francois will make a revision to this contribution to TP.");
     assert!(m.dispositions().is_empty());
-    assert!(m.diagnostics.iter().any(|d| d.severity == Severity::Note && d.message.contains("TP-2018-0157 is discussed but no decision")));
+    assert!(m.diagnostics.iter().any(|d| d.severity == Severity::Note
+        && d.message.contains("TP-2018-0157 is discussed but no decision")));
 }
 
 #[test]
@@ -180,7 +205,9 @@ fn g3_year_typo_corrected_only_with_proof() {
     let proved = meeting("# 1 Meeting 17-21 May 2015\n# 6.3 REQ\nSEC-2015-0507/-0576- Use case\nAGREED – SEC-2105-0576 – Use Case of PPM");
     assert_eq!(dispositions(&proved), ["SEC-2015-0576 Agreed"]);
     assert!(said(&proved, 4, "year typo: `SEC-2105-0576` read as SEC-2015-0576"));
-    let unproved = meeting("# 6.3 REQ\n| SEC-2015-0507 | Use case | KDDI\nAGREED – SEC-2105-0999 – Other");
+    let unproved = meeting(
+        "# 6.3 REQ\n| SEC-2015-0507 | Use case | KDDI\nAGREED – SEC-2105-0999 – Other",
+    );
     assert_eq!(dispositions(&unproved), ["SEC-2105-0999 Agreed"]);
     assert!(said(&unproved, 3, "kept as written"));
 }
@@ -197,7 +224,9 @@ fn h1_h6_action_table_and_the_note_after_it() {
     assert_eq!(m.action_items.len(), 2);
     assert_eq!(m.action_items[0].reference, "A-33-2 (R3+)\n(supersedes A-26-7)");
     assert!(m.action_items[0].is_uncertain() && m.action_items[0].is_open());
-    assert!(matches!(&m.sections[0].blocks[1], Block::Paragraph { text, .. } if text.starts_with("See ARC")));
+    assert!(
+        matches!(&m.sections[0].blocks[1], Block::Paragraph { text, .. } if text.starts_with("See ARC"))
+    );
 }
 
 #[test]
@@ -210,18 +239,49 @@ fn h7_inline_action_item_is_noted() {
 #[test]
 fn i1_i3_planned_meetings() {
     let m = meeting("# 9 Planning for Next Meeting(s)\nTeleconference\n- SEC#17.1:      June 11, 2015, UTC 13:00-15:00\nFace to Face\n- TP18 – Philadelphia, United States – July 2015\n# 7 Planning\n- SEC#37\nFace to face\n17-21 Sept 2018\nBundang (KR)\nFor the moment, no WG SEC face to face meeting is scheduled at TP#36 in Washington DC.");
-    let plans: Vec<(String, Option<String>, Option<String>, Option<String>)> =
-        m.next_meetings.iter().map(|n| (n.name.clone(), n.when.clone(), n.place.clone(), n.kind.clone())).collect();
-    assert_eq!(plans[0], ("SEC#17.1".into(), Some("June 11, 2015, UTC 13:00-15:00".into()), None, Some("Teleconference".into())));
-    assert_eq!(plans[1], ("TP18".into(), Some("July 2015".into()), Some("Philadelphia, United States".into()), Some("Face to Face".into())));
-    assert_eq!(plans[2], ("SEC#37".into(), Some("17-21 Sept 2018".into()), Some("Bundang (KR)".into()), Some("Face to face".into())));
+    let plans: Vec<(String, Option<String>, Option<String>, Option<String>)> = m
+        .next_meetings
+        .iter()
+        .map(|n| (n.name.clone(), n.when.clone(), n.place.clone(), n.kind.clone()))
+        .collect();
+    assert_eq!(
+        plans[0],
+        (
+            "SEC#17.1".into(),
+            Some("June 11, 2015, UTC 13:00-15:00".into()),
+            None,
+            Some("Teleconference".into())
+        )
+    );
+    assert_eq!(
+        plans[1],
+        (
+            "TP18".into(),
+            Some("July 2015".into()),
+            Some("Philadelphia, United States".into()),
+            Some("Face to Face".into())
+        )
+    );
+    assert_eq!(
+        plans[2],
+        (
+            "SEC#37".into(),
+            Some("17-21 Sept 2018".into()),
+            Some("Bundang (KR)".into()),
+            Some("Face to face".into())
+        )
+    );
     assert_eq!(plans.len(), 3);
 }
 
 #[test]
 fn conflicting_decisions_are_errors() {
-    let m = meeting("# 2 Agenda\nSEC-2018-0061R04 was AGREED\nSEC-2018-0061R04 was NOTED");
-    assert!(m.diagnostics.iter().any(|d| d.severity == Severity::Error && d.location == "line 3"));
+    let m =
+        meeting("# 2 Agenda\nSEC-2018-0061R04 was AGREED\nSEC-2018-0061R04 was NOTED");
+    assert!(m
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.location == "line 3"));
 }
 
 #[test]

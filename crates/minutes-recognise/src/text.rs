@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(fold_spaces("  SEC35.1    Wed 20 June  2018 "), "SEC35.1 Wed 20 June 2018");
+        assert_eq!(
+            fold_spaces("  SEC35.1    Wed 20 June  2018 "),
+            "SEC35.1 Wed 20 June 2018"
+        );
         assert_eq!(strip_separator(" – Use Case"), (true, "Use Case"));
         assert_eq!(strip_separator("Use Case"), (false, "Use Case"));
         assert_eq!(label_key("Vice  Chairs:"), "vice chairs");

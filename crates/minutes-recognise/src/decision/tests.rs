@@ -24,7 +24,8 @@ fn decide(text: &str) -> (Vec<String>, Status, String, Option<String>, Option<St
 
 #[test]
 fn f1_prefix_dash() {
-    let (ids, status, written, title, _) = decide("AGREED - SEC-2015-0515R02- Security requirements for WI-0023");
+    let (ids, status, written, title, _) =
+        decide("AGREED - SEC-2015-0515R02- Security requirements for WI-0023");
     assert_eq!(ids, ["SEC-2015-0515R02"]);
     assert_eq!((status, written.as_str()), (Status::Agreed, "AGREED"));
     assert_eq!(title.as_deref(), Some("Security requirements for WI-0023"));
@@ -51,19 +52,26 @@ fn f3_dispensation_phrases() {
     assert_eq!((ids[0].as_str(), status), ("TP-2015-0670", Status::DispensationToTp));
     assert_eq!(written, "Dispensation to be handled in TP");
     assert_eq!(title.as_deref(), Some("Reply LS on use of OIDs for IoT"));
-    assert_eq!(decide("Dispensation handled in TP - TP-2015-0685- Dynamic").1, Status::DispensationToTp);
+    assert_eq!(
+        decide("Dispensation handled in TP - TP-2015-0685- Dynamic").1,
+        Status::DispensationToTp
+    );
 }
 
 #[test]
 fn f4_suffix_was() {
     let (ids, status, written, title, comment) = decide("SEC-2018-0061R02 was NOTED");
-    assert_eq!((ids[0].as_str(), status, written.as_str()), ("SEC-2018-0061R02", Status::Noted, "NOTED"));
+    assert_eq!(
+        (ids[0].as_str(), status, written.as_str()),
+        ("SEC-2018-0061R02", Status::Noted, "NOTED")
+    );
     assert_eq!((title, comment), (None, None));
 }
 
 #[test]
 fn f5_suffix_with_qualifier() {
-    let (_, status, written, _, comment) = decide("SEC-2018-0056 was AGREED by correspondence.");
+    let (_, status, written, _, comment) =
+        decide("SEC-2018-0056 was AGREED by correspondence.");
     assert_eq!((status, written.as_str()), (Status::Agreed, "AGREED"));
     assert_eq!(comment.as_deref(), Some("by correspondence"));
 }
@@ -80,20 +88,38 @@ fn f10_decision_inside_a_bullet_sentence() {
         "SEC-2015-0541, Justification and Principle of Distributed Authorization System, was discussed with this item and was NOTED.",
     );
     assert_eq!((ids[0].as_str(), status), ("SEC-2015-0541", Status::Noted));
-    assert_eq!(title.as_deref(), Some("Justification and Principle of Distributed Authorization System"));
+    assert_eq!(
+        title.as_deref(),
+        Some("Justification and Principle of Distributed Authorization System")
+    );
 }
 
 #[test]
 fn other_phrasings() {
-    assert_eq!(decide("PRO-2019-0209 has been withdrawn by the source.").1, Status::Withdrawn);
-    assert_eq!(decide("PRO-2019-0210R02 is postponed to PRO#39.").4.as_deref(), Some("to PRO#39"));
-    assert_eq!(decide("ARC-2019-0110 – Technically endorsed").1, Status::TechnicallyEndorsed);
+    assert_eq!(
+        decide("PRO-2019-0209 has been withdrawn by the source.").1,
+        Status::Withdrawn
+    );
+    assert_eq!(
+        decide("PRO-2019-0210R02 is postponed to PRO#39.").4.as_deref(),
+        Some("to PRO#39")
+    );
+    assert_eq!(
+        decide("ARC-2019-0110 – Technically endorsed").1,
+        Status::TechnicallyEndorsed
+    );
     assert_eq!(decide("SEC-2019-0012R01: Agreed.").1, Status::Agreed);
     assert_eq!(decide("Decision: ARC-2019-0107R02 is agreed.").0, ["ARC-2019-0107R02"]);
     assert_eq!(decide("Noted: ARC-2019-0101").1, Status::Noted);
     assert_eq!(decide("APPROVED - PRO-2019-0201R03 - Title").1, Status::Approved);
     let (ids, status, ..) = decide("ARC-2019-0100 and ARC-2019-0101R01 were agreed.");
-    assert_eq!((ids, status), (vec!["ARC-2019-0100".to_string(), "ARC-2019-0101R01".to_string()], Status::Agreed));
+    assert_eq!(
+        (ids, status),
+        (
+            vec!["ARC-2019-0100".to_string(), "ARC-2019-0101R01".to_string()],
+            Status::Agreed
+        )
+    );
     assert_eq!(decide("TST-2020-0031R01 was noted").1, Status::Noted);
 }
 
@@ -103,8 +129,14 @@ fn decisions_in_later_sentences_and_after_lead_ins() {
         "ARC-2019-0121R01 was reviewed on screen. Decision: ARC-2019-0121R01 is agreed and will be sent to TP.",
     );
     assert_eq!(found.len(), 1);
-    assert_eq!((ids(&found[0]), found[0].status), (vec!["ARC-2019-0121R01".to_string()], Status::Agreed));
-    assert_eq!(decide("Due to lack of time PRO-2019-0215 was not handled.").1, Status::NotHandled);
+    assert_eq!(
+        (ids(&found[0]), found[0].status),
+        (vec!["ARC-2019-0121R01".to_string()], Status::Agreed)
+    );
+    assert_eq!(
+        decide("Due to lack of time PRO-2019-0215 was not handled.").1,
+        Status::NotHandled
+    );
     assert_eq!(decide("Finally, SEC-2019-0001 was agreed.").1, Status::Agreed);
     for prose in [
         "If SEC-2019-0001 is agreed, TS-0004 will change.",
@@ -118,7 +150,10 @@ fn decisions_in_later_sentences_and_after_lead_ins() {
 
 #[test]
 fn two_ids_in_a_prefix_decision() {
-    assert_eq!(decide("NOTED - SEC-2015-0507/-0576 - Use case").0, ["SEC-2015-0507", "-0576"]);
+    assert_eq!(
+        decide("NOTED - SEC-2015-0507/-0576 - Use case").0,
+        ["SEC-2015-0507", "-0576"]
+    );
 }
 
 #[test]
@@ -153,9 +188,21 @@ fn f7_trailing_comment_is_split_from_the_title() {
         Some("WI Proposal TR-0008 Release 2"),
     );
     assert_eq!(title, "WI Proposal TR-0008 Release 2");
-    assert_eq!(comment.as_deref(), Some("will be presented to TP for discussion and agreement"));
+    assert_eq!(
+        comment.as_deref(),
+        Some("will be presented to TP for discussion and agreement")
+    );
     let (title, comment) = split_title_comment("Some CR, to be sent to TP", None);
-    assert_eq!((title.as_str(), comment.as_deref()), ("Some CR", Some("to be sent to TP")));
-    let (title, comment) = split_title_comment("Use Case of PPM (the update contained in -0576)", Some("Use case of PPM"));
-    assert_eq!((title.as_str(), comment), ("Use Case of PPM (the update contained in -0576)", None));
+    assert_eq!(
+        (title.as_str(), comment.as_deref()),
+        ("Some CR", Some("to be sent to TP"))
+    );
+    let (title, comment) = split_title_comment(
+        "Use Case of PPM (the update contained in -0576)",
+        Some("Use case of PPM"),
+    );
+    assert_eq!(
+        (title.as_str(), comment),
+        ("Use Case of PPM (the update contained in -0576)", None)
+    );
 }
