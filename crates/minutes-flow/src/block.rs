@@ -146,7 +146,8 @@ impl Cell {
         Cell { blocks }
     }
 
-    /// The cell's text: the text of its blocks, one per line, nested tables flattened.
+    /// The cell's text: the text of its blocks, one per line (numbered items with their
+    /// number), nested tables flattened.
     /// Empty paragraphs are skipped, so a cell with blank lines between its paragraphs
     /// reads the same as one without.
     pub fn text(&self) -> String {
@@ -170,6 +171,9 @@ fn collect_lines(blocks: &[Block], lines: &mut Vec<String>) {
                         collect_lines(&cell.blocks, lines);
                     }
                 }
+            }
+            BlockKind::ListItem { text, label: Some(label), .. } => {
+                lines.push(format!("{label} {}", text.trim()).trim().to_string());
             }
             _ => {
                 let text = block.text().unwrap_or_default().trim();

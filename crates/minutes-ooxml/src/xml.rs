@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use quick_xml::{
-    events::{BytesRef, BytesStart},
+    events::{BytesRef, BytesStart, Event},
     name::{Namespace, QName, ResolveResult},
     NsReader,
 };
@@ -24,6 +24,8 @@ pub enum Ns {
     Mc,
     /// Office Math (`m:`), Transitional or Strict.
     Math,
+    /// WordprocessingML Drawing (`wp:`): where drawings sit, `wp:docPr` alt text.
+    Wp,
     /// Office relationships in markup (`r:`), Transitional or Strict.
     R,
     /// The `xml:` namespace.
@@ -72,6 +74,8 @@ pub fn classify(uri: &[u8]) -> Ns {
         | b"http://purl.oclc.org/ooxml/officeDocument/math" => Ns::Math,
         b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         | b"http://purl.oclc.org/ooxml/officeDocument/relationships" => Ns::R,
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+        | b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing" => Ns::Wp,
         b"http://www.w3.org/XML/1998/namespace" => Ns::Xml,
         _ => Ns::Other,
     }
@@ -125,6 +129,32 @@ pub fn requires_understood<R>(reader: &NsReader<R>, requires: &str) -> bool {
             _ => false,
         }
     })
+}
+
+/// Element nesting deeper than this ends the reading of a part: quick-xml's namespace
+/// resolver counts open elements in 16 bits (and panics past 65,535 in debug builds).
+pub const MAX_XML_DEPTH: usize = 50_000;
+
+/// The element nesting of a stream of events, to stop before [`MAX_XML_DEPTH`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Depth(usize);
+
+impl Depth {
+    /// Records an event; returns false when it opens an element deeper than
+    /// [`MAX_XML_DEPTH`]: the caller must stop reading.
+    pub fn track(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Start(_) => {
+                self.0 = self.0.saturating_add(1);
+                self.0 <= MAX_XML_DEPTH
+            }
+            Event::End(_) => {
+                self.0 = self.0.saturating_sub(1);
+                true
+            }
+            _ => true,
+        }
+    }
 }
 
 /// The text of an entity or character reference (`&amp;`, `&#x2612;`): the five

@@ -38,7 +38,8 @@
 //!   decimal, decimalZero, letters, romans, bullet, none; counters per abstract list,
 //!   restarts of lower levels (`w:lvlRestart`), `w:isLgl`; `numId` 0 is no numbering
 //! - [X] Numbered headings get their number; numbered or bulleted paragraphs become
-//!   list items; `List Bullet`/`List Number` styles without numbering too
+//!   list items, numbered ones with their label as displayed (`1.`, `a)`, `(iv)`);
+//!   `List Bullet`/`List Number` styles without numbering too
 //! - [-] Other `w:numFmt` values (ordinal, cardinalText, Asian counting) count as
 //!   decimal
 //! - [X] Tables: one cell per `w:tc` whatever its `w:gridSpan`, `w:vMerge`
@@ -49,11 +50,21 @@
 //!   glyphs, all as ☒ or ☐
 //! - [X] Locations: 1-based index of the top-level body block in the main part;
 //!   blocks in tables and text boxes carry their top-level block's
-//! - [-] Math (`m:oMath`): the text of `m:t` runs, without layout
-//! - [ ] Comments, footnotes, endnotes, headers and footers: not body text, skipped
-//! - [ ] Hidden text (`w:vanish`) is shown; superscript/subscript are plain text
-//! - [ ] Image alt text (`wp:docPr/@descr`), DrawingML text outside text boxes
-//!   (`a:t` in shapes, SmartArt, charts), `w:altChunk` parts
+//! - [-] Math (`m:oMath`): linear TeX-like text (`\frac{a}{b}`, `x^{2}`, `\sqrt{x}`,
+//!   `\sum_{i}^{n}`, delimiters), symbols as written; matrices, accents, bars unmarked
+//! - [X] Footnotes and endnotes: `[n]` at each reference (one sequence, in order of
+//!   appearance), the notes after the body as paragraphs styled `footnote text` /
+//!   `endnote text` starting with their marker; separator notes skipped; notes parts
+//!   read only when referenced
+//! - [ ] Comments, headers and footers: not body text, skipped
+//! - [X] Hidden text (`w:vanish` on the run) is not shown, as in Word
+//! - [-] Superscript/subscript (`w:vertAlign` on the run): digits and `+-=()` as Unicode
+//!   super/subscripts, other text as written; not from character styles
+//! - [X] Image alt text (`wp:docPr/@descr`) in brackets where the picture is
+//! - [ ] DrawingML text outside text boxes (`a:t` in shapes, SmartArt, charts), VML
+//!   alt text, `w:altChunk` parts
+//! - [X] Nesting deeper than 50,000 elements ends the part with a warning (quick-xml
+//!   counts namespace scopes in 16 bits)
 //! - [ ] UTF-16 encoded parts
 
 mod numbering;
@@ -63,11 +74,17 @@ mod symbols;
 #[cfg(test)]
 mod tests;
 
-use minutes_flow::{Diagnostic, Flow, Location, Warned};
+use std::collections::HashMap;
+
+use minutes_flow::{Block, BlockKind, Diagnostic, Flow, Location, Warned};
 use minutes_ooxml::{Limits, Package};
 
 use crate::{
-    docx::{numbering::Numbering, styles::Styles},
+    docx::{
+        numbering::Numbering,
+        parse::{NoteKind, NoteRef},
+        styles::Styles,
+    },
     Result,
 };
 
@@ -108,14 +125,137 @@ pub fn read_docx(bytes: &[u8], options: &DocxOptions) -> Result<Warned<Flow>> {
         }
     };
 
-    let (blocks, body_warnings) =
-        parse::parse_body(&document, &main, &styles, &mut numbering)?;
+    let body = parse::parse_body(&document, &main, &styles, &mut numbering)?;
+    let mut blocks = body.blocks;
+    warnings.extend(body.warnings);
+    if !body.refs.is_empty() {
+        let mut notes = Notes::default();
+        for (kind, rel) in
+            [(NoteKind::Footnote, "footnotes"), (NoteKind::Endnote, "endnotes")]
+        {
+            if !body.refs.iter().any(|r| r.kind == kind) {
+                continue;
+            }
+            let parsed = match read_related(&mut package, &main, rel) {
+                Ok(Some((part, bytes))) => {
+                    match parse::parse_notes(&bytes, &part, &styles, &mut numbering) {
+                        Ok(parsed) => parsed,
+                        Err(e) => {
+                            warnings.push(Diagnostic::warning(
+                                part_location(&part),
+                                e.to_string(),
+                            ));
+                            continue;
+                        }
+                    }
+                }
+                Ok(None) => continue,
+                Err(e) => {
+                    warnings
+                        .push(Diagnostic::warning(part_location(&main), e.to_string()));
+                    continue;
+                }
+            };
+            warnings.extend(parsed.warnings);
+            notes.insert(kind, parsed.notes);
+        }
+        append_notes(&mut blocks, &body.refs, &notes);
+    }
     if let Some(e) = numbering.take_error() {
         let part = e.part().unwrap_or("word/numbering.xml").to_string();
         warnings.push(Diagnostic::warning(part_location(&part), e.to_string()));
     }
-    warnings.extend(body_warnings);
     Ok(Warned { output: Flow::new(blocks), warnings })
+}
+
+/// The notes of the notes parts, by kind and `w:id`.
+#[derive(Debug, Default)]
+struct Notes {
+    footnotes: HashMap<i64, Vec<Block>>,
+    endnotes: HashMap<i64, Vec<Block>>,
+}
+
+impl Notes {
+    fn insert(&mut self, kind: NoteKind, notes: Vec<(i64, Vec<Block>)>) {
+        let map = match kind {
+            NoteKind::Footnote => &mut self.footnotes,
+            NoteKind::Endnote => &mut self.endnotes,
+        };
+        for (id, blocks) in notes {
+            map.entry(id).or_insert(blocks);
+        }
+    }
+}
+
+/// Appends the referenced notes after the body, in order of reference, as paragraphs
+/// styled `footnote text` or `endnote text` whose first starts with the note's marker
+/// (`[1]`, as at the reference). A note referenced twice is shown once per reference; a
+/// note missing from its part shows nothing here (its marker stays at the reference).
+fn append_notes(blocks: &mut Vec<Block>, refs: &[NoteRef], notes: &Notes) {
+    for (i, note) in refs.iter().enumerate() {
+        let (map, style) = match note.kind {
+            NoteKind::Footnote => (&notes.footnotes, "footnote text"),
+            NoteKind::Endnote => (&notes.endnotes, "endnote text"),
+        };
+        let marker = format!("[{}]", i + 1);
+        let content = map.get(&note.id).cloned().unwrap_or_default();
+        let location = content.first().map(|b| b.location.clone()).unwrap_or_else(|| {
+            blocks
+                .last()
+                .map(|b| b.location.clone())
+                .unwrap_or_else(|| part_location("word/footnotes.xml"))
+        });
+        let mut marked = false;
+        for block in content {
+            let block = match block.kind {
+                BlockKind::Heading { number, text, .. } => {
+                    let text = match number {
+                        Some(number) => format!("{number} {text}"),
+                        None => text,
+                    };
+                    note_paragraph(text, style, block.location)
+                }
+                BlockKind::ListItem { text, label, .. } => {
+                    let text = match label {
+                        Some(label) => format!("{label} {text}"),
+                        None => text,
+                    };
+                    note_paragraph(text, style, block.location)
+                }
+                BlockKind::Paragraph { text, .. } => {
+                    note_paragraph(text, style, block.location)
+                }
+                _ => {
+                    blocks.push(block);
+                    continue;
+                }
+            };
+            let block = if marked {
+                block
+            } else {
+                marked = true;
+                prefix(block, &marker)
+            };
+            blocks.push(block);
+        }
+        if !marked && map.contains_key(&note.id) {
+            blocks.push(note_paragraph(marker, style, location));
+        }
+    }
+}
+
+fn note_paragraph(text: String, style: &str, location: Location) -> Block {
+    Block {
+        kind: BlockKind::Paragraph { text, style: Some(style.to_string()) },
+        location,
+    }
+}
+
+fn prefix(mut block: Block, marker: &str) -> Block {
+    if let BlockKind::Paragraph { text, .. } = &mut block.kind {
+        *text = format!("{marker} {text}");
+    }
+    block
 }
 
 /// Reads the part related to `main` by a relationship of type `…/kind`, if any.

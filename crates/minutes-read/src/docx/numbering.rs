@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use minutes_ooxml::xml::{attr, ns_of, Ns};
+use minutes_ooxml::xml::{attr, ns_of, Depth, Ns, MAX_XML_DEPTH};
 use quick_xml::{events::Event, NsReader};
 
 use crate::{docx::styles::Styles, Result};
@@ -179,6 +179,7 @@ impl Numbering {
     /// Parses `numbering.xml`.
     pub fn parse(bytes: &[u8], part: &str) -> Result<Numbering> {
         let mut reader = NsReader::from_reader(bytes);
+        let mut depth = Depth::default();
         let mut numbering = Numbering::default();
         let mut abs_id: Option<u32> = None;
         let mut num_id: Option<u32> = None;
@@ -196,6 +197,14 @@ impl Numbering {
                     .into())
                 }
             };
+            if !depth.track(&event) {
+                return Err(minutes_ooxml::Error::xml(
+                    part,
+                    reader.buffer_position(),
+                    format!("elements nest deeper than {MAX_XML_DEPTH}"),
+                )
+                .into());
+            }
             match event {
                 Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
                     let empty = matches!(event, Event::Empty(_));

@@ -9,7 +9,9 @@
 //! (the body, table cells, text boxes), tables, rows and paragraphs.
 
 use minutes_flow::{Block, Cell, Diagnostic, Location, Row};
-use minutes_ooxml::xml::{attr, ns_of, on_off, reference_text, requires_understood, Ns};
+use minutes_ooxml::xml::{
+    attr, ns_of, on_off, reference_text, requires_understood, Depth, Ns, MAX_XML_DEPTH,
+};
 use quick_xml::{
     events::{BytesStart, Event},
     NsReader,
@@ -80,14 +82,98 @@ enum Open {
     /// The `w:sdtContent` of a `w14:checkbox` whose state was shown as a glyph: read
     /// through, without its own box glyph.
     CheckboxContent,
+    /// An OMML element shown as linear TeX-like text: what it writes when it closes.
+    Math(&'static str),
+    /// `m:naryPr` or `m:accPr`: writes the operator or accent when its `m:chr` is
+    /// read, else the default one when it closes.
+    OpPr(MathOp),
+}
+
+/// OMML elements whose operator is given by an `m:chr` in their properties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MathOp {
+    /// `m:nary`: `∫` unless said otherwise.
+    Nary,
+    /// `m:acc`: a circumflex unless said otherwise.
+    Acc,
+}
+
+impl MathOp {
+    /// The TeX command for the operator character `c` (`None`: the default one).
+    fn command(self, c: Option<char>) -> &'static str {
+        match self {
+            MathOp::Nary => match c {
+                Some('∑' | '⅀') => "\\sum",
+                Some('∏') => "\\prod",
+                Some('∐') => "\\coprod",
+                Some('⋃') => "\\bigcup",
+                Some('⋂') => "\\bigcap",
+                Some('∮') => "\\oint",
+                Some('∬') => "\\iint",
+                Some('∭') => "\\iiint",
+                _ => "\\int",
+            },
+            MathOp::Acc => match c {
+                Some('\u{0303}' | '~') => "\\tilde",
+                Some('\u{0304}' | '\u{0305}' | '¯') => "\\bar",
+                Some('\u{20D7}' | '\u{20D1}') => "\\vec",
+                Some('\u{0307}') => "\\dot",
+                Some('\u{0308}') => "\\ddot",
+                Some('\u{030C}') => "\\check",
+                Some('\u{0306}') => "\\breve",
+                Some('\u{0301}') => "\\acute",
+                Some('\u{0300}') => "\\grave",
+                _ => "\\hat",
+            },
+        }
+    }
 }
 
 /// Which kind of block container a frame is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ContainerKind {
     Body,
-    Cell { vmerge_continue: bool, hmerge_continue: bool },
+    Cell {
+        vmerge_continue: bool,
+        hmerge_continue: bool,
+    },
     TextBox,
+    /// A `w:footnote` or `w:endnote` in a notes part, by its `w:id`.
+    Note {
+        id: i64,
+    },
+}
+
+/// Which part the parser reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PartKind {
+    /// The main document part.
+    Main,
+    /// `footnotes.xml` or `endnotes.xml`.
+    Notes,
+}
+
+/// Whether a note reference is to a footnote or an endnote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteKind {
+    Footnote,
+    Endnote,
+}
+
+/// A `w:footnoteReference` or `w:endnoteReference` in the body, in order of appearance;
+/// its marker is `[n]` with n its 1-based position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NoteRef {
+    pub kind: NoteKind,
+    pub id: i64,
+}
+
+/// Vertical alignment of a run (`w:vertAlign`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VertAlign {
+    Baseline,
+    Super,
+    Sub,
 }
 
 /// A paragraph being read.
@@ -138,6 +224,20 @@ pub(crate) struct BodyParser<'s> {
     /// Whether each open `mc:AlternateContent` has taken a branch yet.
     alts: Vec<bool>,
     run_font: SymFont,
+    /// The current run's `w:vertAlign`.
+    run_vert: VertAlign,
+    /// The current run is hidden (`w:vanish`).
+    run_vanish: bool,
+    kind: PartKind,
+    /// Note references found in the body, in order.
+    refs: Vec<NoteRef>,
+    /// Notes read from a notes part: `w:id` and blocks.
+    notes: Vec<(i64, Vec<Block>)>,
+    /// An `m:naryPr` or `m:accPr` is open and its operator not written yet.
+    op_pending: bool,
+    /// An `m:nary` or `m:acc` just opened: its properties (with the operator) may follow,
+    /// else the default operator is written before its first other child.
+    op_awaiting: Option<MathOp>,
     /// Open `w14:checkbox` contents whose state is already shown.
     boxes_shown: usize,
     top_index: u32,
@@ -145,13 +245,42 @@ pub(crate) struct BodyParser<'s> {
     depth_warned: bool,
 }
 
-/// Parses the main document part into blocks and warnings.
+/// What a part holds: body blocks, note references, notes, warnings.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub blocks: Vec<Block>,
+    pub refs: Vec<NoteRef>,
+    pub notes: Vec<(i64, Vec<Block>)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses the main document part into blocks, note references and warnings.
 pub(crate) fn parse_body(
     bytes: &[u8],
     part: &str,
     styles: &Styles,
     numbering: &mut Numbering,
-) -> Result<(Vec<Block>, Vec<Diagnostic>)> {
+) -> Result<Parsed> {
+    parse_part(bytes, part, PartKind::Main, styles, numbering)
+}
+
+/// Parses a notes part (`footnotes.xml`, `endnotes.xml`) into its notes by `w:id`.
+pub(crate) fn parse_notes(
+    bytes: &[u8],
+    part: &str,
+    styles: &Styles,
+    numbering: &mut Numbering,
+) -> Result<Parsed> {
+    parse_part(bytes, part, PartKind::Notes, styles, numbering)
+}
+
+fn parse_part(
+    bytes: &[u8],
+    part: &str,
+    kind: PartKind,
+    styles: &Styles,
+    numbering: &mut Numbering,
+) -> Result<Parsed> {
     let mut parser = BodyParser {
         part,
         styles,
@@ -167,12 +296,20 @@ pub(crate) fn parse_body(
         sdts: Vec::new(),
         alts: Vec::new(),
         run_font: SymFont::Other,
+        run_vert: VertAlign::Baseline,
+        run_vanish: false,
+        kind,
+        op_pending: false,
+        op_awaiting: None,
+        refs: Vec::new(),
+        notes: Vec::new(),
         boxes_shown: 0,
         top_index: 0,
         warnings: Vec::new(),
         depth_warned: false,
     };
     let mut reader = NsReader::from_reader(bytes);
+    let mut depth = Depth::default();
     loop {
         let (ns, event) = match reader.read_resolved_event() {
             Ok((resolved, event)) => (ns_of(&resolved), event),
@@ -182,6 +319,16 @@ pub(crate) fn parse_body(
                 )
             }
         };
+        if !depth.track(&event) {
+            let location = parser.here();
+            parser.warnings.push(Diagnostic::warning(
+                location,
+                format!(
+                    "`{part}` nests elements deeper than {MAX_XML_DEPTH}; the rest of the part is not read"
+                ),
+            ));
+            break;
+        }
         match event {
             Event::Start(e) => parser.start(&reader, ns, &e),
             Event::Empty(e) => {
@@ -215,7 +362,12 @@ pub(crate) fn parse_body(
     }
     parser.skip = 0;
     let blocks = parser.finish();
-    Ok((blocks, parser.warnings))
+    Ok(Parsed {
+        blocks,
+        refs: parser.refs,
+        notes: parser.notes,
+        warnings: parser.warnings,
+    })
 }
 
 /// Event handlers
@@ -321,7 +473,15 @@ impl BodyParser<'_> {
                 None
             }
             Some(Open::RPr) => {
-                if w && local == b"rFonts" {
+                if w && local == b"vertAlign" {
+                    self.run_vert = match val().as_deref() {
+                        Some("superscript") => VertAlign::Super,
+                        Some("subscript") => VertAlign::Sub,
+                        _ => VertAlign::Baseline,
+                    };
+                } else if w && local == b"vanish" {
+                    self.run_vanish = on_off(val().as_deref());
+                } else if w && local == b"rFonts" {
                     for name in [&b"ascii"[..], b"hAnsi", b"cs", b"eastAsia"] {
                         if let Some(font) = attr(reader, e, Ns::W, name) {
                             let font = SymFont::from_name(&font);
@@ -395,7 +555,19 @@ impl BodyParser<'_> {
             parent => match ns {
                 Ns::W => self.open_w(reader, e, local, parent),
                 Ns::Mc => self.open_mc(reader, e, local),
-                Ns::Math if local == b"t" => Some(Open::Text),
+                Ns::Math => self.open_math(reader, e, local),
+                // An image's alt text (`wp:docPr/@descr`) shows in its place.
+                Ns::Wp if local == b"docPr" => {
+                    if let Some(descr) = attr(reader, e, Ns::None, b"descr") {
+                        let descr =
+                            descr.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !descr.is_empty() {
+                            let shown = format!("[{descr}]");
+                            self.push_visible(&shown);
+                        }
+                    }
+                    None
+                }
                 _ => Some(Open::Plain),
             },
         }
@@ -451,7 +623,44 @@ impl BodyParser<'_> {
             b"tcPr" => Open::TcPr,
             b"r" => {
                 self.run_font = SymFont::Other;
+                self.run_vert = VertAlign::Baseline;
+                self.run_vanish = false;
                 Open::Run
+            }
+            b"footnote" | b"endnote"
+                if self.kind == PartKind::Notes && self.frames.len() == 1 =>
+            {
+                // Separators and continuation notices are not notes.
+                let note_type = attr(reader, e, Ns::W, b"type");
+                if note_type.as_deref().is_some_and(|t| t != "normal") {
+                    return None;
+                }
+                let id = attr(reader, e, Ns::W, b"id")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(i64::MIN);
+                self.block_location();
+                self.frames.push(Frame::Container {
+                    kind: ContainerKind::Note { id },
+                    blocks: Vec::new(),
+                    carry: None,
+                });
+                Open::Container
+            }
+            b"footnoteReference" | b"endnoteReference" => {
+                if self.kind == PartKind::Main && !self.hidden() && !self.run_vanish {
+                    let kind = if local == b"footnoteReference" {
+                        NoteKind::Footnote
+                    } else {
+                        NoteKind::Endnote
+                    };
+                    let id = attr(reader, e, Ns::W, b"id")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(i64::MIN);
+                    self.refs.push(NoteRef { kind, id });
+                    let marker = format!("[{}]", self.refs.len());
+                    self.push_visible(&marker);
+                }
+                return None;
             }
             b"rPr" if in_run => Open::RPr,
             b"t" => Open::Text,
@@ -524,11 +733,57 @@ impl BodyParser<'_> {
             b"del" | b"moveFrom" | b"delText" | b"delInstrText" | b"sectPr"
             | b"tblPr" | b"tblGrid" | b"trPr" | b"tblPrEx" | b"pPr" | b"rPr"
             | b"sdtEndPr" | b"pPrChange" | b"rPrChange" | b"tblPrChange"
-            | b"trPrChange" | b"tcPrChange" | b"footnoteReference"
-            | b"endnoteReference" | b"commentReference" | b"background"
+            | b"trPrChange" | b"tcPrChange" | b"commentReference" | b"background"
             | b"customXmlPr" | b"smartTagPr" | b"fldData" | b"rt" => return None,
             _ => Open::Plain,
         })
+    }
+
+    /// Opens an Office Math element (ECMA-376 Part 1 §22.1) as linear TeX-like text:
+    /// `\frac{a}{b}`, `x^{2}`, `\sqrt{x}`, `\sum_{i}^{n}`, `\hat{x}`,
+    /// `\overline{x}`, `(x)`; the text of `m:t`.
+    fn open_math<R>(
+        &mut self,
+        reader: &NsReader<R>,
+        e: &BytesStart<'_>,
+        local: &[u8],
+    ) -> Option<Open> {
+        let parent = self.stack.last().copied();
+        if let Some(op) = self.op_awaiting.take() {
+            if local == b"naryPr" || local == b"accPr" {
+                self.op_pending = true;
+                return Some(Open::OpPr(op));
+            }
+            self.push_visible(op.command(None));
+        }
+        let (open, close) = match local {
+            b"t" => return Some(Open::Text),
+            b"nary" | b"acc" => {
+                self.op_awaiting =
+                    Some(if local == b"nary" { MathOp::Nary } else { MathOp::Acc });
+                return Some(Open::Math(""));
+            }
+            b"f" => ("\\frac", ""),
+            b"rad" => ("\\sqrt", ""),
+            b"num" | b"den" | b"e" | b"lim" | b"fName" => ("{", "}"),
+            b"deg" => ("[", "]"),
+            b"sup" => ("^{", "}"),
+            b"sub" => ("_{", "}"),
+            b"d" => ("(", ")"),
+            b"bar" => ("\\overline", ""),
+            b"chr" => {
+                if let Some(Open::OpPr(op)) = parent {
+                    let c =
+                        attr(reader, e, Ns::Math, b"val").and_then(|v| v.chars().next());
+                    self.op_pending = false;
+                    self.push_visible(op.command(c));
+                }
+                return None;
+            }
+            _ => return Some(Open::Plain),
+        };
+        self.push_visible(open);
+        Some(Open::Math(close))
     }
 
     /// Opens a markup-compatibility element (ECMA-376 Part 3, Markup Compatibility).
@@ -584,7 +839,19 @@ impl BodyParser<'_> {
             Some(Open::Alt) => {
                 self.alts.pop();
             }
-            Some(Open::Run) => self.run_font = SymFont::Other,
+            Some(Open::Run) => {
+                self.run_font = SymFont::Other;
+                self.run_vert = VertAlign::Baseline;
+                self.run_vanish = false;
+            }
+            Some(Open::Math(close)) => {
+                // An `m:nary` or `m:acc` without children writes no operator.
+                self.op_awaiting = None;
+                self.push_visible(close);
+            }
+            Some(Open::OpPr(op)) if std::mem::take(&mut self.op_pending) => {
+                self.push_visible(op.command(None));
+            }
             Some(Open::CheckboxContent) => {
                 self.boxes_shown = self.boxes_shown.saturating_sub(1);
             }
@@ -602,9 +869,15 @@ impl BodyParser<'_> {
                 }
             }
             _ => {
-                if self.hidden() {
+                if self.hidden() || self.run_vanish {
                     return;
                 }
+                let shifted = match self.run_vert {
+                    VertAlign::Baseline => None,
+                    VertAlign::Super => shift_all(text, superscript),
+                    VertAlign::Sub => shift_all(text, subscript),
+                };
+                let text = shifted.as_deref().unwrap_or(text);
                 let font = self.run_font;
                 let drop_boxes = self.boxes_shown > 0;
                 if let Some(Frame::Para(p)) = self.frames.last_mut() {
@@ -628,4 +901,57 @@ impl BodyParser<'_> {
 /// Returns true if and only if `c` is a glyph a checkbox content control shows.
 fn is_box_glyph(c: char) -> bool {
     matches!(c, '☐' | '☒' | '☑' | '□' | '■' | '✓' | '✔' | '✗' | '✘')
+}
+
+/// `text` with every character replaced by `map`'s, if all have one.
+fn shift_all(text: &str, map: fn(char) -> Option<char>) -> Option<String> {
+    text.chars().map(map).collect()
+}
+
+/// The Unicode superscript form of a character, if there is one.
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        '+' => '⁺',
+        '-' | '−' => '⁻',
+        '=' => '⁼',
+        '(' => '⁽',
+        ')' => '⁾',
+        'n' => 'ⁿ',
+        'i' => 'ⁱ',
+        ' ' => ' ',
+        _ => return None,
+    })
+}
+
+/// The Unicode subscript form of a character, if there is one.
+fn subscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '₀',
+        '1' => '₁',
+        '2' => '₂',
+        '3' => '₃',
+        '4' => '₄',
+        '5' => '₅',
+        '6' => '₆',
+        '7' => '₇',
+        '8' => '₈',
+        '9' => '₉',
+        '+' => '₊',
+        '-' | '−' => '₋',
+        '=' => '₌',
+        '(' => '₍',
+        ')' => '₎',
+        ' ' => ' ',
+        _ => return None,
+    })
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use minutes_ooxml::xml::{attr, ns_of, Ns};
+use minutes_ooxml::xml::{attr, ns_of, Depth, Ns, MAX_XML_DEPTH};
 use quick_xml::{events::Event, NsReader};
 
 use crate::Result;
@@ -52,6 +52,7 @@ impl Styles {
     /// Parses `styles.xml`.
     pub fn parse(bytes: &[u8], part: &str) -> Result<Styles> {
         let mut reader = NsReader::from_reader(bytes);
+        let mut depth = Depth::default();
         let mut styles = Styles::default();
         let mut current: Option<(String, Style)> = None;
         let (mut in_ppr, mut in_numpr) = (false, false);
@@ -67,6 +68,14 @@ impl Styles {
                     .into())
                 }
             };
+            if !depth.track(&event) {
+                return Err(minutes_ooxml::Error::xml(
+                    part,
+                    reader.buffer_position(),
+                    format!("elements nest deeper than {MAX_XML_DEPTH}"),
+                )
+                .into());
+            }
             match event {
                 Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
                     let empty = matches!(event, Event::Empty(_));

@@ -182,8 +182,8 @@ fn headings_and_numbers() {
     );
 }
 
-// Bulleted and numbered paragraphs become list items without their labels; list styles
-// without numbering too; `numId` 0 switches numbering off.
+// Bulleted and numbered paragraphs become list items, numbered ones with their label as
+// displayed; list styles without numbering too; `numId` 0 switches numbering off.
 #[test]
 fn list_items() {
     let flow = read_with(
@@ -197,7 +197,9 @@ fn list_items() {
         HEADING_STYLES,
         HEADING_NUMBERING,
     );
-    assert_eq!(render_flow(&flow), "- One\n  - Sub\n- Two\n  - Styled\nPlain\n");
+    assert_eq!(render_flow(&flow), "- One\n  a) Sub\n- Two\n  - Styled\nPlain\n");
+    let BlockKind::ListItem { label, text, .. } = &flow.blocks[1].kind else { panic!() };
+    assert_eq!((label.as_deref(), text.as_str()), (Some("a)"), "Sub"));
 }
 
 // Tables: one cell per `w:tc` whatever its span, vertical-merge continuations empty,
@@ -318,14 +320,120 @@ fn alternate_content_and_text_boxes() {
     assert_eq!(flow.blocks[1].location, loc(1));
 }
 
-// Comments and footnote references add nothing to the body text.
+// Comments add nothing to the body text; a footnote reference shows its marker, and a
+// note missing from the package adds nothing after the body.
 #[test]
-fn comments_and_notes_skipped() {
+fn comments_skipped_notes_marked() {
     let flow = read(concat!(
         r#"<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Body</w:t></w:r><w:commentRangeEnd w:id="0"/>"#,
         r#"<w:r><w:commentReference w:id="0"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#,
     ));
-    assert_eq!(texts(&flow), ["Body"]);
+    assert_eq!(texts(&flow), ["Body[1]"]);
+}
+
+/// A package with footnotes and endnotes parts.
+fn package_with_notes(body: &str, footnotes: &str, endnotes: &str) -> Vec<u8> {
+    let document = format!(
+        r#"<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="/word/endnotes.xml"/></Relationships>"#;
+    let footnotes = format!(r#"<w:footnotes xmlns:w="{W}">{footnotes}</w:footnotes>"#);
+    let endnotes = format!(r#"<w:endnotes xmlns:w="{W}">{endnotes}</w:endnotes>"#);
+    zip_parts(&[
+        ("_rels/.rels", PACKAGE_RELS),
+        ("word/_rels/document.xml.rels", rels),
+        ("word/document.xml", &document),
+        ("word/footnotes.xml", &footnotes),
+        ("word/endnotes.xml", &endnotes),
+    ])
+}
+
+// Footnotes and endnotes: a marker at each reference, numbered in order of appearance
+// across both kinds; the notes after the body, styled, starting with their marker;
+// separators skipped; the note's own reference mark not repeated.
+#[test]
+fn footnotes_and_endnotes() {
+    let separators = concat!(
+        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>cont</w:t></w:r></w:p></w:footnote>"#,
+    );
+    let footnotes = format!(
+        r#"{separators}<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> A note.</w:t></w:r></w:p><w:p><w:r><w:t>More.</w:t></w:r></w:p></w:footnote>"#
+    );
+    let endnotes = r#"<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>The end.</w:t></w:r></w:p></w:endnote>"#;
+    let body = concat!(
+        r#"<w:p><w:r><w:t>Text.</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r>"#,
+        r#"<w:r><w:t xml:space="preserve"> Then</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>"#,
+    );
+    let warned = read_docx(
+        &package_with_notes(body, &footnotes, endnotes),
+        &DocxOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(warned.warnings, []);
+    let flow = warned.output;
+    assert_eq!(
+        render_flow(&flow),
+        "Text.[1] Then[2]\n[1] The end.\n[2] A note.\nMore.\n"
+    );
+    let styles: Vec<Option<&str>> = flow
+        .blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Paragraph { style, .. } => style.as_deref(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        styles,
+        [None, Some("endnote text"), Some("footnote text"), Some("footnote text")]
+    );
+}
+
+// Image alt text shows in brackets; superscript and subscript digits as Unicode forms
+// (other superscript text as written); hidden text (`w:vanish`) is not shown; Office
+// Math as linear TeX-like text.
+#[test]
+fn alt_text_scripts_hidden_math() {
+    let flow = read(concat!(
+        r#"<w:p xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:r><w:t xml:space="preserve">See </w:t></w:r>"#,
+        r#"<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="A  blue&#10;square"/></wp:inline></w:drawing></w:r></w:p>"#,
+        r#"<w:p><w:r><w:t>m</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r>"#,
+        r#"<w:r><w:t xml:space="preserve"> H</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t>O</w:t></w:r>"#,
+        r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve"> th</w:t></w:r></w:p>"#,
+        r#"<w:p><w:r><w:t xml:space="preserve">Shown </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t><w:tab/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>too</w:t></w:r></w:p>"#,
+        r#"<w:p><m:oMath><m:r><m:t>x=</m:t></m:r><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:sSup><m:e><m:r><m:t>b</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:den></m:f>"#,
+        r#"<m:nary><m:naryPr><m:chr m:val="∑"/></m:naryPr><m:sub><m:r><m:t>i</m:t></m:r></m:sub><m:sup/><m:e><m:rad><m:deg/><m:e><m:r><m:t>i</m:t></m:r></m:e></m:rad></m:e></m:nary>"#,
+        r#"<m:nary><m:naryPr/><m:sub/><m:sup/><m:e><m:r><m:t>f</m:t></m:r></m:e></m:nary>"#,
+        r#"<m:acc><m:accPr><m:chr m:val="&#x303;"/></m:accPr><m:e><m:r><m:t>y</m:t></m:r></m:e></m:acc><m:acc><m:e><m:r><m:t>z</m:t></m:r></m:e></m:acc>"#,
+        r#"<m:bar><m:barPr/><m:e><m:r><m:t>w</m:t></m:r></m:e></m:bar></m:oMath></w:p>"#,
+    ));
+    assert_eq!(
+        texts(&flow),
+        [
+            "See [A blue square]",
+            "m² H₂O th",
+            "Shown too",
+            "x=\\frac{a}{{b}^{2}}\\sum_{i}^{}{\\sqrt[]{i}}\\int_{}^{}{f}\\tilde{y}\\hat{z}\\overline{w}",
+        ]
+    );
+}
+
+// Nesting past quick-xml's 16-bit namespace-scope counter (65,535) stops the reading of
+// the part with a warning instead of panicking; the text before it is kept.
+#[test]
+fn nesting_beyond_the_xml_limit_stops_reading() {
+    let depth = 70_000;
+    let body = format!(
+        "{}{}{}{}",
+        p("Before"),
+        r#"<x:a xmlns:x="urn:x">"#.repeat(depth),
+        "</x:a>".repeat(depth),
+        p("After")
+    );
+    let warned = read_docx(&package(&body, "", ""), &DocxOptions::default()).unwrap();
+    assert_eq!(texts(&warned.output), ["Before"]);
+    assert!(warned.warnings.iter().any(|w| w.message.contains("deeper than 50000")));
 }
 
 // Hostile nesting: 10,000 nested tables neither overflow the stack nor lose the text

@@ -14,7 +14,7 @@ impl BodyParser<'_> {
     }
 
     pub(super) fn push_visible(&mut self, text: &str) {
-        if self.hidden() {
+        if self.hidden() || self.run_vanish {
             return;
         }
         if let Some(Frame::Para(p)) = self.frames.last_mut() {
@@ -139,6 +139,7 @@ impl BodyParser<'_> {
                     }
                 }
             }
+            ContainerKind::Note { id } => self.notes.push((id, blocks)),
             ContainerKind::TextBox | ContainerKind::Body => {
                 for block in blocks {
                     self.emit(block);
@@ -236,11 +237,17 @@ impl BodyParser<'_> {
                     number,
                     text: text.into(),
                 }
-            } else if label.as_ref().is_some_and(|l| l.kind != LabelKind::None) {
+            } else if let Some(shown) =
+                label.as_ref().filter(|l| l.kind != LabelKind::None)
+            {
+                // A number as Word displays it (`1.`, `a)`, `(iv)`); bullets have none.
+                let label = (shown.kind == LabelKind::Number)
+                    .then(|| shown.text.trim().to_string())
+                    .filter(|l| !l.is_empty());
                 BlockKind::ListItem {
                     level: ilvl.saturating_add(1),
                     text: text.into(),
-                    label: None,
+                    label,
                 }
             } else if let Some(level) =
                 style_name.and_then(list_style_level).filter(|_| num.is_none())
