@@ -21,6 +21,10 @@ pub enum ErrorKind {
     Ole,
     /// The input is a JSON model where a Flow was asked for.
     NotAFlow,
+    /// The input is empty (or white space only).
+    Empty,
+    /// The input is neither a zip package nor text: mostly control bytes.
+    Binary,
 }
 
 impl Error {
@@ -43,6 +47,10 @@ impl fmt::Display for Error {
                 "an OLE compound file, not a DOCX package: a password-protected Word document or a legacy .doc; save it as an unprotected .docx",
             ),
             ErrorKind::NotAFlow => f.write_str("a JSON model has no Flow: it is already recognised"),
+            ErrorKind::Empty => f.write_str("empty file: there is no draft to read"),
+            ErrorKind::Binary => f.write_str(
+                "binary data: not a DOCX package (no zip signature) and not a text draft",
+            ),
         }
     }
 }
