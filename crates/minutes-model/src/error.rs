@@ -41,8 +41,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        // The JSON error's message is part of this one's: not repeated as a source.
         match self.kind() {
-            ErrorKind::Json(err) => Some(err),
+            ErrorKind::Json(err) => err.source(),
             ErrorKind::Invalid(_) => None,
         }
     }

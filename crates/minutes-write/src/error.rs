@@ -61,9 +61,10 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        // The inner messages are part of this one's Display: not repeated as sources.
         match self.kind() {
-            ErrorKind::Io(err) => Some(err),
-            ErrorKind::Csv(err) => Some(err),
+            ErrorKind::Io(err) => err.source(),
+            ErrorKind::Csv(err) => err.source(),
             _ => None,
         }
     }

@@ -57,9 +57,11 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        // Read and Model errors display as themselves: their source is the inner error's,
+        // or messages would repeat in a printed chain.
         match self.kind() {
-            ErrorKind::Read(err) => Some(err),
-            ErrorKind::Model(err) => Some(err),
+            ErrorKind::Read(err) => err.source(),
+            ErrorKind::Model(err) => err.source(),
             _ => None,
         }
     }

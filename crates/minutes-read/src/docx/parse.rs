@@ -310,6 +310,11 @@ fn parse_part(
     };
     let mut reader = NsReader::from_reader(bytes);
     let mut depth = Depth::default();
+    // Open elements, to tell a complete part from a truncated one, and whether the root
+    // has closed (anything but white space after it is malformed).
+    let mut open = 0usize;
+    let mut root_closed = false;
+    let mut cut_short = false;
     loop {
         let (ns, event) = match reader.read_resolved_event() {
             Ok((resolved, event)) => (ns_of(&resolved), event),
@@ -319,7 +324,32 @@ fn parse_part(
                 )
             }
         };
+        match &event {
+            Event::Start(_) | Event::Empty(_) if root_closed => {
+                return Err(minutes_ooxml::Error::xml(
+                    part,
+                    reader.buffer_position(),
+                    "content after the root element",
+                )
+                .into());
+            }
+            Event::Text(t) if root_closed && !t.iter().all(u8::is_ascii_whitespace) => {
+                return Err(minutes_ooxml::Error::xml(
+                    part,
+                    reader.buffer_position(),
+                    "text after the root element",
+                )
+                .into());
+            }
+            Event::Start(_) => open += 1,
+            Event::End(_) => {
+                open = open.saturating_sub(1);
+                root_closed = open == 0;
+            }
+            _ => {}
+        }
         if !depth.track(&event) {
+            cut_short = true;
             let location = parser.here();
             parser.warnings.push(Diagnostic::warning(
                 location,
@@ -356,7 +386,19 @@ fn parse_part(
             _ => {}
         }
     }
-    // Close whatever a truncated part left open.
+    // A part that ends with elements still open is truncated: its end (and whatever
+    // decisions were there) is lost, so it is refused rather than guessed at.
+    if open > 0 && !cut_short {
+        return Err(minutes_ooxml::Error::xml(
+            part,
+            reader.buffer_position(),
+            format!(
+                "the part ends with {open} element(s) left open (truncated or malformed)"
+            ),
+        )
+        .into());
+    }
+    // Close what the depth cap left open.
     while !parser.stack.is_empty() {
         parser.end();
     }
