@@ -315,6 +315,7 @@ fn parse_part(
     let mut open = 0usize;
     let mut root_closed = false;
     let mut cut_short = false;
+    let mut seen_root = false;
     loop {
         let (ns, event) = match reader.read_resolved_event() {
             Ok((resolved, event)) => (ns_of(&resolved), event),
@@ -341,7 +342,24 @@ fn parse_part(
                 )
                 .into());
             }
-            Event::Start(_) => open += 1,
+            Event::Start(e) | Event::Empty(e) => {
+                // Attributes are parsed lazily; check them all so that a malformed one
+                // (unquoted value, duplicate name) is refused wherever it stands.
+                for attribute in e.attributes() {
+                    if let Err(err) = attribute {
+                        return Err(minutes_ooxml::Error::xml(
+                            part,
+                            reader.buffer_position(),
+                            err,
+                        )
+                        .into());
+                    }
+                }
+                seen_root = true;
+                if matches!(event, Event::Start(_)) {
+                    open += 1;
+                }
+            }
             Event::End(_) => {
                 open = open.saturating_sub(1);
                 root_closed = open == 0;
@@ -388,6 +406,14 @@ fn parse_part(
     }
     // A part that ends with elements still open is truncated: its end (and whatever
     // decisions were there) is lost, so it is refused rather than guessed at.
+    if !seen_root {
+        return Err(minutes_ooxml::Error::xml(
+            part,
+            0,
+            "not XML: the part has no root element",
+        )
+        .into());
+    }
     if open > 0 && !cut_short {
         return Err(minutes_ooxml::Error::xml(
             part,
