@@ -60,7 +60,8 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, renamed
-/// over the target only when complete. Refuses to overwrite the input.
+/// over the target only when complete. Refuses to overwrite the input; writes through to
+/// devices and FIFOs.
 pub fn write_atomically(
     path: &Path,
     input: Option<&Path>,
@@ -70,6 +71,18 @@ pub fn write_atomically(
         if same_file(path, input) {
             bail!("refusing to write {}: it is the input file", path.display());
         }
+    }
+    // A device or FIFO (`-o /dev/null`, a named pipe) is written through: renaming a file
+    // over it would replace it, and as root that breaks the machine.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut target = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        target
+            .write_all(bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(());
     }
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
