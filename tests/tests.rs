@@ -5,6 +5,8 @@
 
 /// Agendas: this meeting's, the next meeting's, from a contributions list.
 mod agenda;
+/// Batch conversion: mirrored tree, report, failures.
+mod batch;
 /// The `minutes` command: exit codes, messages, files written.
 mod cli;
 /// An independent reader (docx-rs) sees what our official DOCX holds.

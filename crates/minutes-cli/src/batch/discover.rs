@@ -23,9 +23,6 @@ pub struct Draft {
     /// Where its outputs go, relative to OUTDIR, without extension: `a/b/x` for
     /// `a/b/x.txt`.
     pub stem: PathBuf,
-    /// Returns true if and only if the file was found by its `.docx` extension, so that
-    /// content that is not a zip package is an error rather than text.
-    pub named_docx: bool,
     /// Set when another draft already claims the same outputs.
     pub collides_with: Option<PathBuf>,
 }
@@ -46,8 +43,8 @@ pub fn discover(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Vec<Found>>
         .with_context(|| format!("cannot open output directory {}", outdir.display()))?;
     let mut found = Vec::new();
     for input in inputs {
-        let metadata =
-            fs::metadata(input).with_context(|| format!("cannot read {}", input.display()))?;
+        let metadata = fs::metadata(input)
+            .with_context(|| format!("cannot read {}", input.display()))?;
         if metadata.is_dir() {
             walk(input, Path::new(""), &outdir, &mut found);
         } else if metadata.is_file() {
@@ -55,7 +52,6 @@ pub fn discover(inputs: &[PathBuf], outdir: &Path) -> anyhow::Result<Vec<Found>>
             found.push(Found::Draft(Draft {
                 path: input.clone(),
                 stem: name.with_extension(""),
-                named_docx: has_extension(&name, "docx"),
                 collides_with: None,
             }));
         } else {
@@ -106,7 +102,6 @@ fn walk(root: &Path, relative: &Path, outdir: &Path, found: &mut Vec<Found>) {
         found.push(Found::Draft(Draft {
             path,
             stem: relative.with_extension(""),
-            named_docx: has_extension(Path::new(text), "docx"),
             collides_with: None,
         }));
     }
@@ -119,10 +114,6 @@ fn is_draft_name(name: &str) -> bool {
         return false;
     }
     lower.ends_with(".docx") || lower.ends_with(".txt")
-}
-
-fn has_extension(path: &Path, extension: &str) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
 /// Marks drafts whose outputs would overwrite an earlier draft's (`x.docx` and `x.txt`

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Benchmark of `minutes` against pandoc and the unzip + quick-xml floor; prints the tables of
+# docs/performance.md and checks the targets of the issue.
+#
+# Usage: scripts/bench.sh            (all of it: about 10-15 minutes on 2 cores)
+#        BENCH_SIZES="10 100 1000" BENCH_BATCH=200 scripts/bench.sh     (a quicker run)
+#
+# Needs: cargo, python3 with python-docx (pip install python-docx), pandoc, hyperfine, unzip,
+# GNU time (apt-get install -y pandoc hyperfine unzip time).
+# Work files go to target/bench/ (BENCH_DIR); generated drafts are kept between runs and
+# regenerated when scripts/bench/generate.py changes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORK=${BENCH_DIR:-target/bench}
+SIZES=${BENCH_SIZES:-"10 100 1000 10000"}
+BATCH=${BENCH_BATCH:-1000}
+JOBS=${BENCH_JOBS:-2}
+
+missing=()
+for tool in pandoc hyperfine unzip python3 cargo; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+[ -x /usr/bin/time ] || missing+=("time (GNU, /usr/bin/time)")
+python3 -c 'import docx' 2>/dev/null || missing+=("python-docx (pip install python-docx)")
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "bench: missing: ${missing[*]}" >&2
+    echo "bench: apt-get install -y pandoc hyperfine unzip time; pip install python-docx" >&2
+    exit 1
+fi
+
+echo "== build (release)" >&2
+cargo build --release --quiet -p minutes-cli -p minutes-bench
+MINUTES=$PWD/target/release/minutes
+BENCH=$PWD/target/release/minutes-bench
+
+mkdir -p "$WORK/inputs" "$WORK/out" "$WORK/results"
+WORK=$(cd "$WORK" && pwd)
+INPUTS=$WORK/inputs
+RESULTS=$WORK/results
+rm -f "$RESULTS"/*
+uptime > "$RESULTS/load-start.txt"
+
+echo "== inputs: generated minutes of $SIZES documents discussed" >&2
+for n in $SIZES; do
+    if [ ! -f "$INPUTS/minutes-$n.docx" ] || [ scripts/bench/generate.py -nt "$INPUTS/minutes-$n.docx" ] \
+        || [ scripts/make_sample_docx.py -nt "$INPUTS/minutes-$n.docx" ]; then
+        python3 scripts/bench/generate.py "$INPUTS" --docx "$n" >&2
+    fi
+done
+SAMPLES_DOCX=(samples/docx/*.docx)
+SAMPLES_TXT=(samples/*.txt)
+GEN_DOCX=() GEN_TXT=()
+for n in $SIZES; do
+    GEN_DOCX+=("$INPUTS/minutes-$n.docx")
+    GEN_TXT+=("$INPUTS/minutes-$n.txt")
+done
+
+echo "== stages, in-process (median of repeated runs)" >&2
+"$BENCH" stages "${SAMPLES_DOCX[@]}" "${SAMPLES_TXT[@]}" "${GEN_DOCX[@]}" "${GEN_TXT[@]}" \
+    > "$RESULTS/stages.tsv"
+
+echo "== commands, hyperfine: minutes convert vs pandoc vs unzip | tokenise" >&2
+# One representative sample and every generated size. pandoc on the largest file takes
+# seconds: fewer runs there.
+for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
+    name=$(basename "$f" .docx)
+    size=$(stat -c %s "$f")
+    runs=(--warmup 2 --min-runs 10)
+    [ "$name" = minutes-10000 ] && runs=(--runs 2)
+    [ "$name" = minutes-1000 ] && runs=(--warmup 1 --min-runs 5)
+    hyperfine -N "${runs[@]}" --style none --ignore-failure --export-json "$RESULTS/cmd-$name.json" \
+        -n minutes_convert "$MINUTES convert --quiet $f -o $WORK/out/$name.minutes.docx" \
+        -n minutes_read "$MINUTES dispositions --quiet $f -o $WORK/out/$name.csv" \
+        -n pandoc_docx "pandoc $f -o $WORK/out/$name.pandoc.docx" \
+        -n pandoc_plain "pandoc $f -t plain -o $WORK/out/$name.pandoc.txt" \
+        -n floor "sh -c 'unzip -p $f word/document.xml | $BENCH tokenise'" >/dev/null
+    echo "$name $size" >> "$RESULTS/cmd-sizes.txt"
+done
+
+echo "== peak memory (GNU time, max RSS)" >&2
+peak() { # label, command...
+    local label=$1
+    shift
+    /usr/bin/time -f "%M" -o "$RESULTS/rss.tmp" "$@" >/dev/null 2>&1 || true
+    echo "$label	$(tail -1 "$RESULTS/rss.tmp")" >> "$RESULTS/rss.tsv"
+}
+for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
+    name=$(basename "$f" .docx)
+    peak "minutes convert $name.docx" "$MINUTES" convert --quiet "$f" -o "$WORK/out/$name.minutes.docx"
+    peak "pandoc docx->docx $name.docx" pandoc "$f" -o "$WORK/out/$name.pandoc.docx"
+done
+
+echo "== batch of $BATCH drafts" >&2
+# A tree of BATCH drafts in 20 directories: the bundled samples (DOCX and text) and the
+# generated minutes of 10 and 100 documents, in turn.
+TREE=$WORK/batch-in
+POOL=("${SAMPLES_DOCX[@]}" "${SAMPLES_TXT[@]}")
+for n in 10 100; do
+    [ -f "$INPUTS/minutes-$n.docx" ] && POOL+=("$INPUTS/minutes-$n.docx" "$INPUTS/minutes-$n.txt")
+done
+make_tree() { # count, dir
+    rm -rf "$2"
+    local i=0
+    while [ "$i" -lt "$1" ]; do
+        local src=${POOL[$((i % ${#POOL[@]}))]}
+        local dir=$2/wg$((i % 20))
+        mkdir -p "$dir"
+        local base
+        base=$(basename "$src")
+        cp "$src" "$dir/d$i-$base"
+        i=$((i + 1))
+    done
+}
+make_tree "$BATCH" "$TREE"
+make_tree $((BATCH / 10)) "$TREE-small"
+du -sb "$TREE" | cut -f1 > "$RESULTS/batch-bytes.txt"
+hyperfine -N --warmup 1 --runs 3 --style none --ignore-failure --export-json "$RESULTS/batch.json" \
+    --prepare "rm -rf $WORK/batch-out" \
+    -n jobs_1 "$MINUTES batch $TREE -o $WORK/batch-out --jobs 1 --quiet" \
+    -n jobs_2 "$MINUTES batch $TREE -o $WORK/batch-out --jobs $JOBS --quiet" >/dev/null
+rm -rf "$WORK/batch-out"
+peak "batch $((BATCH / 10)) drafts --jobs $JOBS" "$MINUTES" batch "$TREE-small" -o "$WORK/batch-out-small" --jobs "$JOBS" --quiet
+peak "batch $BATCH drafts --jobs $JOBS" "$MINUTES" batch "$TREE" -o "$WORK/batch-out" --jobs "$JOBS" --quiet
+grep -c ',ok,' "$WORK/batch-out/report.csv" > "$RESULTS/batch-ok.txt" || true
+# CPU time (user + system) of each job count: unlike wall time, it does not depend on what
+# else the machine is doing.
+for j in 1 "$JOBS"; do
+    rm -rf "$WORK/batch-out"
+    /usr/bin/time -f "$j	%e	%U	%S	%M" -a -o "$RESULTS/batch-cpu.tsv" \
+        "$MINUTES" batch "$TREE" -o "$WORK/batch-out" --jobs "$j" --quiet 2>/dev/null || true
+done
+uptime > "$RESULTS/load.txt"
+echo "$BATCH" > "$RESULTS/batch-count.txt"
+
+python3 scripts/bench/report.py "$RESULTS" "$JOBS"
