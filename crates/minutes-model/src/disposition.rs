@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Block, Meeting, Status, Tdoc};
+use crate::{Block, ContributionIndex, Meeting, Status, Tdoc};
 
 /// One decided document revision, with what the portal needs to know about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +38,7 @@ impl Meeting {
     /// One disposition per decision, in document order (DESIGN.md §5, §6).
     pub fn dispositions(&self) -> Vec<Disposition> {
         let mut dispositions = Vec::new();
+        let index = ContributionIndex::new(self);
         for section in self.all_sections() {
             let mut heading_title: Option<&str> = None;
             for block in &section.blocks {
@@ -49,7 +50,7 @@ impl Meeting {
                     Block::Decision(decision) => decision,
                     _ => continue,
                 };
-                let listed = self.find_contribution(&decision.tdoc, Some(section));
+                let listed = index.find(&decision.tdoc, Some(section));
                 let title = listed
                     .map(|(_, c)| c.title.as_str())
                     .filter(|t| !t.is_empty())
@@ -79,16 +80,31 @@ impl Meeting {
 
 /// Links each disposition to the previous and next decided revision of the same document.
 fn link_revisions(dispositions: &mut [Disposition]) {
-    let tdocs: Vec<Tdoc> = dispositions.iter().map(|d| d.tdoc.clone()).collect();
-    for (index, disposition) in dispositions.iter_mut().enumerate() {
-        let this = &tdocs[..];
-        let current = disposition.tdoc.clone();
-        let related = |other: &&Tdoc| other.same_document(&current) && **other != current;
-        disposition.revision_of = this
-            .get(..index)
-            .and_then(|before| before.iter().rev().find(related))
-            .cloned();
-        disposition.revised_to =
-            this.get(index + 1..).and_then(|after| after.iter().find(related)).cloned();
+    // Positions of each document's dispositions, in order: linear in the number of rows.
+    let mut by_document: std::collections::HashMap<Tdoc, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (index, disposition) in dispositions.iter().enumerate() {
+        by_document.entry(disposition.tdoc.base()).or_default().push(index);
+    }
+    for positions in by_document.values() {
+        let tdocs: Vec<Tdoc> = positions
+            .iter()
+            .filter_map(|&i| dispositions.get(i).map(|d| d.tdoc.clone()))
+            .collect();
+        for (k, &position) in positions.iter().enumerate() {
+            let Some(current) = tdocs.get(k) else { continue };
+            let before = tdocs
+                .get(..k)
+                .and_then(|b| b.iter().rev().find(|t| *t != current))
+                .cloned();
+            let after = tdocs
+                .get(k + 1..)
+                .and_then(|a| a.iter().find(|t| *t != current))
+                .cloned();
+            if let Some(disposition) = dispositions.get_mut(position) {
+                disposition.revision_of = before;
+                disposition.revised_to = after;
+            }
+        }
     }
 }

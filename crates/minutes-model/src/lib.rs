@@ -31,8 +31,8 @@ pub use crate::{
     disposition::Disposition,
     error::{Error, ErrorKind, Result},
     meeting::{
-        ActionItem, Block, Contribution, Cover, Decision, Diagnostic, DocumentHeading,
-        Meeting, NextMeeting, Purpose, Section, Severity,
+        ActionItem, Block, Contribution, ContributionIndex, Cover, Decision, Diagnostic,
+        DocumentHeading, Meeting, NextMeeting, Purpose, Section, Severity,
     },
     status::Status,
     tdoc::{find_abbreviations, find_tdocs, ParseTdocError, Tdoc, TdocMatch, TdocRef},

@@ -423,25 +423,65 @@ impl Meeting {
             .collect()
     }
 
-    /// The contribution-table entry for `tdoc`: the same document (any revision), first in
-    /// `preferred` (the decision's section), then anywhere; failing that, the same serial
-    /// listed under another group (`SEC-2015-0670` listed, `TP-2015-0670` decided).
+    /// The contribution-table entry for `tdoc` (see [`ContributionIndex::find`]). Builds an
+    /// index each call: to look up many, build one [`ContributionIndex`].
     pub fn find_contribution<'a>(
         &'a self,
         tdoc: &Tdoc,
         preferred: Option<&'a Section>,
     ) -> Option<(&'a Section, &'a Contribution)> {
-        let all = self.all_contributions();
-        let in_preferred = |(section, _): &(&Section, &Contribution)| {
+        ContributionIndex::new(self).find(tdoc, preferred)
+    }
+}
+
+/// The contributions of a meeting by year and serial, for lookups in constant time.
+#[derive(Debug)]
+pub struct ContributionIndex<'a> {
+    by_serial:
+        std::collections::HashMap<(u16, &'a str), Vec<(&'a Section, &'a Contribution)>>,
+    empty: bool,
+}
+
+impl<'a> ContributionIndex<'a> {
+    /// Indexes every contribution of `meeting`.
+    pub fn new(meeting: &'a Meeting) -> ContributionIndex<'a> {
+        let mut by_serial: std::collections::HashMap<_, Vec<_>> =
+            std::collections::HashMap::new();
+        for (section, contribution) in meeting.all_contributions() {
+            by_serial
+                .entry((contribution.tdoc.year(), contribution.tdoc.serial()))
+                .or_default()
+                .push((section, contribution));
+        }
+        ContributionIndex { empty: by_serial.is_empty(), by_serial }
+    }
+
+    /// Returns true if and only if the meeting lists no contribution at all.
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// The contribution-table entry for `tdoc`: the same document (any revision), first in
+    /// `preferred` (the decision's section), then anywhere; failing that, the same serial
+    /// listed under another group in `preferred` (`SEC-2015-0670` listed, `TP-2015-0670`
+    /// decided).
+    pub fn find(
+        &self,
+        tdoc: &Tdoc,
+        preferred: Option<&Section>,
+    ) -> Option<(&'a Section, &'a Contribution)> {
+        let candidates = self.by_serial.get(&(tdoc.year(), tdoc.serial()))?;
+        let in_preferred = |(section, _): &&(&Section, &Contribution)| {
             preferred.is_some_and(|p| std::ptr::eq(p, *section))
         };
-        let same = |(_, c): &(&Section, &Contribution)| c.tdoc.same_document(tdoc);
+        let same = |(_, c): &&(&Section, &Contribution)| c.tdoc.same_document(tdoc);
         let other_group =
-            |(_, c): &(&Section, &Contribution)| c.tdoc.same_serial_other_group(tdoc);
-        all.iter()
+            |(_, c): &&(&Section, &Contribution)| c.tdoc.same_serial_other_group(tdoc);
+        candidates
+            .iter()
             .find(|e| in_preferred(e) && same(e))
-            .or_else(|| all.iter().find(|e| same(e)))
-            .or_else(|| all.iter().find(|e| in_preferred(e) && other_group(e)))
+            .or_else(|| candidates.iter().find(|e| same(e)))
+            .or_else(|| candidates.iter().find(|e| in_preferred(e) && other_group(e)))
             .copied()
     }
 }

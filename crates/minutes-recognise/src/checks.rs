@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use minutes_model::{Block, Diagnostic, Meeting, Section, Severity, Tdoc};
+use minutes_model::{
+    Block, ContributionIndex, Diagnostic, Meeting, Section, Severity, Tdoc,
+};
 
 use crate::text::first_year;
 
@@ -181,11 +183,12 @@ fn heading_mismatches(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
 
 /// Decisions on documents that no contribution table lists (PATTERNS.md D9).
 fn unlisted_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
-    if meeting.all_contributions().is_empty() {
+    let index = ContributionIndex::new(meeting);
+    if index.is_empty() {
         return;
     }
     for (section, decision) in meeting.decisions() {
-        match meeting.find_contribution(&decision.tdoc, Some(section)) {
+        match index.find(&decision.tdoc, Some(section)) {
             None => found.push(diagnostic(
                 Severity::Warning,
                 &decision.location,
@@ -212,11 +215,13 @@ fn unlisted_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
 /// Documents discussed or listed that got no decision (PATTERNS.md F14): reported, never
 /// guessed.
 fn undecided_documents(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
-    let decided: Vec<Tdoc> =
+    let decided: HashSet<Tdoc> =
         meeting.decisions().into_iter().map(|(_, d)| d.tdoc.clone()).collect();
-    let any_decision = |t: &Tdoc| {
-        decided.iter().any(|d| d.same_document(t) || d.same_serial_other_group(t))
-    };
+    // Same document or same serial under another group: same year and serial.
+    let decided_serials: HashSet<(u16, String)> =
+        decided.iter().map(|d| (d.year(), d.serial().to_string())).collect();
+    let any_decision =
+        |t: &Tdoc| decided_serials.contains(&(t.year(), t.serial().to_string()));
     let mut reported: HashSet<Tdoc> = HashSet::new();
     for section in meeting.all_sections() {
         for (heading, blocks) in discussions(section) {
