@@ -1,7 +1,7 @@
 //! A section's blocks into contributions and discussion: document headings, decisions,
 //! bullets, action-item and contribution tables.
 
-use std::sync::OnceLock;
+use std::{collections::HashMap, sync::OnceLock};
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
 use minutes_model::{
@@ -44,6 +44,9 @@ struct Walker<'c> {
     /// The document under discussion: abbreviations and `R03` refer to it.
     current: Option<Tdoc>,
     restatements: Vec<Restatement>,
+    /// Titles of the section's contributions by document (first listing wins), so that a
+    /// decision's title is found without scanning the table.
+    titles: HashMap<Tdoc, String>,
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
@@ -56,6 +59,7 @@ pub(crate) fn recognise_section(
         collected,
         current: None,
         restatements: Vec::new(),
+        titles: HashMap::new(),
     };
     for (index, block) in blocks.iter().enumerate() {
         let next = blocks.get(index + 1).copied();
@@ -143,11 +147,7 @@ impl Walker<'_> {
     }
 
     fn listed_title(&self, tdoc: &Tdoc) -> Option<String> {
-        self.content
-            .contributions
-            .iter()
-            .find(|c| c.tdoc.same_document(tdoc))
-            .map(|c| c.title.clone())
+        self.titles.get(&tdoc.base()).cloned()
     }
 
     fn decision(&mut self, parsed: ParsedDecision, text: &str, location: &Location) {
@@ -236,6 +236,7 @@ impl Walker<'_> {
             let location = row.location.as_ref().unwrap_or(location);
             let resolved = self.resolve(&row.tdocs, location);
             for (tdoc, written) in &resolved {
+                self.titles.entry(tdoc.base()).or_insert_with(|| row.title.clone());
                 self.content.contributions.push(Contribution {
                     tdoc: tdoc.clone(),
                     tdoc_as_written: written.clone(),
