@@ -239,7 +239,8 @@ fn h7_inline_action_item_is_noted() {
 #[test]
 fn i1_i3_planned_meetings() {
     let m = meeting("# 9 Planning for Next Meeting(s)\nTeleconference\n- SEC#17.1:      June 11, 2015, UTC 13:00-15:00\nFace to Face\n- TP18 – Philadelphia, United States – July 2015\n# 7 Planning\n- SEC#37\nFace to face\n17-21 Sept 2018\nBundang (KR)\nFor the moment, no WG SEC face to face meeting is scheduled at TP#36 in Washington DC.");
-    let plans: Vec<(String, Option<String>, Option<String>, Option<String>)> = m
+    type Plan = (String, Option<String>, Option<String>, Option<String>);
+    let plans: Vec<Plan> = m
         .next_meetings
         .iter()
         .map(|n| (n.name.clone(), n.when.clone(), n.place.clone(), n.kind.clone()))
