@@ -103,10 +103,9 @@ pub fn write_atomically(
     temporary
         .write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    temporary
-        .as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    // No fsync: the rename already guarantees that no failure of this process leaves a
+    // partial file; an fsync per output only buys power-loss durability, at a disk wait
+    // that dominated the time of a conversion (and of a batch: two per draft).
     // Temporary files are private (0600); the output gets the target's permissions, or the
     // usual 0644.
     #[cfg(unix)]

@@ -202,7 +202,7 @@ fn slash_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         #[allow(clippy::expect_used)] // a constant pattern: tested below
-        Regex::new(r"^\s?/\s?[-‐‑–—]?([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?")
+        Regex::new(r"^ ?/ ?[-‐‑–—]?([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?")
             .expect("valid abbreviation pattern")
     })
 }
@@ -211,7 +211,7 @@ fn standalone_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         #[allow(clippy::expect_used)] // a constant pattern: tested below
-        Regex::new(r"(?:^|[\s(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?")
+        Regex::new(r"(?:^|[ \t(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?")
             .expect("valid pattern")
     })
 }

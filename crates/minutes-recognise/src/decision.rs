@@ -105,7 +105,7 @@ fn lead_in_form(text: &str) -> Option<ParsedDecision> {
 fn strip_label(text: &str) -> &str {
     static LABEL: OnceLock<Option<Regex>> = OnceLock::new();
     let label = LABEL.get_or_init(|| {
-        Regex::new(r"(?i)^(?:decision|conclusion|outcome|result)\s*:\s*").ok()
+        Regex::new(r"(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*").ok()
     });
     match label.as_ref().and_then(|re| re.find(text)) {
         Some(found) => text.get(found.end()..).unwrap_or(text),
@@ -157,7 +157,7 @@ fn verb() -> Option<&'static Regex> {
     static VERB: OnceLock<Option<Regex>> = OnceLock::new();
     VERB.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?",
+            r"(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?",
         )
         .ok()
     })
@@ -279,8 +279,10 @@ pub(crate) fn split_title_comment(
     }
     static CLAUSE: OnceLock<Option<Regex>> = OnceLock::new();
     let clause = CLAUSE.get_or_init(|| {
-        Regex::new(r",\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b")
-            .ok()
+        Regex::new(
+            r"(?-u),\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b",
+        )
+        .ok()
     });
     match clause.as_ref().and_then(|re| re.find(title)) {
         Some(found) => {

@@ -321,9 +321,9 @@ impl Walker<'_> {
         let Some((decided, restated, action)) = PATTERNS
             .get_or_init(|| {
                 Some((
-                    Regex::new(r"(?i)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b").ok()?,
-                    Regex::new(r"(?i)^(?:an?\s+|the\s+)?R(\d{2})\b.*?\b(?:was|were|is)\b.*?\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b").ok()?,
-                    Regex::new(r"(?i)^action(?:\s+item)?\s*:").ok()?,
+                    Regex::new(r"(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b").ok()?,
+                    Regex::new(r"(?i)^(?-u:(?:an?\s+|the\s+)?R([0-9]{2})\b).*?(?-u:\b(?:was|were|is)\b).*?(?-u:\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b)").ok()?,
+                    Regex::new(r"(?i-u)^action(?:\s+item)?\s*:").ok()?,
                 ))
             })
             .as_ref()

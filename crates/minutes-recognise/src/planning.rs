@@ -42,7 +42,7 @@ fn kind_word(text: &str) -> bool {
 fn has_date(text: &str) -> bool {
     static DATE: OnceLock<Option<Regex>> = OnceLock::new();
     DATE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b").ok()
+        Regex::new(r"(?i-u)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b").ok()
     })
     .as_ref()
     .is_some_and(|re| re.is_match(text))
@@ -54,7 +54,7 @@ fn entry(text: &str) -> Option<(String, String)> {
     let re = ENTRY
         .get_or_init(|| {
             Regex::new(
-                r"^(\p{Lu}{2,6}\s?#?\s?\d{1,3}(?:\.\d{1,2})?)(?:\s*[:–—-]\s*|\s+|$)(.*)$",
+                r"^([A-Z]{2,6} ?#? ?[0-9]{1,3}(?:\.[0-9]{1,2})?)(?:[ \t]*[:–—-][ \t]*|[ \t]+|$)(.*)$",
             )
             .ok()
         })
