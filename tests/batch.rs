@@ -14,7 +14,7 @@ use minutes_tests::project_dir;
 use pretty_assertions::assert_eq;
 
 fn minutes() -> Command {
-    Command::cargo_bin("minutes").unwrap()
+    minutes_tests::minutes_command()
 }
 
 fn stderr(output: &Output) -> String {

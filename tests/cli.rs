@@ -7,7 +7,7 @@ use assert_cmd::Command;
 use minutes_tests::{project_dir, shared_dir};
 
 fn minutes() -> Command {
-    Command::cargo_bin("minutes").unwrap_or_else(|e| panic!("no minutes binary: {e}"))
+    minutes_tests::minutes_command()
 }
 
 fn sample() -> std::path::PathBuf {

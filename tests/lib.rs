@@ -4,6 +4,7 @@
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
+    sync::OnceLock,
 };
 
 use minutes_model::Meeting;
@@ -14,6 +15,40 @@ pub fn project_dir() -> PathBuf {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default()
+}
+
+/// The `minutes` binary, built (once per test run) from the current sources.
+///
+/// Cargo sets `CARGO_BIN_EXE_minutes` only for tests inside the binary's own package; this
+/// package is separate, so it runs `cargo build -p minutes-cli` itself, which also keeps a
+/// stale binary from being tested.
+pub fn minutes_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        if let Some(bin) = option_env!("CARGO_BIN_EXE_minutes") {
+            return PathBuf::from(bin);
+        }
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        let status = std::process::Command::new(cargo)
+            .args(["build", "--quiet", "-p", "minutes-cli", "--bin", "minutes"])
+            .current_dir(project_dir())
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run cargo build: {e}"));
+        assert!(status.success(), "cargo build -p minutes-cli failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| project_dir().join("target"));
+        let bin =
+            target.join("debug").join(format!("minutes{}", std::env::consts::EXE_SUFFIX));
+        assert!(bin.is_file(), "no binary at {}", bin.display());
+        bin
+    })
+    .clone()
+}
+
+/// A command running the `minutes` binary.
+pub fn minutes_command() -> assert_cmd::Command {
+    assert_cmd::Command::new(minutes_bin())
 }
 
 /// `../shared` beside the project, when it is there (CI and developers have it; a fresh
