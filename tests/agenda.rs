@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use minutes_model::Meeting;
-use minutes_tests::{load, project_dir, shared_dir};
+use minutes_tests::{load, project_dir, shared_dir, text_drafts};
 use minutes_write::{
     agenda_from_contributions, agenda_of, next_agenda, write_agenda, DocxWriteOptions,
     Template,
@@ -29,22 +29,10 @@ fn by_item(meeting: &Meeting) -> BTreeMap<String, Vec<String>> {
     items
 }
 
-fn drafts() -> Vec<std::path::PathBuf> {
-    let mut drafts: Vec<_> = std::fs::read_dir(project_dir().join("samples"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    drafts.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "txt"));
-    if let Some(shared) = shared_dir() {
-        drafts.push(shared.join("seeds/sec17-sapporo-2015.txt"));
-        drafts.push(shared.join("seeds/sec35-sophia-2018.txt"));
-    }
-    drafts
-}
-
 // Every contribution Tdoc of the minutes is under its agenda item; no decision line.
 #[test]
 fn agenda_lists_every_contribution_and_no_decision() {
-    for draft in drafts() {
+    for draft in text_drafts() {
         let minutes = load(&draft);
         let agenda = reread(&agenda_of(&minutes));
         assert_eq!(by_item(&agenda), by_item(&minutes), "{}", draft.display());

@@ -3,7 +3,7 @@
 //! only for our own reader.
 
 use docx_rs::{DocumentChild, TableCellContent, TableChild, TableRowChild};
-use minutes_tests::{load, project_dir, shared_dir};
+use minutes_tests::{load, text_drafts};
 use minutes_write::{write_docx, DocxWriteOptions, Template};
 
 /// Paragraph texts, table cells included.
@@ -29,16 +29,7 @@ fn texts(children: &[DocumentChild], out: &mut Vec<String>) {
 
 #[test]
 fn docx_rs_sees_decisions_contributions_and_cover() {
-    let mut drafts: Vec<std::path::PathBuf> =
-        std::fs::read_dir(project_dir().join("samples"))
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-    drafts.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    if let Some(shared) = shared_dir() {
-        drafts.push(shared.join("seeds/sec17-sapporo-2015.txt"));
-        drafts.push(shared.join("seeds/sec35-sophia-2018.txt"));
-    }
-    for draft in drafts {
+    for draft in text_drafts() {
         let meeting = load(&draft);
         let bytes =
             write_docx(&meeting, &Template::builtin(), &DocxWriteOptions::default())

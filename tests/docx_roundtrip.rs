@@ -7,8 +7,7 @@ use minutes_model::{
     Section, Status, Tdoc,
 };
 use minutes_tests::{
-    action_rows, contribution_rows, disposition_rows, load, project_dir, section_rows,
-    shared_dir,
+    action_rows, contribution_rows, disposition_rows, load, section_rows, text_drafts,
 };
 use minutes_write::{write_docx, DocxWriteOptions, Template};
 use pretty_assertions::assert_eq;
@@ -229,16 +228,7 @@ proptest! {
 // The samples and seeds: what the text recognised survives the official DOCX.
 #[test]
 fn drafts_survive_the_docx() {
-    let mut drafts: Vec<std::path::PathBuf> =
-        std::fs::read_dir(project_dir().join("samples"))
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-    drafts.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    if let Some(shared) = shared_dir() {
-        drafts.push(shared.join("seeds/sec17-sapporo-2015.txt"));
-        drafts.push(shared.join("seeds/sec35-sophia-2018.txt"));
-    }
-    for draft in drafts {
+    for draft in text_drafts() {
         let meeting = load(&draft);
         assert_eq!(view(&round_trip(&meeting)), view(&meeting), "{}", draft.display());
     }

@@ -1,24 +1,12 @@
 //! `inspect --format json` output reads back in as a draft giving the identical model.
 
 use minutes_model::Meeting;
-use minutes_tests::{load, project_dir, shared_dir};
+use minutes_tests::{load, text_drafts};
 use pretty_assertions::assert_eq;
-
-fn drafts() -> Vec<std::path::PathBuf> {
-    let mut drafts: Vec<_> = std::fs::read_dir(project_dir().join("samples"))
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    drafts.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "txt"));
-    if let Some(shared) = shared_dir() {
-        drafts.push(shared.join("seeds/sec17-sapporo-2015.txt"));
-        drafts.push(shared.join("seeds/sec35-sophia-2018.txt"));
-    }
-    drafts
-}
 
 #[test]
 fn json_reads_back_identical() {
-    for draft in drafts() {
+    for draft in text_drafts() {
         let meeting = load(&draft);
         let json = meeting.to_json();
         let loaded = minutes::load(json.as_bytes())

@@ -58,6 +58,21 @@ pub fn shared_dir() -> Option<PathBuf> {
     shared.join("seeds").is_dir().then_some(shared)
 }
 
+/// Every text draft the tests run on: the bundled `samples/*.txt`, sorted, then the two
+/// seeds when `../shared` is there.
+pub fn text_drafts() -> Vec<PathBuf> {
+    let mut drafts: Vec<PathBuf> = std::fs::read_dir(project_dir().join("samples"))
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    drafts.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    drafts.sort();
+    if let Some(shared) = shared_dir() {
+        drafts.push(shared.join("seeds/sec17-sapporo-2015.txt"));
+        drafts.push(shared.join("seeds/sec35-sophia-2018.txt"));
+    }
+    drafts
+}
+
 /// A TSV file with a header row, as maps from column name to cell.
 pub fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
     let text = std::fs::read_to_string(path)
