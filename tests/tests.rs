@@ -9,12 +9,18 @@ mod agenda;
 mod batch;
 /// The `minutes` command: exit codes, messages, files written.
 mod cli;
+/// Every (Tdoc, status) survives into the CSV, the official DOCX and the JSON.
+mod conservation;
 /// An independent reader (docx-rs) sees what our official DOCX holds.
 mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.
 mod docx_roundtrip;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
+/// Fuzzing crash inputs (`tests/fixtures/regressions/`) replayed through their targets.
+mod regressions;
+/// Hostile and broken input: exit 1 naming the file, bounded time, nothing left behind.
+mod robustness;
 /// The bundled samples against their hand-written expected results.
 mod samples;
 /// The two real seeds against their hand-checked truth (needs `../shared`).

@@ -89,11 +89,9 @@ pub fn write_atomically(
         _ => PathBuf::from("."),
     };
     if !directory.is_dir() {
-        bail!(
-            "cannot write {}: directory {} does not exist",
-            path.display(),
-            directory.display()
-        );
+        let problem =
+            if directory.exists() { "is not a directory" } else { "does not exist" };
+        bail!("cannot write {}: {} {problem}", path.display(), directory.display());
     }
     let mut temporary = tempfile::Builder::new()
         .prefix(".minutes-")

@@ -7,7 +7,8 @@
 //!   `SEC-2018-0056 was AGREED by correspondence.`, `SEC-2015-0541, Justification…, was
 //!   discussed with this item and was NOTED.`, `PRO-2019-0209 has been withdrawn`,
 //!   `ARC-2019-0100 and ARC-2019-0101 were agreed`;
-//! - short: `ARC-2019-0110 – Technically endorsed`, `SEC-2019-0012R01: Agreed.`;
+//! - short: `ARC-2019-0110 – Technically endorsed`, `SEC-2019-0012R01: Agreed.` (an id
+//!   followed by a dash and anything but a status phrase is a heading, never a decision);
 //! - any of these after a `Decision:` / `Conclusion:` / `Outcome:` label.
 //!
 //! Never a decision: prose without a Tdoc at its start (`It was noted that…`, `if this
@@ -184,6 +185,9 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
                 });
             }
         }
+        // `<id> - <title …>` is the heading form: a title that happens to say "was
+        // agreed" does not decide the document the heading names.
+        return None;
     }
 
     for found in verb()?.find_iter(after_ids) {

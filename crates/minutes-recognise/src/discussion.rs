@@ -92,18 +92,25 @@ impl Walker<'_> {
         if text.is_empty() {
             return;
         }
+        if let Some(parsed) = parse_decision(text) {
+            self.decision(parsed, text, location);
+            return;
+        }
+        // A document heading is a heading: its title is not mined for decisions (a title
+        // may well say "was agreed"), but one that reads like a decision is reported.
+        if bullet.is_none() {
+            if let Some(heading) = parse_document_heading(text) {
+                self.look_for_missed_decision(text, location);
+                self.document(heading.tdocs, heading.title, heading.note, text, location);
+                return;
+            }
+        }
         let decisions = parse_decisions(text);
         if !decisions.is_empty() {
             for parsed in decisions {
                 self.decision(parsed, text, location);
             }
             return;
-        }
-        if bullet.is_none() {
-            if let Some(heading) = parse_document_heading(text) {
-                self.document(heading.tdocs, heading.title, heading.note, text, location);
-                return;
-            }
         }
         self.look_for_missed_decision(text, location);
         let block = match bullet {
@@ -234,6 +241,16 @@ impl Walker<'_> {
         let single = rows.len() == 1;
         for row in rows {
             let location = row.location.as_ref().unwrap_or(location);
+            // Cells are titles and sources, never decisions; one that reads like a
+            // decision (a decision line swallowed into a cell) is reported, not recorded.
+            for cell in &row.lines {
+                if !parse_decisions(cell).is_empty() {
+                    self.warn(
+                        location,
+                        format!("a contribution-table cell reads like a decision (`{cell}`); it is not recorded as one"),
+                    );
+                }
+            }
             let resolved = self.resolve(&row.tdocs, location);
             for (tdoc, written) in &resolved {
                 self.titles.entry(tdoc.base()).or_insert_with(|| row.title.clone());
@@ -321,7 +338,7 @@ impl Walker<'_> {
         let Some((decided, restated, action)) = PATTERNS
             .get_or_init(|| {
                 Some((
-                    Regex::new(r"(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b").ok()?,
+                    Regex::new(r"(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|accepted|noted|approved|withdrawn|endorsed|rejected|postponed|merged)\b").ok()?,
                     Regex::new(r"(?i)^(?-u:(?:an?\s+|the\s+)?R([0-9]{2})\b).*?(?-u:\b(?:was|were|is)\b).*?(?-u:\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b)").ok()?,
                     Regex::new(r"(?i-u)^action(?:\s+item)?\s*:").ok()?,
                 ))

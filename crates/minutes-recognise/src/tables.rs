@@ -41,6 +41,8 @@ pub(crate) struct ContributionRow {
     pub decision: Option<String>,
     /// Where the row's Tdoc cell starts, when the reader knows.
     pub location: Option<Location>,
+    /// The paragraphs of the title and source cells, one per line as written.
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,8 +173,15 @@ pub(crate) fn classify(table: &Table) -> TableKind {
                 .get(tdoc_col)
                 .and_then(|cell| cell.blocks.first())
                 .map(|block| block.location.clone());
+            let lines = [title_col, source_col]
+                .into_iter()
+                .flat_map(|column| {
+                    cell_text(row, column).lines().map(str::to_string).collect::<Vec<_>>()
+                })
+                .collect();
             Some(ContributionRow {
                 location,
+                lines,
                 tdocs,
                 tdoc_cell: tdoc_text,
                 title: cell_text(row, title_col).replace('\n', " "),

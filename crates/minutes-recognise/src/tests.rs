@@ -292,3 +292,15 @@ fn decision_column_in_a_contribution_table() {
     assert_eq!(m.dispositions()[1].comment, "to ARC-2019-0101R01");
     assert!(m.diagnostics.iter().any(|d| d.message.contains("`See discussion`")));
 }
+
+// Fuzzing regression (roundtrip-3): a one-row table whose title says "were accepted"
+// becomes a document heading, never a decision, and the cell is reported.
+#[test]
+fn decision_words_in_a_table_title_are_reported_not_recorded() {
+    let m = meeting("# 4 Contributions\n| ARC-2019-0101 | TS-0001 CR; only the bullets were accepted / ARC-2019-0102 was agreed | Acme\nPresented by X");
+    assert!(m.dispositions().is_empty());
+    assert!(m.diagnostics.iter().any(|d| d.message.contains("reads like a decision")));
+    let again = meeting("# 4 Contributions\nARC-2019-0101 - TS-0001 CR; only the bullets were accepted\nPresented by X");
+    assert!(again.dispositions().is_empty());
+    assert!(said(&again, 2, "not a recognised decision line"));
+}

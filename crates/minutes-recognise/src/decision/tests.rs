@@ -176,6 +176,9 @@ fn f13_prose_is_never_a_decision() {
         "ARC-2019-0100 introduces a new resource. It was agreed to continue offline.",
         "Mirror CR of SEC-2018-0060R01",
         "It is linked to SEC-2018-0063 (“Discussion on Multicast Security”).",
+        // The heading form: a title that says "were accepted" decides nothing.
+        "ARC-2019-0101 - TS-0001 CR; only the bullets on <timeSeries> were accepted",
+        "SDS-2022-0042 – Title with TST-2020-0032 was agreed in it",
     ] {
         assert_eq!(parse_decision(text), None, "{text}");
     }

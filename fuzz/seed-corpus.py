@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Fills fuzz/corpus/<target>/ with seeds (the corpus directory is git-ignored).
+
+read_text, recognise, roundtrip: every samples/*.txt (and ../shared/seeds/*.txt if present).
+read_docx: every samples/docx/*.docx as it is, the same packages as structured inputs
+(flags byte + document.xml + separator + styles.xml + separator + numbering.xml, see
+fuzz/src/lib.rs `build_package`), and a few generated zips (minimal body, nested tables,
+a DOCTYPE, tracked changes, fields, checkboxes).
+"""
+import io, os, pathlib, shutil, zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "fuzz" / "corpus"
+SEP = b"\n=====\n"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def put(target, name, data):
+    d = CORPUS / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / name).write_bytes(data)
+
+
+texts = sorted((ROOT / "samples").glob("*.txt"))
+shared = ROOT.parent / "shared" / "seeds"
+if shared.is_dir():
+    texts += sorted(shared.glob("*.txt"))
+for t in texts:
+    for target in ("read_text", "recognise", "roundtrip"):
+        put(target, t.name, t.read_bytes())
+for target in ("read_text", "recognise", "roundtrip"):
+    put(target, "tiny.txt", b"1\nAgenda\nSEC-2018-0061R04 was AGREED\n")
+    put(target, "utf16.txt", "\ufeff1\nAgenda\n\tSEC-2018-0061\tTitle\tKDDI\n".encode("utf-16-le"))
+
+for d in sorted((ROOT / "samples" / "docx").glob("*.docx")):
+    data = d.read_bytes()
+    put("read_docx", d.name, data)
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = set(z.namelist())
+    part = lambda n: z.read(n) if n in names else b""
+    structured = bytes([8]) + part("word/document.xml") + SEP + part("word/styles.xml") + SEP + part("word/numbering.xml")
+    put("read_docx", d.stem + ".structured", structured)
+
+bodies = {
+    "minimal": '<w:p><w:r><w:t>1 Opening</w:t></w:r></w:p>',
+    "heading": '<w:p><w:pPr><w:outlineLvl w:val="0"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Agenda</w:t></w:r></w:p><w:p><w:r><w:t>SEC-2018-0061R04 was AGREED</w:t></w:r></w:p>',
+    "nested-tables": '<w:tbl>' * 20 + '<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>' + '</w:tbl>' * 20,
+    "table": '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>SEC-2015-0507</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Title</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>',
+    "fields": '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>FORMCHECKBOX</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>☒</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>',
+    "tracked": '<w:p><w:ins w:id="1"><w:r><w:t>kept</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>gone</w:delText></w:r></w:del><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:tab/><w:br/><w:noBreakHyphen/><w:softHyphen/></w:r></w:p>',
+    "sdt": '<w:sdt><w:sdtPr><w14:checkbox xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w14:checked w14:val="1"/></w14:checkbox></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Decision</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+}
+styles = f'<w:styles {W}><w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:basedOn w:val="H2"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:basedOn w:val="H1"/></w:style></w:styles>'.encode()
+numbering = f'<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'.encode()
+for name, body in bodies.items():
+    put("read_docx", "gen-" + name, bytes([16]) + body.encode() + SEP + styles + SEP + numbering)
+put("read_docx", "gen-doctype", bytes([0]) + f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><w:document {W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>'.encode())
+print("seeded", CORPUS)
