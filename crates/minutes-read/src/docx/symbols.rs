@@ -65,12 +65,21 @@ fn map_code(font: SymFont, code: u8) -> Option<char> {
 }
 
 /// Maps a character of `w:t` text in a run of `font`: private-use U+F0xx characters by
-/// the symbol table (dropped when unknown); in a symbol-font run, Latin-1 codes by the
+/// the symbol table in a symbol-font run (dropped when unknown), only the checkbox codes
+/// in any other run; in a symbol-font run, Latin-1 codes by the
 /// table when known; ☑ as ☒. Everything else is kept.
 pub(crate) fn map_text_char(font: SymFont, c: char) -> Option<char> {
     let code = u32::from(c);
     if (0xF000..=0xF0FF).contains(&code) {
-        return map_code(font, u8::try_from(code - 0xF000).unwrap_or(0));
+        let low = u8::try_from(code - 0xF000).unwrap_or(0);
+        return match font {
+            // Without a symbol font Word shows a missing glyph: only the checkbox codes
+            // LibreOffice writes are read as boxes; any other character is kept as written.
+            SymFont::Other => {
+                Some(map_code(font, low).filter(|c| matches!(c, '☒' | '☐')).unwrap_or(c))
+            }
+            _ => map_code(font, low),
+        };
     }
     if c == '☑' {
         return Some('☒');
