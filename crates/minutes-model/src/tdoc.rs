@@ -128,6 +128,26 @@ impl Tdoc {
             && self.serial == other.serial
     }
 
+    /// The years that swapping two adjacent digits of this identifier's year gives
+    /// (`2105` gives 1205, 2015 and 2150), limited to 1990–2099.
+    pub fn transposed_years(&self) -> Vec<u16> {
+        let digits: Vec<char> = format!("{:04}", self.year).chars().collect();
+        let mut years = Vec::new();
+        for i in 0..digits.len().saturating_sub(1) {
+            let mut swapped = digits.clone();
+            swapped.swap(i, i + 1);
+            if let Ok(year) = swapped.iter().collect::<String>().parse::<u16>() {
+                if year != self.year
+                    && (1990..=2099).contains(&year)
+                    && !years.contains(&year)
+                {
+                    years.push(year);
+                }
+            }
+        }
+        years
+    }
+
     /// The year this identifier probably meant when its year is far (more than one year)
     /// from `meeting_year` and swapping two adjacent digits gives a year within one year
     /// of it: `2105` in a 2015 meeting gives `Some(2015)`.
@@ -420,6 +440,14 @@ mod tests {
         let sec: Tdoc = "SEC-2015-0670".parse().unwrap();
         assert!(tp.same_serial_other_group(&sec));
         assert!(!tp.same_document(&sec));
+    }
+
+    #[test]
+    fn transposed_years() {
+        let typo: Tdoc = "REQ-2012-0105R01".parse().unwrap();
+        assert_eq!(typo.transposed_years(), [2021]);
+        let typo: Tdoc = "SEC-2105-0576".parse().unwrap();
+        assert_eq!(typo.transposed_years(), [2015]);
     }
 
     #[test]

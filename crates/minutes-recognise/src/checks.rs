@@ -17,10 +17,14 @@ fn diagnostic(severity: Severity, location: &str, message: String) -> Diagnostic
 /// Runs every check, correcting year typos in place and adding diagnostics.
 pub(crate) fn run(meeting: &mut Meeting) {
     let mut found = Vec::new();
-    if let Some(year) = meeting_year(meeting) {
-        for section in &mut meeting.sections {
-            year_typos(section, year, &mut found);
-        }
+    let counts = year_counts(meeting);
+    let cover_year = meeting.cover.date.as_deref().and_then(first_year);
+    let year = cover_year.or_else(|| {
+        counts.iter().max_by_key(|(year, count)| (**count, **year)).map(|(year, _)| *year)
+    });
+    let years = Years { counts, cover: cover_year, meeting: year };
+    for section in &mut meeting.sections {
+        year_typos(section, &years, &mut found);
     }
     heading_mismatches(meeting, &mut found);
     unlisted_decisions(meeting, &mut found);
@@ -29,11 +33,26 @@ pub(crate) fn run(meeting: &mut Meeting) {
     meeting.diagnostics.extend(found);
 }
 
-/// The year of the meeting: from the cover date, else the commonest Tdoc year.
-fn meeting_year(meeting: &Meeting) -> Option<u16> {
-    if let Some(year) = meeting.cover.date.as_deref().and_then(first_year) {
-        return Some(year);
+/// What the meeting says about years: how often its Tdocs use each, the cover date's year,
+/// and the meeting year (the cover's, else the commonest).
+struct Years {
+    counts: HashMap<u16, usize>,
+    cover: Option<u16>,
+    meeting: Option<u16>,
+}
+
+impl Years {
+    /// Returns true if and only if `year` is likelier than `typo` to be the one meant: the
+    /// cover's year, or more common among the meeting's Tdocs.
+    fn prefers(&self, year: u16, typo: u16) -> bool {
+        let count = |y: u16| self.counts.get(&y).copied().unwrap_or(0);
+        self.cover == Some(year)
+            || (self.cover != Some(typo) && count(year) > count(typo))
     }
+}
+
+/// How often the meeting's Tdocs (contributions, document headings, decisions) use each year.
+fn year_counts(meeting: &Meeting) -> HashMap<u16, usize> {
     let mut counts: HashMap<u16, usize> = HashMap::new();
     for (_, contribution) in meeting.all_contributions() {
         *counts.entry(contribution.tdoc.year()).or_default() += 1;
@@ -49,12 +68,14 @@ fn meeting_year(meeting: &Meeting) -> Option<u16> {
             }
         }
     }
-    counts.into_iter().max_by_key(|(year, count)| (*count, *year)).map(|(year, _)| year)
+    counts
 }
 
 /// Corrects `SEC-2105-0576` to `SEC-2015-0576` where the same section names
-/// `SEC-2015-0576` (table, heading or decision); reports it either way.
-fn year_typos(section: &mut Section, year: u16, found: &mut Vec<Diagnostic>) {
+/// `SEC-2015-0576` (table, heading or decision) and 2015 is the likelier year (the cover's,
+/// or commoner in the meeting); reports it either way. Independent of a single inferred
+/// meeting year, so that a close vote between years never changes a correction.
+fn year_typos(section: &mut Section, years: &Years, found: &mut Vec<Diagnostic>) {
     let mut proofs: Vec<(Tdoc, String)> = Vec::new();
     for c in &section.contributions {
         proofs.push((c.tdoc.clone(), c.location.clone()));
@@ -68,13 +89,16 @@ fn year_typos(section: &mut Section, year: u16, found: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-    proofs.retain(|(t, _)| t.year_typo_fix(year).is_none());
     let number = section.number.clone();
     let mut fix = |tdoc: &mut Tdoc, written: &str, location: &str| {
-        let Some(fixed_year) = tdoc.year_typo_fix(year) else { return };
-        let candidate = tdoc.with_year(fixed_year);
-        match proofs.iter().find(|(t, _)| t.same_document(&candidate)) {
-            Some((proof, at)) => {
+        for year in tdoc.transposed_years() {
+            if !years.prefers(year, tdoc.year()) {
+                continue;
+            }
+            let candidate = tdoc.with_year(year);
+            if let Some((proof, at)) =
+                proofs.iter().find(|(t, _)| t.same_document(&candidate))
+            {
                 found.push(diagnostic(
                     Severity::Warning,
                     location,
@@ -83,15 +107,20 @@ fn year_typos(section: &mut Section, year: u16, found: &mut Vec<Diagnostic>) {
                     ),
                 ));
                 *tdoc = candidate;
+                return;
             }
-            None => found.push(diagnostic(
+        }
+        let Some(meeting_year) = years.meeting else { return };
+        if let Some(fixed_year) = tdoc.year_typo_fix(meeting_year) {
+            found.push(diagnostic(
                 Severity::Warning,
                 location,
                 format!(
-                    "`{written}`: year {} is far from the meeting year {year}; kept as written (nothing in section {number} confirms {candidate})",
-                    tdoc.year()
+                    "`{written}`: year {} is far from the meeting year {meeting_year}; kept as written (nothing in section {number} confirms {})",
+                    tdoc.year(),
+                    tdoc.with_year(fixed_year)
                 ),
-            )),
+            ));
         }
     };
     for c in &mut section.contributions {
@@ -115,7 +144,7 @@ fn year_typos(section: &mut Section, year: u16, found: &mut Vec<Diagnostic>) {
         }
     }
     for child in &mut section.sections {
-        year_typos(child, year, found);
+        year_typos(child, years, found);
     }
 }
 
