@@ -85,7 +85,9 @@ impl<'a> Line<'a> {
         let cell = text.strip_prefix('\t').or_else(|| text.strip_prefix(" \t"));
         let kind = match cell {
             Some(rest) => LineKind::Cell(rest),
-            None if text.trim().is_empty() => LineKind::Blank,
+            // Blank also when nothing is left once inline text is normalised (control
+            // and zero-width characters only).
+            None if normalise_inline(text).trim().is_empty() => LineKind::Blank,
             None => LineKind::Text(text),
         };
         Line { number, kind }
@@ -185,9 +187,11 @@ impl<'a> Reader<'_, 'a> {
             None => {
                 let next = self.next_non_blank(self.pos + 1)?;
                 match self.lines.get(next) {
+                    // Blank once cleaned (control characters only) is no title either.
                     Some(Line { kind: LineKind::Text(title), .. })
                         if bullet(title).is_none()
-                            && outline::candidate(title).is_none() =>
+                            && outline::candidate(title).is_none()
+                            && !clean(title).is_empty() =>
                     {
                         self.pos = next;
                         clean(title)

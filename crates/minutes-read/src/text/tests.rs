@@ -29,6 +29,14 @@ fn numbered_headings() {
     );
 }
 
+// A line of control characters only is blank: it is no heading title, and the title is
+// the next real line (fuzzing regression roundtrip-11).
+#[test]
+fn control_character_lines_are_blank() {
+    assert_eq!(flow("1\n\u{1}\u{2}\nAgenda\n"), "# 1 Agenda\n");
+    assert_eq!(flow("Text\n\u{7}\n"), "Text\n");
+}
+
 // C7: a dotted number inside a cell, or out of sequence, is no heading.
 #[test]
 fn numbers_out_of_sequence_are_text() {
