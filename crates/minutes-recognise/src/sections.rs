@@ -116,7 +116,7 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
     let text = crate::text::fold_spaces(text);
     match number {
         Some(number) if !number.trim().is_empty() => {
-            Some((number.trim().trim_end_matches('.').to_string(), text))
+            Some((canonical_number(number.trim().trim_end_matches('.')), text))
         }
         _ => {
             let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
@@ -125,9 +125,26 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
             let valid = !number.is_empty()
                 && number.split('.').all(|p| !p.is_empty() && p.len() <= 3);
             (valid && rest.starts_with(char::is_whitespace))
-                .then(|| (number.to_string(), rest.trim().to_string()))
+                .then(|| (canonical_number(number), rest.trim().to_string()))
         }
     }
+}
+
+/// A section number is an outline position: `02` is section 2 and `6.01` is 6.1, however
+/// a draft spells them (Word shows them so only with a zero-padded number format).
+fn canonical_number(number: &str) -> String {
+    number
+        .split('.')
+        .map(|part| {
+            let digits = part.trim_start_matches('0');
+            match (part.chars().all(|c| c.is_ascii_digit()), digits.is_empty()) {
+                (true, true) if !part.is_empty() => "0",
+                (true, false) => digits,
+                _ => part,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// Returns true if and only if `parent` is a proper outline prefix of `child` (`6` of `6.1`).

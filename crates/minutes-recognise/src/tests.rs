@@ -304,3 +304,11 @@ fn decision_words_in_a_table_title_are_reported_not_recorded() {
     assert!(again.dispositions().is_empty());
     assert!(said(&again, 2, "not a recognised decision line"));
 }
+
+// Fuzzing regression (roundtrip-12): `02` and `6.01` are sections 2 and 6.1; `6.0` stays.
+#[test]
+fn section_numbers_are_canonical() {
+    let m = meeting("# 02 Agenda\n# 6 Contributions\n# 6.0 Baselines\n# 6.01 TS-0003");
+    let numbers: Vec<&str> = m.all_sections().iter().map(|s| s.number.as_str()).collect();
+    assert_eq!(numbers, ["2", "6", "6.0", "6.1"]);
+}
