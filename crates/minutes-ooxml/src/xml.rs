@@ -157,6 +157,29 @@ impl Depth {
     }
 }
 
+/// The next event of a part read whole, with the namespace of its element; malformed XML
+/// and nesting deeper than [`MAX_XML_DEPTH`] are errors naming `part`. For parts that must
+/// be whole (styles, numbering); the body parser, which stops at the depth cap with a
+/// warning instead, tracks depth itself.
+pub fn next_event<'a>(
+    reader: &mut NsReader<&'a [u8]>,
+    depth: &mut Depth,
+    part: &str,
+) -> Result<(Ns, Event<'a>), crate::Error> {
+    let (ns, event) = match reader.read_resolved_event() {
+        Ok((resolved, event)) => (ns_of(&resolved), event),
+        Err(e) => return Err(crate::Error::xml(part, reader.error_position(), e)),
+    };
+    if !depth.track(&event) {
+        return Err(crate::Error::xml(
+            part,
+            reader.buffer_position(),
+            format!("elements nest deeper than {MAX_XML_DEPTH}"),
+        ));
+    }
+    Ok((ns, event))
+}
+
 /// The text of an entity or character reference (`&amp;`, `&#x2612;`): the five
 /// predefined entities and character references; `None` for anything else (DTD entities
 /// are never expanded).

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use minutes_ooxml::xml::{attr, ns_of, Depth, Ns, MAX_XML_DEPTH};
+use minutes_ooxml::xml::{attr, next_event, Depth, Ns};
 use quick_xml::{events::Event, NsReader};
 
 use crate::Result;
@@ -57,25 +57,7 @@ impl Styles {
         let mut current: Option<(String, Style)> = None;
         let (mut in_ppr, mut in_numpr) = (false, false);
         loop {
-            let (ns, event) = match reader.read_resolved_event() {
-                Ok((resolved, event)) => (ns_of(&resolved), event),
-                Err(e) => {
-                    return Err(minutes_ooxml::Error::xml(
-                        part,
-                        reader.error_position(),
-                        e,
-                    )
-                    .into())
-                }
-            };
-            if !depth.track(&event) {
-                return Err(minutes_ooxml::Error::xml(
-                    part,
-                    reader.buffer_position(),
-                    format!("elements nest deeper than {MAX_XML_DEPTH}"),
-                )
-                .into());
-            }
+            let (ns, event) = next_event(&mut reader, &mut depth, part)?;
             match event {
                 Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
                     let empty = matches!(event, Event::Empty(_));
