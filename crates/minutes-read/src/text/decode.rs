@@ -1,19 +1,22 @@
 //! Bytes to text: BOMs, UTF-8, UTF-16, and the Windows-1252 fallback.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// Decoded text and, when the bytes were not plain UTF-8, a note saying how they were read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The text.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text: borrowed from the bytes when they are UTF-8 (a large draft is not
+    /// copied), owned when decoded from another encoding.
+    pub text: Cow<'a, str>,
     /// How the bytes were decoded, when that is worth reporting.
     pub note: Option<String>,
 }
 
 /// Decodes a text draft: a UTF-8 or UTF-16 BOM decides; otherwise valid UTF-8 is UTF-8 and
 /// anything else is read as Windows-1252 (what Word writes for "Western European" text).
-pub fn decode_text(bytes: &[u8]) -> Decoded {
+pub fn decode_text(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_length..).unwrap_or_default();
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -25,14 +28,14 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
                 format!("decoded as {name} (from its byte-order mark)")
             }
         });
-        return Decoded { text: text.into_owned(), note };
+        return Decoded { text, note };
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded { text: text.to_string(), note: None },
+        Ok(text) => Decoded { text: Cow::Borrowed(text), note: None },
         Err(_) => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
             Decoded {
-                text: text.into_owned(),
+                text,
                 note: Some("not valid UTF-8: decoded as Windows-1252".to_string()),
             }
         }
@@ -47,7 +50,7 @@ mod tests {
     fn utf8_with_and_without_bom() {
         assert_eq!(decode_text("Fran\u{e7}ois".as_bytes()).text, "François");
         let decoded = decode_text(b"\xEF\xBB\xBFabc");
-        assert_eq!((decoded.text.as_str(), decoded.note), ("abc", None));
+        assert_eq!((&*decoded.text, decoded.note), ("abc", None));
     }
 
     #[test]
