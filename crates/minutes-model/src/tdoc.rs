@@ -1,8 +1,9 @@
 //! Tdoc identifiers: `GROUP-YYYY-NNNN[Rnn]` (DESIGN.md §2).
 
-use std::{fmt, str::FromStr, sync::OnceLock};
+mod scan;
 
-use regex::Regex;
+use std::{fmt, str::FromStr};
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A oneM2M document identifier such as `SEC-2015-0524R02`, stored normalised.
@@ -205,39 +206,8 @@ impl<'de> Deserialize<'de> for Tdoc {
     }
 }
 
-fn full_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        // GROUP, dash, 4-digit year, dash, 4-5 digit serial, optional glued revision; the
-        // dash may be any of the hyphen/dash characters Word substitutes.
-        #[allow(clippy::expect_used)] // a constant pattern: tested below
-        Regex::new(
-            r"([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?",
-        )
-        .expect("valid Tdoc pattern")
-    })
-}
-
-fn slash_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        #[allow(clippy::expect_used)] // a constant pattern: tested below
-        Regex::new(r"^ ?/ ?[-‐‑–—]?([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?")
-            .expect("valid abbreviation pattern")
-    })
-}
-
-fn standalone_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        #[allow(clippy::expect_used)] // a constant pattern: tested below
-        Regex::new(r"(?:^|[ \t(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?")
-            .expect("valid pattern")
-    })
-}
-
-fn revision(digits: Option<regex::Match<'_>>) -> Option<u8> {
-    digits.and_then(|m| m.as_str().parse().ok())
+fn revision(text: &str, digits: Option<std::ops::Range<usize>>) -> Option<u8> {
+    digits.and_then(|r| text.get(r)?.parse().ok())
 }
 
 /// Finds the Tdoc identifiers in `text`, in order: complete ones (`SEC-2015-0507`) and the
@@ -245,50 +215,59 @@ fn revision(digits: Option<regex::Match<'_>>) -> Option<u8> {
 /// Use [`find_abbreviations`] for abbreviations standing alone in prose.
 pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
     let mut found = Vec::new();
-    for caps in full_pattern().captures_iter(text) {
-        let (Some(all), Some(group), Some(year), Some(serial)) =
-            (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
-        else {
+    let mut from = 0;
+    while let Some(m) = scan::find_full(text, from) {
+        from = m.all.end;
+        let (Some(all), Some(group), Some(year), Some(serial)) = (
+            text.get(m.all.clone()),
+            text.get(m.group.clone()),
+            text.get(m.year.clone()),
+            text.get(m.serial.clone()),
+        ) else {
             continue;
         };
-        // No lookbehind in `regex`: reject ids glued to a preceding letter or digit.
-        if text[..all.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+        // Reject ids glued to a preceding letter or digit.
+        let before = text.get(..m.all.start).unwrap_or_default();
+        if before.chars().next_back().is_some_and(char::is_alphanumeric) {
             continue;
         }
         // A sixth serial digit means this is not an identifier at all.
-        if text[serial.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+        let after_serial = text.get(m.serial.end..).unwrap_or_default();
+        if after_serial.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let rev = revision(caps.get(4));
-        let mut end = all.end();
-        if caps.get(4).is_some() && text[end..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        let mut end = m.all.end;
+        let after = text.get(end..).unwrap_or_default();
+        if m.revision.is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let Ok(year_number) = year.as_str().parse::<u16>() else { continue };
-        let tdoc = Tdoc::new(group.as_str(), year_number, serial.as_str(), rev);
+        let rev = revision(text, m.revision);
+        let Ok(year_number) = year.parse::<u16>() else { continue };
+        let tdoc = Tdoc::new(group, year_number, serial, rev);
         found.push(TdocMatch {
-            start: all.start(),
+            start: m.all.start,
             end,
-            as_written: all.as_str().to_string(),
+            as_written: all.to_string(),
             reference: TdocRef::Full(tdoc),
         });
         // `0507/-0576`, `0670/0671`: more serials of the same group and year.
-        while let Some(more) = slash_pattern().captures(&text[end..]) {
-            let (Some(whole), Some(serial)) = (more.get(0), more.get(1)) else { break };
-            let after = end + whole.end();
-            if text[after..].starts_with(|c: char| c.is_ascii_alphanumeric())
-                && more.get(2).is_none()
+        while let Some(rest) = text.get(end..) {
+            let Some(more) = scan::slash_at(rest) else { break };
+            let after = end + more.all.end;
+            let tail = text.get(after..).unwrap_or_default();
+            if tail.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && more.revision.is_none()
             {
                 break;
             }
+            let whole = rest.get(more.all.clone()).unwrap_or_default();
             found.push(TdocMatch {
-                start: end + whole.start(),
+                start: end + more.all.start,
                 end: after,
-                as_written: whole.as_str().trim_start_matches([' ', '/']).to_string(),
+                as_written: whole.trim_start_matches([' ', '/']).to_string(),
                 reference: TdocRef::Abbreviated {
-                    serial: serial.as_str().to_string(),
-                    revision: revision(more.get(2)),
+                    serial: rest.get(more.serial).unwrap_or_default().to_string(),
+                    revision: revision(rest, more.revision),
                 },
             });
             end = after;
@@ -301,21 +280,23 @@ pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
 /// `combined with the requirements in -0527R01`.
 pub fn find_abbreviations(text: &str) -> Vec<TdocMatch> {
     let mut found = Vec::new();
-    for caps in standalone_pattern().captures_iter(text) {
-        let (Some(all), Some(serial)) = (caps.get(0), caps.get(1)) else { continue };
-        let end = all.end();
-        if text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    let mut from = 0;
+    while let Some(m) = scan::find_standalone(text, from) {
+        from = m.all.end;
+        let end = m.all.end;
+        let after = text.get(end..).unwrap_or_default();
+        if after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
             continue;
         }
-        let start = all.start() + all.as_str().len()
-            - all.as_str().trim_start_matches([' ', '(']).len();
+        let all = text.get(m.all.clone()).unwrap_or_default();
+        let start = m.all.start + all.len() - all.trim_start_matches([' ', '(']).len();
         found.push(TdocMatch {
             start,
             end,
-            as_written: text[start..end].to_string(),
+            as_written: text.get(start..end).unwrap_or_default().to_string(),
             reference: TdocRef::Abbreviated {
-                serial: serial.as_str().to_string(),
-                revision: revision(caps.get(2)),
+                serial: text.get(m.serial).unwrap_or_default().to_string(),
+                revision: revision(text, m.revision),
             },
         });
     }

@@ -7,7 +7,10 @@ use std::{
 
 use zip::ZipArchive;
 
-use crate::{ContentTypes, Error, ErrorKind, Relationships, Result};
+use crate::{
+    stream::{Entry, PartStream},
+    ContentTypes, Error, ErrorKind, Relationships, Result,
+};
 
 /// The relationship type of the main part (Transitional and Strict end alike).
 const OFFICE_DOCUMENT: &str = "/officeDocument";
@@ -43,6 +46,7 @@ impl Default for Limits {
 
 /// An OPC package opened from bytes.
 pub struct Package<'a> {
+    bytes: &'a [u8],
     archive: ZipArchive<Cursor<&'a [u8]>>,
     /// Lower-cased part name (no leading `/`) to zip index: OPC part names compare
     /// case-insensitively.
@@ -83,7 +87,7 @@ impl<'a> Package<'a> {
                 index.entry(key).or_insert(i);
             }
         }
-        Ok(Package { archive, index, limits, inflated: 0, rels: HashMap::new() })
+        Ok(Package { bytes, archive, index, limits, inflated: 0, rels: HashMap::new() })
     }
 
     /// Returns true if and only if the package holds a part of this name.
@@ -134,6 +138,52 @@ impl<'a> Package<'a> {
         }
         self.inflated += len;
         Ok(Some(out))
+    }
+
+    /// A part to inflate on demand, or `None` when the package has no such part. Fails
+    /// for entries neither stored nor deflated, encrypted ones, and sizes past the limit;
+    /// a caller can then fall back to [`Package::read_part`] for its error. What the
+    /// stream inflates is not counted towards the package's total.
+    pub fn part_stream(&mut self, name: &str) -> Result<Option<PartStream<'a>>> {
+        let Some(&i) = self.index.get(&normalise_name(name)) else {
+            return Ok(None);
+        };
+        let zip_err = |message: String| {
+            Error::new(ErrorKind::Zip { part: name.to_string(), message })
+        };
+        let file = self.archive.by_index_raw(i).map_err(|e| zip_err(e.to_string()))?;
+        let deflated = match file.compression() {
+            zip::CompressionMethod::Stored => false,
+            zip::CompressionMethod::Deflated => true,
+            other => return Err(zip_err(format!("cannot stream {other:?} entries"))),
+        };
+        if file.encrypted() {
+            return Err(zip_err("encrypted entry".to_string()));
+        }
+        let limit = self
+            .limits
+            .max_part_size
+            .min(self.limits.max_total_size.saturating_sub(self.inflated));
+        if file.size() > limit {
+            return Err(Error::new(ErrorKind::TooLarge {
+                part: name.to_string(),
+                limit,
+            }));
+        }
+        let start = file.data_start().and_then(|s| usize::try_from(s).ok());
+        let len = usize::try_from(file.compressed_size()).ok();
+        let data = start
+            .zip(len)
+            .and_then(|(start, len)| self.bytes.get(start..start.checked_add(len)?))
+            .ok_or_else(|| zip_err("entry data out of bounds".to_string()))?;
+        Ok(Some(PartStream::new(Entry {
+            part: name.to_string(),
+            data,
+            deflated,
+            size: file.size(),
+            crc: file.crc32(),
+            limit,
+        })))
     }
 
     /// Reads a part that must exist.

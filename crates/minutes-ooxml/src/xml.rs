@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use quick_xml::{
-    events::{BytesRef, BytesStart, Event},
+    events::{attributes::AttrError, BytesRef, BytesStart, Event},
     name::{Namespace, QName, ResolveResult},
     NsReader,
 };
@@ -116,6 +116,25 @@ pub fn attr<'a, R>(
     None
 }
 
+/// Checks every attribute of `e` (quoting, duplicates), as quick-xml's checked iterator
+/// does, without its per-element allocation for the usual few attributes.
+pub fn check_attributes(e: &BytesStart<'_>) -> Result<(), AttrError> {
+    let mut keys: [&[u8]; 8] = [&[]; 8];
+    for (count, attribute) in e.attributes().with_checks(false).enumerate() {
+        let key = attribute?.key.into_inner();
+        let seen = keys.get(..count).unwrap_or_default();
+        // A duplicate, or too many to compare cheaply: quick-xml's own check decides
+        // (and names the same error).
+        if seen.contains(&key) || count == keys.len() {
+            return e.attributes().try_for_each(|a| a.map(drop));
+        }
+        if let Some(slot) = keys.get_mut(count) {
+            *slot = key;
+        }
+    }
+    Ok(())
+}
+
 /// Returns true if and only if every prefix in an `mc:Choice` `Requires` list is bound to a
 /// namespace that readers of this crate understand (an empty list is understood).
 pub fn requires_understood<R>(reader: &NsReader<R>, requires: &str) -> bool {
@@ -155,6 +174,12 @@ impl Depth {
             _ => true,
         }
     }
+
+    /// Records the end of an element whose end tag was consumed without an event (a
+    /// subtree skipped with `read_to_end`).
+    pub fn leave(&mut self) {
+        self.0 = self.0.saturating_sub(1);
+    }
 }
 
 /// The next event of a part read whole, with the namespace of its element; malformed XML
@@ -167,6 +192,28 @@ pub fn next_event<'a>(
     part: &str,
 ) -> Result<(Ns, Event<'a>), crate::Error> {
     let (ns, event) = match reader.read_resolved_event() {
+        Ok((resolved, event)) => (ns_of(&resolved), event),
+        Err(e) => return Err(crate::Error::xml(part, reader.error_position(), e)),
+    };
+    if !depth.track(&event) {
+        return Err(crate::Error::xml(
+            part,
+            reader.buffer_position(),
+            format!("elements nest deeper than {MAX_XML_DEPTH}"),
+        ));
+    }
+    Ok((ns, event))
+}
+
+/// [`next_event`] for a buffered source (a [`crate::PartStream`] read on demand): the
+/// event borrows `buf`, which the caller clears between events.
+pub fn next_event_into<'b, R: std::io::BufRead>(
+    reader: &mut NsReader<R>,
+    buf: &'b mut Vec<u8>,
+    depth: &mut Depth,
+    part: &str,
+) -> Result<(Ns, Event<'b>), crate::Error> {
+    let (ns, event) = match reader.read_resolved_event_into(buf) {
         Ok((resolved, event)) => (ns_of(&resolved), event),
         Err(e) => return Err(crate::Error::xml(part, reader.error_position(), e)),
     };

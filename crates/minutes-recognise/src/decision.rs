@@ -15,10 +15,7 @@
 //! proposal is agreed`), `<Tdoc> … was noted that …`, a status word in a title
 //! (`SEC-2015-0512- Withdrawn proposal`).
 
-use std::sync::OnceLock;
-
 use minutes_model::{find_tdocs, Status, TdocMatch, TdocRef};
-use regex::Regex;
 
 use crate::text::{fold_spaces, strip_separator};
 
@@ -104,12 +101,8 @@ fn lead_in_form(text: &str) -> Option<ParsedDecision> {
 }
 
 fn strip_label(text: &str) -> &str {
-    static LABEL: OnceLock<Option<Regex>> = OnceLock::new();
-    let label = LABEL.get_or_init(|| {
-        Regex::new(r"(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*").ok()
-    });
-    match label.as_ref().and_then(|re| re.find(text)) {
-        Some(found) => text.get(found.end()..).unwrap_or(text),
+    match crate::scan::decision_label(text) {
+        Some(end) => text.get(end..).unwrap_or(text),
         None => text,
     }
 }
@@ -154,17 +147,6 @@ fn prefix_form(text: &str) -> Option<ParsedDecision> {
     })
 }
 
-fn verb() -> Option<&'static Regex> {
-    static VERB: OnceLock<Option<Regex>> = OnceLock::new();
-    VERB.get_or_init(|| {
-        Regex::new(
-            r"(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?",
-        )
-        .ok()
-    })
-    .as_ref()
-}
-
 /// `TDOC [title,] was STATUS [qualifier]` and `TDOC – STATUS[.]`.
 fn suffix_form(text: &str) -> Option<ParsedDecision> {
     let (ids, end) = leading_ids(text)?;
@@ -190,18 +172,18 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
         return None;
     }
 
-    for found in verb()?.find_iter(after_ids) {
+    for found in crate::scan::verbs(after_ids) {
         let Some((status, len)) =
-            after_ids.get(found.end()..).and_then(Status::from_prefix)
+            after_ids.get(found.end..).and_then(Status::from_prefix)
         else {
             continue;
         };
-        let middle = after_ids.get(..found.start())?;
+        let middle = after_ids.get(..found.start)?;
         // The Tdoc must be the subject: no sentence ends between it and the verb.
         if middle.contains(". ") || middle.contains("; ") {
             return None;
         }
-        let status_start = found.end();
+        let status_start = found.end;
         let qualifier = after_ids.get(status_start + len..)?.trim();
         if qualifier.to_lowercase().starts_with("that") {
             return None;
@@ -281,17 +263,10 @@ pub(crate) fn split_title_comment(
             }
         }
     }
-    static CLAUSE: OnceLock<Option<Regex>> = OnceLock::new();
-    let clause = CLAUSE.get_or_init(|| {
-        Regex::new(
-            r"(?-u),\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b",
-        )
-        .ok()
-    });
-    match clause.as_ref().and_then(|re| re.find(title)) {
-        Some(found) => {
-            let head = fold_spaces(title.get(..found.start()).unwrap_or(title));
-            (head, title.get(found.start()..).and_then(comment))
+    match crate::scan::clause_start(title) {
+        Some(start) => {
+            let head = fold_spaces(title.get(..start).unwrap_or(title));
+            (head, title.get(start..).and_then(comment))
         }
         None => (fold_spaces(title), None),
     }

@@ -334,26 +334,23 @@ impl Walker<'_> {
     /// Prose that names a Tdoc and a decision verb without being a recognised decision,
     /// `R03 was agreed` restatements, and inline action items.
     fn look_for_missed_decision(&mut self, text: &str, location: &Location) {
-        static PATTERNS: OnceLock<Option<(Regex, Regex, Regex)>> = OnceLock::new();
-        let Some((decided, restated, action)) = PATTERNS
-            .get_or_init(|| {
-                Some((
-                    Regex::new(r"(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|accepted|noted|approved|withdrawn|endorsed|rejected|postponed|merged)\b").ok()?,
-                    Regex::new(r"(?i)^(?-u:(?:an?\s+|the\s+)?R([0-9]{2})\b).*?(?-u:\b(?:was|were|is)\b).*?(?-u:\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b)").ok()?,
-                    Regex::new(r"(?i-u)^action(?:\s+item)?\s*:").ok()?,
-                ))
-            })
-            .as_ref()
-        else {
-            return;
-        };
-        if action.is_match(text) {
+        if crate::scan::is_action_label(text) {
             self.collected.diagnostics.push(Diagnostic::note(
                 location.clone(),
                 "inline action item is not in the action-item table".to_string(),
             ));
         }
-        if let Some(caps) = restated.captures(text) {
+        // Each pattern is compiled on first use, and the restatement one only for lines
+        // that start like one: most drafts need neither.
+        static RESTATED: OnceLock<Option<Regex>> = OnceLock::new();
+        let restated = || {
+            RESTATED
+                .get_or_init(|| Regex::new(r"(?i)^(?-u:(?:an?\s+|the\s+)?R([0-9]{2})\b).*?(?-u:\b(?:was|were|is)\b).*?(?-u:\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b)").ok())
+                .as_ref()
+        };
+        let caps =
+            may_restate(text).then(restated).flatten().and_then(|re| re.captures(text));
+        if let Some(caps) = caps {
             let revision = caps.get(1).and_then(|m| m.as_str().parse().ok());
             let status = caps.get(2).and_then(|m| Status::from_phrase(m.as_str()));
             if let (Some(current), Some(status)) = (&self.current, status) {
@@ -366,7 +363,15 @@ impl Walker<'_> {
             return;
         }
         let names_tdoc = !minutes_model::find_tdocs(text).is_empty();
-        if let Some(found) = decided.find(text).filter(|_| names_tdoc) {
+        static DECIDED: OnceLock<Option<Regex>> = OnceLock::new();
+        let decided = || {
+            DECIDED
+                .get_or_init(|| Regex::new(r"(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|accepted|noted|approved|withdrawn|endorsed|rejected|postponed|merged)\b").ok())
+                .as_ref()
+        };
+        if let Some(found) =
+            names_tdoc.then(decided).flatten().and_then(|re| re.find(text))
+        {
             self.warn(
                 location,
                 format!(
@@ -394,4 +399,28 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// Whether `text` starts as a restatement can (`R03`, `the R03`, `an R03`, any case): a
+/// necessary condition for the restatement pattern, checked before compiling it.
+fn may_restate(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let revision_at = |at: usize| {
+        matches!(bytes.get(at), Some(b'r' | b'R'))
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(at + 2).is_some_and(u8::is_ascii_digit)
+    };
+    revision_at(0)
+        || ["an", "a", "the"].iter().any(|w| {
+            let starts = bytes
+                .get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()));
+            let spaces = bytes
+                .get(w.len()..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+                .count();
+            starts && spaces > 0 && revision_at(w.len() + spaces)
+        })
 }

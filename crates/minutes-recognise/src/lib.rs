@@ -31,6 +31,7 @@ mod decision;
 mod discussion;
 mod heading;
 mod planning;
+mod scan;
 mod sections;
 mod tables;
 mod text;

@@ -100,14 +100,46 @@ pub struct DocxOptions {}
 /// them.
 pub fn read_docx(bytes: &[u8], options: &DocxOptions) -> Result<Warned<Flow>> {
     let _ = options;
+    match read_streaming(bytes)? {
+        Some(flow) => Ok(flow),
+        None => read_whole(bytes),
+    }
+}
+
+/// Reads the package with `styles.xml` inflated and parsed only as far as the document
+/// needs; `None` when the styles part cannot be streamed or turns out malformed, for
+/// [`read_whole`] to read again and report the problem as it always has.
+fn read_streaming(bytes: &[u8]) -> Result<Option<Warned<Flow>>> {
     let mut package = Package::open(bytes, Limits::default())?;
     let main = package.main_part()?;
     let document = package.require_part(&main)?;
     let mut warnings = Vec::new();
+    let mut styles = match package.related_part(&main, "styles") {
+        Ok(Some(part)) => match package.part_stream(&part) {
+            Ok(Some(stream)) => Styles::streamed(stream),
+            _ => return Ok(None),
+        },
+        Ok(None) => Styles::default(),
+        Err(e) => {
+            warnings.push(Diagnostic::warning(part_location(&main), e.to_string()));
+            Styles::default()
+        }
+    };
+    let flow = read_body(&mut package, &main, &document, &mut styles, warnings)?;
+    Ok(styles.error().is_none().then_some(flow))
+}
 
-    let styles = match read_related(&mut package, &main, "styles") {
-        Ok(Some((part, bytes))) => Styles::parse(&bytes, &part).unwrap_or_else(|e| {
-            warnings.push(Diagnostic::warning(part_location(&part), e.to_string()));
+/// Reads the package with `styles.xml` parsed whole first; a problem with it is a
+/// warning, and the body is read without styles.
+fn read_whole(bytes: &[u8]) -> Result<Warned<Flow>> {
+    let mut package = Package::open(bytes, Limits::default())?;
+    let main = package.main_part()?;
+    let document = package.require_part(&main)?;
+    let mut warnings = Vec::new();
+    let related = read_related(&mut package, &main, "styles");
+    let mut styles = match &related {
+        Ok(Some((part, bytes))) => Styles::parse(bytes, part).unwrap_or_else(|e| {
+            warnings.push(Diagnostic::warning(part_location(part), e.to_string()));
             Styles::default()
         }),
         Ok(None) => Styles::default(),
@@ -116,16 +148,28 @@ pub fn read_docx(bytes: &[u8], options: &DocxOptions) -> Result<Warned<Flow>> {
             Styles::default()
         }
     };
-    let mut numbering = match read_related(&mut package, &main, "numbering") {
+    read_body(&mut package, &main, &document, &mut styles, warnings)
+}
+
+/// Reads the main part and the notes it references, after `warnings` (those about the
+/// styles).
+fn read_body(
+    package: &mut Package<'_>,
+    main: &str,
+    document: &[u8],
+    styles: &mut Styles<'_>,
+    mut warnings: Vec<Diagnostic>,
+) -> Result<Warned<Flow>> {
+    let mut numbering = match read_related(package, main, "numbering") {
         Ok(Some((part, bytes))) => Numbering::deferred(part, bytes),
         Ok(None) => Numbering::default(),
         Err(e) => {
-            warnings.push(Diagnostic::warning(part_location(&main), e.to_string()));
+            warnings.push(Diagnostic::warning(part_location(main), e.to_string()));
             Numbering::default()
         }
     };
 
-    let body = parse::parse_body(&document, &main, &styles, &mut numbering)?;
+    let body = parse::parse_body(document, main, styles, &mut numbering)?;
     let mut blocks = body.blocks;
     warnings.extend(body.warnings);
     if !body.refs.is_empty() {
@@ -136,9 +180,9 @@ pub fn read_docx(bytes: &[u8], options: &DocxOptions) -> Result<Warned<Flow>> {
             if !body.refs.iter().any(|r| r.kind == kind) {
                 continue;
             }
-            let parsed = match read_related(&mut package, &main, rel) {
+            let parsed = match read_related(package, main, rel) {
                 Ok(Some((part, bytes))) => {
-                    match parse::parse_notes(&bytes, &part, &styles, &mut numbering) {
+                    match parse::parse_notes(&bytes, &part, styles, &mut numbering) {
                         Ok(parsed) => parsed,
                         Err(e) => {
                             warnings.push(Diagnostic::warning(
@@ -152,7 +196,7 @@ pub fn read_docx(bytes: &[u8], options: &DocxOptions) -> Result<Warned<Flow>> {
                 Ok(None) => continue,
                 Err(e) => {
                     warnings
-                        .push(Diagnostic::warning(part_location(&main), e.to_string()));
+                        .push(Diagnostic::warning(part_location(main), e.to_string()));
                     continue;
                 }
             };

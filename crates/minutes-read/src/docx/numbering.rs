@@ -330,9 +330,34 @@ impl Numbering {
         }
     }
 
+    /// Reads the styles that `w:numStyleLink`s behind `num_id` name, so that the label
+    /// queries can follow them.
+    pub fn prepare_links(&mut self, num_id: u32, styles: &mut Styles<'_>) {
+        if num_id == 0 {
+            return;
+        }
+        self.ensure();
+        let Some(mut id) = self.nums.get(&num_id).and_then(|n| n.abstract_id) else {
+            return;
+        };
+        for _ in 0..4 {
+            let Some(link) =
+                self.abstracts.get(&id).and_then(|a| a.num_style_link.as_deref())
+            else {
+                return;
+            };
+            styles.prepare_chain(link);
+            let linked = styles.num_pr(link).and_then(|(n, _)| n.num_id);
+            let Some(next) = linked.and_then(|n| self.nums.get(&n)?.abstract_id) else {
+                return;
+            };
+            id = next;
+        }
+    }
+
     /// The abstract definition id behind a `w:num`, following `w:numStyleLink` to the
     /// numbering style's own `w:num` (§17.9).
-    fn abstract_of(&self, num_id: u32, styles: &Styles) -> Option<u32> {
+    fn abstract_of(&self, num_id: u32, styles: &Styles<'_>) -> Option<u32> {
         let mut id = self.nums.get(&num_id)?.abstract_id?;
         for _ in 0..4 {
             let a = self.abstracts.get(&id)?;
@@ -369,7 +394,7 @@ impl Numbering {
         &mut self,
         num_id: u32,
         style_id: &str,
-        styles: &Styles,
+        styles: &Styles<'_>,
     ) -> Option<u8> {
         self.ensure();
         let abs = self.abstract_of(num_id, styles)?;
@@ -380,7 +405,7 @@ impl Numbering {
 
     /// Advances the counters for a paragraph numbered `num_id` at level `ilvl` and returns
     /// its label, or `None` when the list does not exist (`numId` 0 or dangling).
-    pub fn next(&mut self, num_id: u32, ilvl: u8, styles: &Styles) -> Option<Label> {
+    pub fn next(&mut self, num_id: u32, ilvl: u8, styles: &Styles<'_>) -> Option<Label> {
         if num_id == 0 {
             return None;
         }
@@ -397,13 +422,12 @@ impl Numbering {
         } else {
             CounterKey::Abstract(abs)
         };
-        let starts: Vec<i64> = (0..LEVELS).map(|i| self.start(num_id, abs, i)).collect();
-        let restarts: Vec<Option<u8>> = (0..LEVELS)
-            .map(|i| self.level(num_id, abs, i).and_then(|l| l.restart))
-            .collect();
-        let formats: Vec<Format> = (0..LEVELS)
-            .map(|i| self.level(num_id, abs, i).map(|l| l.format).unwrap_or_default())
-            .collect();
+        let starts: [i64; LEVELS] = std::array::from_fn(|i| self.start(num_id, abs, i));
+        let restarts: [Option<u8>; LEVELS] =
+            std::array::from_fn(|i| self.level(num_id, abs, i).and_then(|l| l.restart));
+        let formats: [Format; LEVELS] = std::array::from_fn(|i| {
+            self.level(num_id, abs, i).map(|l| l.format).unwrap_or_default()
+        });
         let counters = self.counters.entry(key).or_insert([None; LEVELS]);
         let start = starts.get(ilvl).copied().unwrap_or(0);
         if let Some(slot) = counters.get_mut(ilvl) {

@@ -10,7 +10,8 @@
 
 use minutes_flow::{Block, Cell, Diagnostic, Location, Row};
 use minutes_ooxml::xml::{
-    attr, ns_of, on_off, reference_text, requires_understood, Depth, Ns, MAX_XML_DEPTH,
+    attr, check_attributes, ns_of, on_off, reference_text, requires_understood, Depth,
+    Ns, MAX_XML_DEPTH,
 };
 use quick_xml::{
     events::{BytesStart, Event},
@@ -211,9 +212,9 @@ struct Field {
 }
 
 /// The body parser's state.
-pub(crate) struct BodyParser<'s> {
+pub(crate) struct BodyParser<'s, 'p> {
     part: &'s str,
-    styles: &'s Styles,
+    styles: &'s mut Styles<'p>,
     numbering: &'s mut Numbering,
     stack: Vec<Open>,
     skip: usize,
@@ -258,7 +259,7 @@ pub(crate) struct Parsed {
 pub(crate) fn parse_body(
     bytes: &[u8],
     part: &str,
-    styles: &Styles,
+    styles: &mut Styles<'_>,
     numbering: &mut Numbering,
 ) -> Result<Parsed> {
     parse_part(bytes, part, PartKind::Main, styles, numbering)
@@ -268,7 +269,7 @@ pub(crate) fn parse_body(
 pub(crate) fn parse_notes(
     bytes: &[u8],
     part: &str,
-    styles: &Styles,
+    styles: &mut Styles<'_>,
     numbering: &mut Numbering,
 ) -> Result<Parsed> {
     parse_part(bytes, part, PartKind::Notes, styles, numbering)
@@ -278,7 +279,7 @@ fn parse_part(
     bytes: &[u8],
     part: &str,
     kind: PartKind,
-    styles: &Styles,
+    styles: &mut Styles<'_>,
     numbering: &mut Numbering,
 ) -> Result<Parsed> {
     let mut parser = BodyParser {
@@ -345,15 +346,13 @@ fn parse_part(
             Event::Start(e) | Event::Empty(e) => {
                 // Attributes are parsed lazily; check them all so that a malformed one
                 // (unquoted value, duplicate name) is refused wherever it stands.
-                for attribute in e.attributes() {
-                    if let Err(err) = attribute {
-                        return Err(minutes_ooxml::Error::xml(
-                            part,
-                            reader.buffer_position(),
-                            err,
-                        )
-                        .into());
-                    }
+                if let Err(err) = check_attributes(e) {
+                    return Err(minutes_ooxml::Error::xml(
+                        part,
+                        reader.buffer_position(),
+                        err,
+                    )
+                    .into());
                 }
                 seen_root = true;
                 if matches!(event, Event::Start(_)) {
@@ -439,7 +438,7 @@ fn parse_part(
 }
 
 /// Event handlers
-impl BodyParser<'_> {
+impl BodyParser<'_, '_> {
     fn wants_text(&self) -> bool {
         self.skip == 0 && matches!(self.stack.last(), Some(Open::Text | Open::Instr))
     }

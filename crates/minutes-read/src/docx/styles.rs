@@ -3,8 +3,13 @@
 
 use std::collections::HashMap;
 
-use minutes_ooxml::xml::{attr, next_event, Depth, Ns};
-use quick_xml::{events::Event, NsReader};
+use std::io::{BufRead, BufReader};
+
+use minutes_ooxml::{
+    xml::{attr, next_event_into, Depth, Ns},
+    PartStream,
+};
+use quick_xml::{events::Event, name::QName, NsReader};
 
 use crate::Result;
 
@@ -38,126 +43,255 @@ pub(crate) struct Style {
     pub num: Option<NumPr>,
 }
 
-/// The styles of a document.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Styles {
+/// The styles of a document, read from `styles.xml` as far as queries need: most
+/// documents name their paragraph styles before hundreds of kilobytes of table styles,
+/// which are then never inflated. Call [`Styles::prepare`] before querying a style.
+#[derive(Default)]
+pub(crate) struct Styles<'p> {
     styles: HashMap<String, Style>,
     default_paragraph: Option<String>,
+    /// The rest of the part, while not read to the end.
+    source: Option<Source<'p>>,
+    /// Why reading failed, if it did.
+    error: Option<crate::Error>,
+}
+
+impl std::fmt::Debug for Styles<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Styles").field("styles", &self.styles.len()).finish()
+    }
+}
+
+/// The part being read and the parser's position in it.
+struct Source<'p> {
+    part: String,
+    reader: NsReader<Box<dyn BufRead + 'p>>,
+    buf: Vec<u8>,
+    depth: Depth,
+    /// The `w:style` being read, by id.
+    current: Option<(String, Style)>,
+    in_ppr: bool,
+    in_numpr: bool,
 }
 
 /// How far a `w:basedOn` chain is followed before giving up (cycles are also cut).
 const MAX_CHAIN: usize = 32;
 
-impl Styles {
-    /// Parses `styles.xml`.
-    pub fn parse(bytes: &[u8], part: &str) -> Result<Styles> {
-        let mut reader = NsReader::from_reader(bytes);
-        let mut depth = Depth::default();
-        let mut styles = Styles::default();
-        let mut current: Option<(String, Style)> = None;
-        let (mut in_ppr, mut in_numpr) = (false, false);
-        loop {
-            let (ns, event) = next_event(&mut reader, &mut depth, part)?;
-            match event {
-                Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
-                    let empty = matches!(event, Event::Empty(_));
-                    let local = e.local_name();
-                    let val = || attr(&reader, e, Ns::W, b"val").map(|v| v.into_owned());
-                    match local.as_ref() {
-                        b"style" => {
-                            let id = attr(&reader, e, Ns::W, b"styleId")
-                                .map(|v| v.into_owned())
-                                .unwrap_or_default();
-                            let is_para = attr(&reader, e, Ns::W, b"type")
-                                .is_none_or(|t| t == "paragraph");
-                            let is_default = attr(&reader, e, Ns::W, b"default")
-                                .is_some_and(|d| minutes_ooxml::xml::on_off(Some(&d)));
-                            if is_para && is_default && styles.default_paragraph.is_none()
-                            {
-                                styles.default_paragraph = Some(id.clone());
-                            }
-                            if !empty {
-                                current = Some((id, Style::default()));
-                            }
-                        }
-                        b"name" => {
-                            if let Some((_, style)) = current.as_mut() {
-                                style.name = val();
-                            }
-                        }
-                        b"basedOn" => {
-                            if let Some((_, style)) = current.as_mut() {
-                                style.based_on = val();
-                            }
-                        }
-                        b"pPr" if current.is_some() && !empty => in_ppr = true,
-                        b"outlineLvl" if in_ppr => {
-                            if let Some((_, style)) = current.as_mut() {
-                                style.outline = val().and_then(|v| v.trim().parse().ok());
-                            }
-                        }
-                        b"numPr" if in_ppr => {
-                            if let Some((_, style)) = current.as_mut() {
-                                style.num.get_or_insert_with(NumPr::default);
-                            }
-                            in_numpr = !empty;
-                        }
-                        b"ilvl" if in_numpr => {
-                            if let Some(num) =
-                                current.as_mut().and_then(|(_, s)| s.num.as_mut())
-                            {
-                                num.ilvl = val().and_then(|v| v.trim().parse().ok());
-                            }
-                        }
-                        b"numId" if in_numpr => {
-                            if let Some(num) =
-                                current.as_mut().and_then(|(_, s)| s.num.as_mut())
-                            {
-                                num.num_id = val().and_then(|v| v.trim().parse().ok());
-                            }
-                        }
-                        // Old properties of a tracked change, run and table properties,
-                        // latent styles and document defaults: not ours.
-                        b"pPrChange" | b"rPr" | b"tblPr" | b"tcPr" | b"trPr"
-                        | b"tblStylePr" | b"latentStyles" | b"docDefaults"
-                            if !empty =>
-                        {
-                            let end = e.name().as_ref().to_vec();
-                            reader.read_to_end(quick_xml::name::QName(&end)).map_err(
-                                |e| {
-                                    minutes_ooxml::Error::xml(
-                                        part,
-                                        reader.error_position(),
-                                        e,
-                                    )
-                                },
-                            )?;
-                        }
-                        _ => {}
-                    }
-                }
-                Event::End(ref e) if ns == Ns::W => match e.local_name().as_ref() {
-                    b"style" => {
-                        if let Some((id, style)) = current.take() {
-                            styles.styles.entry(id).or_insert(style);
-                        }
-                        in_ppr = false;
-                        in_numpr = false;
-                    }
-                    b"pPr" => {
-                        in_ppr = false;
-                        in_numpr = false;
-                    }
-                    b"numPr" => in_numpr = false,
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
-            }
+/// Buffer of the inflated part: a few dozen kilobytes hold the paragraph styles.
+const CHUNK: usize = 16 << 10;
+
+impl<'p> Styles<'p> {
+    /// Parses `styles.xml` whole.
+    pub fn parse(bytes: &'p [u8], part: &str) -> Result<Styles<'p>> {
+        let mut styles = Styles::on_demand(Box::new(bytes), part);
+        while styles.step() {}
+        match styles.error.take() {
+            Some(e) => Err(e),
+            None => Ok(styles),
         }
-        Ok(styles)
     }
 
+    /// Styles read from `stream` as queries need them.
+    pub fn streamed(stream: PartStream<'p>) -> Styles<'p> {
+        let part = stream.part().to_string();
+        Styles::on_demand(Box::new(BufReader::with_capacity(CHUNK, stream)), &part)
+    }
+
+    fn on_demand(source: Box<dyn BufRead + 'p>, part: &str) -> Styles<'p> {
+        Styles {
+            source: Some(Source {
+                part: part.to_string(),
+                reader: NsReader::from_reader(source),
+                buf: Vec::new(),
+                depth: Depth::default(),
+                current: None,
+                in_ppr: false,
+                in_numpr: false,
+            }),
+            ..Styles::default()
+        }
+    }
+
+    /// Why the part could not be read, once a query reached the problem.
+    pub fn error(&self) -> Option<&crate::Error> {
+        self.error.as_ref()
+    }
+
+    /// Reads far enough for queries on the default paragraph style and on `id`'s
+    /// `w:basedOn` chain (the default's chain when `id` is `None`).
+    pub fn prepare(&mut self, id: Option<&str>) {
+        while self.source.is_some() && self.default_paragraph.is_none() {
+            self.step();
+        }
+        while self.source.is_some() {
+            let start = id.or(self.default_paragraph.as_deref());
+            let Some(missing) = start.and_then(|s| self.missing_in_chain(s)) else {
+                return;
+            };
+            self.load(&missing);
+        }
+    }
+
+    /// Reads far enough for queries on `id`'s `w:basedOn` chain.
+    pub fn prepare_chain(&mut self, id: &str) {
+        while self.source.is_some() {
+            let Some(missing) = self.missing_in_chain(id) else { return };
+            self.load(&missing);
+        }
+    }
+
+    /// The first style of `id`'s chain not read yet (or absent).
+    fn missing_in_chain(&self, id: &str) -> Option<String> {
+        let mut next = Some(id);
+        for _ in 0..MAX_CHAIN {
+            let id = next?;
+            match self.styles.get(id) {
+                Some(style) => next = style.based_on.as_deref(),
+                None => return Some(id.to_string()),
+            }
+        }
+        None
+    }
+
+    /// Reads until style `id` is read or the part ends.
+    fn load(&mut self, id: &str) {
+        while !self.styles.contains_key(id) && self.step() {}
+    }
+
+    /// Handles one event of the part; false once it is read to the end (or failed).
+    fn step(&mut self) -> bool {
+        let Some(source) = self.source.as_mut() else { return false };
+        match source.step(&mut self.styles, &mut self.default_paragraph) {
+            Ok(true) => true,
+            Ok(false) => {
+                self.source = None;
+                false
+            }
+            Err(e) => {
+                self.source = None;
+                self.error = Some(e);
+                false
+            }
+        }
+    }
+}
+
+impl Source<'_> {
+    /// Reads one event; `Ok(false)` at the end of the part.
+    fn step(
+        &mut self,
+        styles: &mut HashMap<String, Style>,
+        default_paragraph: &mut Option<String>,
+    ) -> Result<bool> {
+        self.buf.clear();
+        let part = self.part.as_str();
+        let (ns, event) =
+            next_event_into(&mut self.reader, &mut self.buf, &mut self.depth, part)?;
+        let reader = &self.reader;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
+                let empty = matches!(event, Event::Empty(_));
+                let local = e.local_name();
+                let val = || attr(reader, e, Ns::W, b"val").map(|v| v.into_owned());
+                let current = &mut self.current;
+                match local.as_ref() {
+                    b"style" => {
+                        let id = attr(reader, e, Ns::W, b"styleId")
+                            .map(|v| v.into_owned())
+                            .unwrap_or_default();
+                        let is_para = attr(reader, e, Ns::W, b"type")
+                            .is_none_or(|t| t == "paragraph");
+                        let is_default = attr(reader, e, Ns::W, b"default")
+                            .is_some_and(|d| minutes_ooxml::xml::on_off(Some(&d)));
+                        if is_para && is_default && default_paragraph.is_none() {
+                            *default_paragraph = Some(id.clone());
+                        }
+                        if !empty {
+                            *current = Some((id, Style::default()));
+                        }
+                    }
+                    b"name" => {
+                        if let Some((_, style)) = current.as_mut() {
+                            style.name = val();
+                        }
+                    }
+                    b"basedOn" => {
+                        if let Some((_, style)) = current.as_mut() {
+                            style.based_on = val();
+                        }
+                    }
+                    b"pPr" if current.is_some() && !empty => self.in_ppr = true,
+                    b"outlineLvl" if self.in_ppr => {
+                        if let Some((_, style)) = current.as_mut() {
+                            style.outline = val().and_then(|v| v.trim().parse().ok());
+                        }
+                    }
+                    b"numPr" if self.in_ppr => {
+                        if let Some((_, style)) = current.as_mut() {
+                            style.num.get_or_insert_with(NumPr::default);
+                        }
+                        self.in_numpr = !empty;
+                    }
+                    b"ilvl" if self.in_numpr => {
+                        if let Some(num) =
+                            current.as_mut().and_then(|(_, s)| s.num.as_mut())
+                        {
+                            num.ilvl = val().and_then(|v| v.trim().parse().ok());
+                        }
+                    }
+                    b"numId" if self.in_numpr => {
+                        if let Some(num) =
+                            current.as_mut().and_then(|(_, s)| s.num.as_mut())
+                        {
+                            num.num_id = val().and_then(|v| v.trim().parse().ok());
+                        }
+                    }
+                    // Old properties of a tracked change, run and table properties,
+                    // latent styles and document defaults: not ours, skipped whole
+                    // (quick-xml still checks that they are well-formed).
+                    b"pPrChange" | b"rPr" | b"tblPr" | b"tcPr" | b"trPr"
+                    | b"tblStylePr" | b"latentStyles" | b"docDefaults"
+                        if !empty =>
+                    {
+                        let end = e.name().as_ref().to_vec();
+                        let mut skipped = Vec::new();
+                        self.reader.read_to_end_into(QName(&end), &mut skipped).map_err(
+                            |e| {
+                                minutes_ooxml::Error::xml(
+                                    part,
+                                    self.reader.error_position(),
+                                    e,
+                                )
+                            },
+                        )?;
+                        self.depth.leave();
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(ref e) if ns == Ns::W => match e.local_name().as_ref() {
+                b"style" => {
+                    if let Some((id, style)) = self.current.take() {
+                        styles.entry(id).or_insert(style);
+                    }
+                    self.in_ppr = false;
+                    self.in_numpr = false;
+                }
+                b"pPr" => {
+                    self.in_ppr = false;
+                    self.in_numpr = false;
+                }
+                b"numPr" => self.in_numpr = false,
+                _ => {}
+            },
+            Event::Eof => return Ok(false),
+            _ => {}
+        }
+        Ok(true)
+    }
+}
+
+impl Styles<'_> {
     /// The default paragraph style's id (`w:default="1"`).
     pub fn default_paragraph(&self) -> Option<&str> {
         self.default_paragraph.as_deref()

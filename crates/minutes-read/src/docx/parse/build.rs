@@ -7,7 +7,7 @@ use super::{BodyParser, ContainerKind, Frame, Para, TICKED, UNTICKED};
 use crate::docx::{numbering::LabelKind, styles::NumPr};
 
 /// Building blocks
-impl BodyParser<'_> {
+impl BodyParser<'_, '_> {
     /// Returns true if and only if text is inside a field instruction, which is hidden.
     pub(super) fn hidden(&self) -> bool {
         self.fields.iter().any(|f| !f.result)
@@ -187,7 +187,18 @@ impl BodyParser<'_> {
     /// Turns a finished paragraph into its block (heading, list item or paragraph; none
     /// when it is empty) followed by the blocks of its text boxes.
     pub(super) fn finish_para(&mut self, para: Para) -> Vec<Block> {
-        let styles = self.styles;
+        // Styles are read on demand: first whatever this paragraph's may need.
+        self.styles.prepare(para.style.as_deref());
+        let num_id = {
+            let styles = &*self.styles;
+            let style_id = para.style.as_deref().or(styles.default_paragraph());
+            let inherited = style_id.and_then(|id| styles.num_pr(id)).map(|(n, _)| n);
+            para.num.and_then(|n| n.num_id).or(inherited.and_then(|n| n.num_id))
+        };
+        if let Some(num_id) = num_id {
+            self.numbering.prepare_links(num_id, self.styles);
+        }
+        let styles = &*self.styles;
         let location = para.location.clone().unwrap_or_else(|| self.here());
         let text = normalise_inline(&para.text);
         let text = text.trim();

@@ -1,0 +1,208 @@
+//! Hand-written matchers for the identifier patterns: every draft line is searched, and
+//! compiling the equivalent regexes cost more than the search of a whole draft. Each
+//! function matches exactly what its documented pattern would (leftmost match, greedy
+//! repetitions).
+
+use std::ops::Range;
+
+/// A hyphen or one of the dashes Word substitutes for it: `[-‐‑–—]`.
+fn dash_len(text: &str, at: usize) -> Option<usize> {
+    let c = text.get(at..)?.chars().next()?;
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')
+        .then(|| c.len_utf8())
+}
+
+/// The number of ASCII bytes from `at` satisfying `pred`, counting at most `max`.
+fn count(bytes: &[u8], at: usize, max: usize, pred: fn(&u8) -> bool) -> usize {
+    bytes.get(at..).unwrap_or_default().iter().take(max).take_while(|b| pred(b)).count()
+}
+
+/// `(?:[Rr]([0-9]{min,max}))?` at `at`: the digits' range, if present.
+fn revision_at(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<Range<usize>> {
+    if !matches!(bytes.get(at), Some(b'R' | b'r')) {
+        return None;
+    }
+    let digits = count(bytes, at + 1, max, u8::is_ascii_digit);
+    (digits >= min).then(|| at + 1..at + 1 + digits)
+}
+
+/// A match of the full identifier pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Full {
+    pub all: Range<usize>,
+    pub group: Range<usize>,
+    pub year: Range<usize>,
+    pub serial: Range<usize>,
+    pub revision: Option<Range<usize>>,
+}
+
+/// The leftmost match at or after `from` of
+/// `([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?`.
+pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
+    let bytes = text.as_bytes();
+    (from..bytes.len()).find_map(|i| full_at(text, i))
+}
+
+fn full_at(text: &str, start: usize) -> Option<Full> {
+    let bytes = text.as_bytes();
+    // Letters run up to a dash: a longer run leaves a letter where the dash must be.
+    let letters = count(bytes, start, 7, u8::is_ascii_uppercase);
+    if !(2..=6).contains(&letters) {
+        return None;
+    }
+    let group = start..start + letters;
+    let year_start = group.end + dash_len(text, group.end)?;
+    let year = year_start..year_start + 4;
+    let century = bytes.get(year_start..year_start + 2)?;
+    if !matches!(century, b"19" | b"20" | b"21")
+        || count(bytes, year_start, 4, u8::is_ascii_digit) < 4
+    {
+        return None;
+    }
+    let serial_start = year.end + dash_len(text, year.end)?;
+    let digits = count(bytes, serial_start, 5, u8::is_ascii_digit);
+    if digits < 4 {
+        return None;
+    }
+    let serial = serial_start..serial_start + digits;
+    let revision = revision_at(bytes, serial.end, 1, 2);
+    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    Some(Full { all: start..end, group, year, serial, revision })
+}
+
+/// A match of an abbreviation pattern: the whole match, the serial, the revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Short {
+    pub all: Range<usize>,
+    pub serial: Range<usize>,
+    pub revision: Option<Range<usize>>,
+}
+
+/// `^ ?/ ?[-‐‑–—]?([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?` at the start of `text`. Taking each
+/// optional piece when present is what the regex does: leaving one out never lets the
+/// next piece match.
+pub(super) fn slash_at(text: &str) -> Option<Short> {
+    let bytes = text.as_bytes();
+    let mut at = usize::from(bytes.first() == Some(&b' '));
+    if bytes.get(at) != Some(&b'/') {
+        return None;
+    }
+    at += 1;
+    at += usize::from(bytes.get(at) == Some(&b' '));
+    at += dash_len(text, at).unwrap_or(0);
+    let digits = count(bytes, at, 5, u8::is_ascii_digit);
+    if digits < 4 {
+        return None;
+    }
+    let serial = at..at + digits;
+    let revision = revision_at(bytes, serial.end, 1, 2);
+    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    Some(Short { all: 0..end, serial, revision })
+}
+
+/// The leftmost match at or after `from` of
+/// `(?:^|[ \t(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?`.
+pub(super) fn find_standalone(text: &str, from: usize) -> Option<Short> {
+    let bytes = text.as_bytes();
+    (from..bytes.len()).find_map(|i| {
+        // `^` is tried first: at 0 the match may start with the dash itself.
+        let dash_at = if i == 0 && dash_len(text, 0).is_some() {
+            0
+        } else if matches!(bytes.get(i), Some(b' ' | b'\t' | b'(')) {
+            i + 1
+        } else {
+            return None;
+        };
+        let serial_start = dash_at + dash_len(text, dash_at)?;
+        if count(bytes, serial_start, 4, u8::is_ascii_digit) < 4 {
+            return None;
+        }
+        let serial = serial_start..serial_start + 4;
+        let revision = revision_at(bytes, serial.end, 2, 2);
+        let end = revision.as_ref().map_or(serial.end, |r| r.end);
+        Some(Short { all: i..end, serial, revision })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    // The matchers against the regexes they replace, on tricky inputs.
+    #[test]
+    fn same_as_regexes() {
+        let full = regex::Regex::new(
+            r"([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?",
+        )
+        .unwrap();
+        let slash = regex::Regex::new(r"^ ?/ ?[-‐‑–—]?([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?")
+            .unwrap();
+        let standalone =
+            regex::Regex::new(r"(?:^|[ \t(])[-‐‑–—]([0-9]{4})(?:[Rr]([0-9]{2}))?")
+                .unwrap();
+        let range = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
+        let texts = [
+            "SEC-2015-0524R02 was agreed",
+            "ABCDEFGH-2015-0001 and XY–2105—12345R1x",
+            "TP-2015-0670/0671R3, -0576, (-0527R01) / -12345",
+            "é SEC‐1999‑00012r123 ARC-2015-1897R",
+            "-0511 as in -0527R0 and\t-0528R12",
+            " /-0576 x",
+            "/ 05761R02",
+            "AB-2215-0001 AB-19x5-0001 A-2015-0001 ABC-2015-012",
+            "ÄÖ-2015-0001 SECTION-2015-0001",
+        ];
+        for text in texts {
+            let mut at = 0;
+            let mut ours = Vec::new();
+            while let Some(m) = find_full(text, at) {
+                at = m.all.end;
+                ours.push((m.all, m.group, m.year, m.serial, m.revision));
+            }
+            let theirs: Vec<_> = full
+                .captures_iter(text)
+                .map(|c| {
+                    (
+                        c.get(0).unwrap().range(),
+                        c.get(1).unwrap().range(),
+                        c.get(2).unwrap().range(),
+                        c.get(3).unwrap().range(),
+                        range(c.get(4)),
+                    )
+                })
+                .collect();
+            assert_eq!(ours, theirs, "{text}");
+            let mut at = 0;
+            let mut ours = Vec::new();
+            while let Some(m) = find_standalone(text, at) {
+                at = m.all.end;
+                ours.push((m.all, m.serial, m.revision));
+            }
+            let theirs: Vec<_> = standalone
+                .captures_iter(text)
+                .map(|c| {
+                    (
+                        c.get(0).unwrap().range(),
+                        c.get(1).unwrap().range(),
+                        range(c.get(2)),
+                    )
+                })
+                .collect();
+            assert_eq!(ours, theirs, "{text}");
+            for start in 0..text.len() {
+                let Some(rest) = text.get(start..) else { continue };
+                let ours = slash_at(rest).map(|m| (m.all, m.serial, m.revision));
+                let theirs = slash.captures(rest).map(|c| {
+                    (
+                        c.get(0).unwrap().range(),
+                        c.get(1).unwrap().range(),
+                        range(c.get(2)),
+                    )
+                });
+                assert_eq!(ours, theirs, "{rest}");
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Hand-written matchers for the simplest phrasings: compiling them as regexes cost more
+//! per run than recognising a whole draft. Each matches exactly what its documented
+//! ASCII-mode pattern (`(?-u)`) would.
+
+/// `\s` without Unicode: space, tab, line feed, vertical tab, form feed, carriage return.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// `\w` without Unicode.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The position after the white space starting at `at`.
+fn skip_spaces(bytes: &[u8], at: usize) -> usize {
+    at + bytes.get(at..).unwrap_or_default().iter().take_while(|b| is_space(**b)).count()
+}
+
+/// The position after `word` at `at`, compared ASCII case-insensitively when `fold`;
+/// `word` may hold single spaces, which match exactly one space.
+fn word_at(bytes: &[u8], at: usize, word: &str, fold: bool) -> Option<usize> {
+    let end = at.checked_add(word.len())?;
+    let found = bytes.get(at..end)?;
+    let same = if fold {
+        found.eq_ignore_ascii_case(word.as_bytes())
+    } else {
+        found == word.as_bytes()
+    };
+    same.then_some(end)
+}
+
+/// The first of `words` found at `at`, in order, with its end.
+fn any_word_at(bytes: &[u8], at: usize, words: &[&str], fold: bool) -> Option<usize> {
+    words.iter().find_map(|w| word_at(bytes, at, w, fold))
+}
+
+/// `(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*`: the end of the label.
+pub(crate) fn decision_label(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let word =
+        any_word_at(bytes, 0, &["decision", "conclusion", "outcome", "result"], true)?;
+    let colon = skip_spaces(bytes, word);
+    (bytes.get(colon) == Some(&b':')).then(|| skip_spaces(bytes, colon + 1))
+}
+
+/// `(?i-u)^action(?:\s+item)?\s*:`.
+pub(crate) fn is_action_label(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(action) = word_at(bytes, 0, "action", true) else { return false };
+    let colon_after = |at: usize| bytes.get(skip_spaces(bytes, at)) == Some(&b':');
+    let spaced = skip_spaces(bytes, action);
+    let item = (spaced > action).then(|| word_at(bytes, spaced, "item", true)).flatten();
+    item.is_some_and(colon_after) || colon_after(action)
+}
+
+/// `(?-u),\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b`: where the
+/// first such clause starts.
+pub(crate) fn clause_start(text: &str) -> Option<usize> {
+    const WORDS: [&str; 9] = [
+        "will",
+        "to be",
+        "which",
+        "pending",
+        "subject to",
+        "with",
+        "as",
+        "and will",
+        "but",
+    ];
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter(|(_, b)| **b == b',').find_map(|(i, _)| {
+        let word = skip_spaces(bytes, i + 1);
+        if word == i + 1 {
+            return None;
+        }
+        // Every alternative is tried: `with` fails on `without`, `as` on `asked`.
+        let bounded = WORDS.iter().any(|w| {
+            word_at(bytes, word, w, false)
+                .is_some_and(|end| !bytes.get(end).copied().is_some_and(is_word))
+        });
+        bounded.then_some(i)
+    })
+}
+
+/// The matches, in order and not overlapping, of
+/// `(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?`.
+pub(crate) fn verbs(text: &str) -> Vec<std::ops::Range<usize>> {
+    const VERBS: [&str; 6] = ["was", "were", "is", "are", "got", "gets"];
+    const ADVERBS: [&str; 8] = [
+        "also",
+        "then",
+        "finally",
+        "subsequently",
+        "thus",
+        "therefore",
+        "formally",
+        "eventually",
+    ];
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts_word = bytes.get(at).copied().is_some_and(is_word)
+            && !at
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .copied()
+                .is_some_and(is_word);
+        let matched =
+            if starts_word { verb_at(bytes, at, &VERBS, &ADVERBS) } else { None };
+        match matched {
+            Some(end) => {
+                found.push(at..end);
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    found
+}
+
+/// The end of a verb phrase starting at `at`.
+fn verb_at(bytes: &[u8], at: usize, verbs: &[&str], adverbs: &[&str]) -> Option<usize> {
+    // `\s+` after a word: at least one space.
+    let spaces = |end: usize| Some(skip_spaces(bytes, end)).filter(|s| *s > end);
+    // The alternatives in order; the first that is followed by spaces wins.
+    let verb_end = verbs
+        .iter()
+        .find_map(|v| word_at(bytes, at, v, true).and_then(spaces))
+        .or_else(|| {
+            ["has", "have"].iter().find_map(|v| {
+                let been = word_at(bytes, at, v, true).and_then(spaces)?;
+                word_at(bytes, been, "been", true).and_then(spaces)
+            })
+        })?;
+    let adverb =
+        adverbs.iter().find_map(|a| word_at(bytes, verb_end, a, true).and_then(spaces));
+    Some(adverb.unwrap_or(verb_end))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use regex::Regex;
+
+    use super::*;
+
+    const TEXTS: [&str; 12] = [
+        "Decision : agreed",
+        "RESULT:x",
+        "outcome\t:  \n",
+        "Action item: Bob",
+        "action :",
+        "actionitem:",
+        "Action item x:",
+        "title, without changes, as agreed",
+        "title,  to be presented, and will",
+        "It was then agreed; R01 is   also NOTED, the doc gets  eventually approved",
+        "has been  agreed, have\tbeen noted; thesis was agreed; wasn't; Was\u{a0}x",
+        "é,asked, with_x, but",
+    ];
+
+    // The matchers against the regexes they replace.
+    #[test]
+    fn same_as_regexes() {
+        let label =
+            Regex::new(r"(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*").unwrap();
+        let action = Regex::new(r"(?i-u)^action(?:\s+item)?\s*:").unwrap();
+        let clause = Regex::new(
+            r"(?-u),\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b",
+        )
+        .unwrap();
+        let verb = Regex::new(
+            r"(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?",
+        )
+        .unwrap();
+        for text in TEXTS {
+            assert_eq!(decision_label(text), label.find(text).map(|m| m.end()), "{text}");
+            assert_eq!(is_action_label(text), action.is_match(text), "{text}");
+            assert_eq!(
+                clause_start(text),
+                clause.find(text).map(|m| m.start()),
+                "{text}"
+            );
+            let theirs: Vec<_> = verb.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(verbs(text), theirs, "{text}");
+        }
+    }
+}
