@@ -1,6 +1,6 @@
 //! Source locations and the diagnostics that point at them.
 
-use std::fmt;
+use std::{fmt, sync::Arc};
 
 use serde::{Deserialize, Serialize};
 
@@ -12,8 +12,8 @@ pub enum Location {
     Line(u32),
     /// A 1-based paragraph (block) index within a package part, e.g. `word/document.xml`.
     Paragraph {
-        /// The part name inside the package.
-        part: String,
+        /// The part name inside the package; shared, as every block of a part names it.
+        part: Arc<str>,
         /// The 1-based index of the top-level block (paragraph or table) in the part.
         index: u32,
     },
@@ -35,7 +35,7 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::Line(line) => write!(f, "line {line}"),
-            Location::Paragraph { part, index } if part == "word/document.xml" => {
+            Location::Paragraph { part, index } if &**part == "word/document.xml" => {
                 write!(f, "paragraph {index}")
             }
             Location::Paragraph { part, index } => {

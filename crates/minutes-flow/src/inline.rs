@@ -5,6 +5,9 @@
 /// disappear, other control characters
 /// (except tab and line feed) are dropped. Smart quotes and dashes are kept as written.
 pub fn normalise_inline(text: &str) -> String {
+    if is_normal(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -22,6 +25,38 @@ pub fn normalise_inline(text: &str) -> String {
     out
 }
 
+/// [`normalise_inline`] for text the caller owns: `text` itself, not a copy, when nothing
+/// in it needs normalising (most text).
+pub fn normalise_inline_owned(text: String) -> String {
+    if is_normal(&text) {
+        text
+    } else {
+        normalise_inline(&text)
+    }
+}
+
+/// Returns true if and only if [`normalise_inline`] leaves `text` as it is.
+fn is_normal(text: &str) -> bool {
+    // Printable ASCII, tab and line feed are kept: one cheap pass decides most text.
+    // (Folded without an early exit, so that the loop vectorises.)
+    let plain = |ok: bool, b: &u8| ok & matches!(b, b' '..=b'~' | b'\t' | b'\n');
+    text.as_bytes().iter().fold(true, plain)
+        || text.chars().all(|c| {
+            !matches!(
+                c,
+                '\u{00A0}'
+                    | '\u{202F}'
+                    | '\u{2007}'
+                    | '\u{00AD}'
+                    | '\u{200B}'
+                    | '\u{2060}'
+                    | '\u{FEFF}'
+                    | '\u{FFFE}'
+                    | '\u{FFFF}'
+            ) && (!c.is_control() || c == '\t' || c == '\n')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,5 +67,8 @@ mod tests {
         assert_eq!(normalise_inline("a\u{00A0}b\u{00AD}c “d” – e\u{0}"), "a bc “d” – e");
         assert_eq!(normalise_inline("می\u{200C}خواهم"), "می\u{200C}خواهم");
         assert_eq!(normalise_inline("a\u{FFFF}b\u{FFFE}"), "ab");
+        assert_eq!(normalise_inline_owned("a\u{00A0}b\tc".into()), "a b\tc");
+        assert_eq!(normalise_inline_owned("“d” – e\n".into()), "“d” – e\n");
+        assert_eq!(normalise_inline_owned("x\u{7F}\u{85}y\r".into()), "xy");
     }
 }

@@ -27,6 +27,6 @@ mod render;
 pub use crate::{
     block::{Block, BlockKind, Cell, Flow, Row, Table},
     diag::{Diagnostic, Location, Severity, Warned},
-    inline::normalise_inline,
+    inline::{normalise_inline, normalise_inline_owned},
     render::render_flow,
 };

@@ -363,20 +363,12 @@ impl Walker<'_> {
             return;
         }
         let names_tdoc = !minutes_model::find_tdocs(text).is_empty();
-        static DECIDED: OnceLock<Option<Regex>> = OnceLock::new();
-        let decided = || {
-            DECIDED
-                .get_or_init(|| Regex::new(r"(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|accepted|noted|approved|withdrawn|endorsed|rejected|postponed|merged)\b").ok())
-                .as_ref()
-        };
-        if let Some(found) =
-            names_tdoc.then(decided).flatten().and_then(|re| re.find(text))
-        {
+        if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
             self.warn(
                 location,
                 format!(
                     "names a Tdoc and says `{}` but is not a recognised decision line; no disposition recorded",
-                    found.as_str()
+                    text.get(found).unwrap_or_default()
                 ),
             );
         }

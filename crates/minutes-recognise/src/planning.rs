@@ -40,12 +40,7 @@ fn kind_word(text: &str) -> bool {
 }
 
 fn has_date(text: &str) -> bool {
-    static DATE: OnceLock<Option<Regex>> = OnceLock::new();
-    DATE.get_or_init(|| {
-        Regex::new(r"(?i-u)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b").ok()
-    })
-    .as_ref()
-    .is_some_and(|re| re.is_match(text))
+    crate::scan::has_date(text)
 }
 
 /// `SEC#17.1: June 11, 2015`, `TP18 – Philadelphia`, `SEC35.1   Wed 20 June 2018`, `SEC#37`.

@@ -2,6 +2,10 @@
 //! per run than recognising a whole draft. Each matches exactly what its documented
 //! ASCII-mode pattern (`(?-u)`) would.
 
+mod phrases;
+
+pub(crate) use phrases::{decided, has_date};
+
 /// `\s` without Unicode: space, tab, line feed, vertical tab, form feed, carriage return.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')

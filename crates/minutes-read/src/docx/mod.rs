@@ -313,5 +313,5 @@ fn read_related(
 }
 
 fn part_location(part: &str) -> Location {
-    Location::Paragraph { part: part.to_string(), index: 1 }
+    Location::Paragraph { part: part.into(), index: 1 }
 }

@@ -1,6 +1,8 @@
 //! `numbering.xml` (ECMA-376 Part 1 §17.9): list definitions, and the counters that turn
 //! them into labels as Word displays them (`6.1.1.`, `a)`, `•`).
 
+mod list;
+
 use std::collections::HashMap;
 
 use minutes_ooxml::xml::{attr, next_event, Depth, Ns};
@@ -41,16 +43,29 @@ impl Format {
         })
     }
 
+    #[cfg(test)]
     fn render(self, n: i64) -> String {
+        let mut out = String::new();
+        self.render_into(n, &mut out);
+        out
+    }
+
+    /// Appends `n` in this format to `out`.
+    fn render_into(self, n: i64, out: &mut String) {
+        use std::fmt::Write;
         match self {
-            Format::Decimal => n.to_string(),
-            Format::DecimalZero if (0..10).contains(&n) => format!("0{n}"),
-            Format::DecimalZero => n.to_string(),
-            Format::LowerLetter => letters(n, b'a'),
-            Format::UpperLetter => letters(n, b'A'),
-            Format::LowerRoman => roman(n).to_lowercase(),
-            Format::UpperRoman => roman(n),
-            Format::Bullet | Format::None => String::new(),
+            // Writing to a `String` cannot fail.
+            Format::DecimalZero if (0..10).contains(&n) => {
+                let _ = write!(out, "0{n}");
+            }
+            Format::Decimal | Format::DecimalZero => {
+                let _ = write!(out, "{n}");
+            }
+            Format::LowerLetter => out.push_str(&letters(n, b'a')),
+            Format::UpperLetter => out.push_str(&letters(n, b'A')),
+            Format::LowerRoman => out.push_str(&roman(n).to_lowercase()),
+            Format::UpperRoman => out.push_str(&roman(n)),
+            Format::Bullet | Format::None => {}
         }
     }
 }
@@ -157,6 +172,8 @@ pub(crate) struct Numbering {
     abstracts: HashMap<u32, Abstract>,
     nums: HashMap<u32, Num>,
     counters: HashMap<CounterKey, [Option<i64>; LEVELS]>,
+    /// Lists resolved for labelling, by `w:numId` (`None`: no such list).
+    lists: HashMap<u32, Option<list::List>>,
     /// The part not parsed yet (name, bytes): many documents never number a paragraph,
     /// and some carry megabytes of unused list definitions.
     pending: Option<(String, Vec<u8>)>,
@@ -333,7 +350,7 @@ impl Numbering {
     /// Reads the styles that `w:numStyleLink`s behind `num_id` name, so that the label
     /// queries can follow them.
     pub fn prepare_links(&mut self, num_id: u32, styles: &mut Styles<'_>) {
-        if num_id == 0 {
+        if num_id == 0 || self.is_resolved(num_id) {
             return;
         }
         self.ensure();
@@ -401,81 +418,6 @@ impl Numbering {
         let levels = &self.abstracts.get(&abs)?.levels;
         let i = levels.iter().position(|l| l.pstyle.as_deref() == Some(style_id))?;
         u8::try_from(i).ok()
-    }
-
-    /// Advances the counters for a paragraph numbered `num_id` at level `ilvl` and returns
-    /// its label, or `None` when the list does not exist (`numId` 0 or dangling).
-    pub fn next(&mut self, num_id: u32, ilvl: u8, styles: &Styles<'_>) -> Option<Label> {
-        if num_id == 0 {
-            return None;
-        }
-        self.ensure();
-        let abs = self.abstract_of(num_id, styles)?;
-        let ilvl = usize::from(ilvl).min(LEVELS - 1);
-        let level = self.level(num_id, abs, ilvl)?.clone();
-        let has_start_override = self
-            .nums
-            .get(&num_id)
-            .is_some_and(|n| n.overrides.values().any(|(start, _)| start.is_some()));
-        let key = if has_start_override {
-            CounterKey::Num(num_id)
-        } else {
-            CounterKey::Abstract(abs)
-        };
-        let starts: [i64; LEVELS] = std::array::from_fn(|i| self.start(num_id, abs, i));
-        let restarts: [Option<u8>; LEVELS] =
-            std::array::from_fn(|i| self.level(num_id, abs, i).and_then(|l| l.restart));
-        let formats: [Format; LEVELS] = std::array::from_fn(|i| {
-            self.level(num_id, abs, i).map(|l| l.format).unwrap_or_default()
-        });
-        let counters = self.counters.entry(key).or_insert([None; LEVELS]);
-        let start = starts.get(ilvl).copied().unwrap_or(0);
-        if let Some(slot) = counters.get_mut(ilvl) {
-            *slot = Some(slot.map_or(start, |n| n.saturating_add(1)));
-        }
-        // Deeper levels restart when a higher level advances, unless `w:lvlRestart` says
-        // otherwise (`w:lvlRestart`: 0 never restarts, N restarts after level N).
-        for (j, slot) in counters.iter_mut().enumerate().skip(ilvl + 1) {
-            let restart = match restarts.get(j).copied().flatten() {
-                None => true,
-                Some(0) => false,
-                Some(r) => ilvl < usize::from(r),
-            };
-            if restart {
-                *slot = None;
-            }
-        }
-        let kind = match level.format {
-            Format::Bullet => LabelKind::Bullet,
-            Format::None => LabelKind::None,
-            _ => LabelKind::Number,
-        };
-        let template = level.text.unwrap_or_default();
-        let mut text = String::new();
-        let mut chars = template.chars().peekable();
-        while let Some(c) = chars.next() {
-            let digit = chars.peek().and_then(|d| d.to_digit(10));
-            match (c, digit) {
-                ('%', Some(d @ 1..=9)) => {
-                    chars.next();
-                    let i = usize::try_from(d - 1).unwrap_or(0);
-                    let value = counters
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .unwrap_or_else(|| starts.get(i).copied().unwrap_or(0));
-                    let format = formats.get(i).copied().unwrap_or_default();
-                    let format = if level.legal && format != Format::None {
-                        Format::Decimal
-                    } else {
-                        format
-                    };
-                    text.push_str(&format.render(value));
-                }
-                _ => text.push(c),
-            }
-        }
-        Some(Label { text, kind })
     }
 }
 

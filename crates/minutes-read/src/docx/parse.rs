@@ -8,6 +8,8 @@
 //! not taken) are skipped by counting depth. Blocks are built in [`Frame`]s: containers
 //! (the body, table cells, text boxes), tables, rows and paragraphs.
 
+use std::sync::Arc;
+
 use minutes_flow::{Block, Cell, Diagnostic, Location, Row};
 use minutes_ooxml::xml::{
     attr, check_attributes, ns_of, on_off, reference_text, requires_understood, Depth,
@@ -180,7 +182,8 @@ enum VertAlign {
 /// A paragraph being read.
 #[derive(Debug, Default)]
 struct Para {
-    style: Option<String>,
+    /// `w:pStyle`, resolved ([`Styles::para_style`]).
+    style: Option<usize>,
     num: Option<NumPr>,
     outline: Option<u8>,
     /// The paragraph runs on into the next one: its mark is deleted (`w:pPr/w:rPr/w:del`,
@@ -214,6 +217,8 @@ struct Field {
 /// The body parser's state.
 pub(crate) struct BodyParser<'s, 'p> {
     part: &'s str,
+    /// The part's name as locations share it.
+    part_name: Arc<str>,
     styles: &'s mut Styles<'p>,
     numbering: &'s mut Numbering,
     stack: Vec<Open>,
@@ -284,6 +289,7 @@ fn parse_part(
 ) -> Result<Parsed> {
     let mut parser = BodyParser {
         part,
+        part_name: part.into(),
         styles,
         numbering,
         stack: Vec::new(),
@@ -318,13 +324,20 @@ fn parse_part(
     let mut cut_short = false;
     let mut seen_root = false;
     loop {
-        let (ns, event) = match reader.read_resolved_event() {
-            Ok((resolved, event)) => (ns_of(&resolved), event),
+        let event = match reader.read_event() {
+            Ok(event) => event,
             Err(e) => {
                 return Err(
                     minutes_ooxml::Error::xml(part, reader.error_position(), e).into()
                 )
             }
+        };
+        // Only start tags need their namespace: end tags close what the stack says.
+        let ns = match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                ns_of(&reader.resolve_element(e.name()).0)
+            }
+            _ => Ns::None,
         };
         match &event {
             Event::Start(_) | Event::Empty(_) if root_closed => {
@@ -484,7 +497,7 @@ impl BodyParser<'_, '_> {
             Some(Open::PPr) => {
                 match (w, local) {
                     (true, b"pStyle") => {
-                        let style = val().map(|v| v.into_owned());
+                        let style = val().map(|v| self.styles.para_style(&v));
                         self.with_para(|p| p.style = style);
                     }
                     (true, b"outlineLvl") => {
@@ -948,6 +961,15 @@ impl BodyParser<'_, '_> {
                 let font = self.run_font;
                 let drop_boxes = self.boxes_shown > 0;
                 if let Some(Frame::Para(p)) = self.frames.last_mut() {
+                    // In a text font only line breaks, private-use symbols (U+F0xx, lead
+                    // byte 0xEF) and box glyphs (lead byte 0xE2) change: most text is
+                    // copied as it is.
+                    if font == SymFont::Other
+                        && !text.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0xE2 | 0xEF))
+                    {
+                        p.text.push_str(text);
+                        return;
+                    }
                     p.text.reserve(text.len());
                     for c in text.chars() {
                         match c {

@@ -1,6 +1,8 @@
 //! `styles.xml` (ECMA-376 Part 1 §17.7): style names, `w:basedOn` chains, outline levels
 //! and numbering inherited by paragraphs.
 
+mod resolved;
+
 use std::collections::HashMap;
 
 use std::io::{BufRead, BufReader};
@@ -54,6 +56,8 @@ pub(crate) struct Styles<'p> {
     source: Option<Source<'p>>,
     /// Why reading failed, if it did.
     error: Option<crate::Error>,
+    /// Paragraph styles resolved so far.
+    resolved: resolved::Resolved,
 }
 
 impl std::fmt::Debug for Styles<'_> {

@@ -1,7 +1,7 @@
 //! Building blocks from what the event handlers found: frames, paragraph classification
 //! (heading, list item, paragraph), tables, and paragraphs joined across deleted marks.
 
-use minutes_flow::{normalise_inline, Block, BlockKind, Cell, Location, Row};
+use minutes_flow::{normalise_inline_owned, Block, BlockKind, Cell, Location, Row};
 
 use super::{BodyParser, ContainerKind, Frame, Para, TICKED, UNTICKED};
 use crate::docx::{numbering::LabelKind, styles::NumPr};
@@ -61,7 +61,7 @@ impl BodyParser<'_, '_> {
     }
 
     pub(super) fn here(&self) -> Location {
-        Location::Paragraph { part: self.part.to_string(), index: self.top_index.max(1) }
+        Location::Paragraph { part: self.part_name.clone(), index: self.top_index.max(1) }
     }
 
     /// Adds a block to the innermost frame that can hold it.
@@ -187,49 +187,40 @@ impl BodyParser<'_, '_> {
     /// Turns a finished paragraph into its block (heading, list item or paragraph; none
     /// when it is empty) followed by the blocks of its text boxes.
     pub(super) fn finish_para(&mut self, para: Para) -> Vec<Block> {
-        // Styles are read on demand: first whatever this paragraph's may need.
-        self.styles.prepare(para.style.as_deref());
-        let num_id = {
-            let styles = &*self.styles;
-            let style_id = para.style.as_deref().or(styles.default_paragraph());
-            let inherited = style_id.and_then(|id| styles.num_pr(id)).map(|(n, _)| n);
-            para.num.and_then(|n| n.num_id).or(inherited.and_then(|n| n.num_id))
+        // Styles are read on demand: `w:pStyle` resolved its own, else the default's.
+        let style = match para.style {
+            Some(i) => Some(i),
+            None => self.styles.default_para_style(),
         };
-        if let Some(num_id) = num_id {
+        let inherited = style.and_then(|i| self.styles.resolved(i)).and_then(|s| s.num);
+        // `w:numPr` on the paragraph, completed from its style's.
+        let num = match (para.num, inherited) {
+            (Some(own), Some(inherited)) => Some(own.or(inherited)),
+            (own, inherited) => own.or(inherited),
+        };
+        if let Some(num_id) = num.and_then(|n| n.num_id) {
             self.numbering.prepare_links(num_id, self.styles);
         }
         let styles = &*self.styles;
-        let location = para.location.clone().unwrap_or_else(|| self.here());
-        let text = normalise_inline(&para.text);
-        let text = text.trim();
-        let style_id = para.style.as_deref().or(styles.default_paragraph());
-        let style_name = style_id.map(|id| styles.name(id));
-        let is_title = style_name.is_some_and(|n| {
-            n.eq_ignore_ascii_case("title") || n.eq_ignore_ascii_case("subtitle")
-        });
+        let info = style.and_then(|i| styles.resolved(i));
+        let location = para.location.unwrap_or_else(|| self.here());
+        let text = trim_owned(normalise_inline_owned(para.text));
+        let is_title = info.is_some_and(|s| s.is_title);
         let outline = match para.outline {
             Some(level) => (level < 9).then_some(level),
-            None => style_id.and_then(|id| styles.outline_level(id)),
+            None => info.and_then(|s| s.outline),
         }
         .filter(|_| !is_title);
 
-        // `w:numPr` on the paragraph, completed from its style's.
-        let style_num = style_id.and_then(|id| styles.num_pr(id));
-        let num = match (para.num, style_num) {
-            (Some(own), Some((inherited, _))) => Some(own.or(inherited)),
-            (Some(own), None) => Some(own),
-            (None, Some((inherited, _))) => Some(inherited),
-            (None, None) => None,
-        };
         let mut label = None;
         let mut ilvl = 0u8;
         if let Some(NumPr { ilvl: level, num_id: Some(num_id) }) = num {
             // Without `w:ilvl`, the level is the one tied to the style by `w:lvl/w:pStyle`.
             ilvl = match level {
                 Some(level) => level,
-                None => style_id
+                None => info
                     .into_iter()
-                    .chain(style_num.map(|(_, from)| from))
+                    .flat_map(|s| std::iter::once(&*s.id).chain(s.num_from.as_deref()))
                     .find_map(|id| self.numbering.level_of_style(num_id, id, styles))
                     .unwrap_or(0),
             };
@@ -243,11 +234,7 @@ impl BodyParser<'_, '_> {
                     .filter(|l| l.kind == LabelKind::Number)
                     .map(|l| l.text.trim().trim_end_matches('.').trim_end().to_string())
                     .filter(|n| !n.is_empty());
-                BlockKind::Heading {
-                    level: level.saturating_add(1),
-                    number,
-                    text: text.into(),
-                }
+                BlockKind::Heading { level: level.saturating_add(1), number, text }
             } else if let Some(shown) =
                 label.as_ref().filter(|l| l.kind != LabelKind::None)
             {
@@ -255,31 +242,36 @@ impl BodyParser<'_, '_> {
                 let label = (shown.kind == LabelKind::Number)
                     .then(|| shown.text.trim().to_string())
                     .filter(|l| !l.is_empty());
-                BlockKind::ListItem {
-                    level: ilvl.saturating_add(1),
-                    text: text.into(),
-                    label,
-                }
+                BlockKind::ListItem { level: ilvl.saturating_add(1), text, label }
             } else if let Some(level) =
-                style_name.and_then(list_style_level).filter(|_| num.is_none())
+                info.and_then(|s| s.list_level).filter(|_| num.is_none())
             {
-                BlockKind::ListItem { level, text: text.into(), label: None }
+                BlockKind::ListItem { level, text, label: None }
             } else {
                 // The default paragraph style is no style worth naming.
                 let style = para
                     .style
-                    .as_deref()
-                    .filter(|id| Some(*id) != styles.default_paragraph())
-                    .map(|id| styles.name(id))
-                    .filter(|n| !n.eq_ignore_ascii_case("normal"))
-                    .map(str::to_string);
-                BlockKind::Paragraph { text: text.into(), style }
+                    .and_then(|i| styles.resolved(i))
+                    .filter(|s| !s.is_default && !s.name.eq_ignore_ascii_case("normal"))
+                    .map(|s| s.name.to_string());
+                BlockKind::Paragraph { text, style }
             };
             blocks.push(Block { kind, location });
         }
         blocks.extend(para.after);
         blocks
     }
+}
+
+/// `text` without leading and trailing white space, in place.
+fn trim_owned(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        text.drain(..start);
+    }
+    text
 }
 
 /// Joins a paragraph whose mark was deleted with the next: the text runs on, the
@@ -290,17 +282,4 @@ fn merge(prev: Para, next: Para) -> Para {
     let mut after = prev.after;
     after.extend(next.after);
     Para { text, after, location: prev.location.or(next.location), ..next }
-}
-
-/// The level of a built-in list style without numbering: `List Bullet 2` → 2.
-fn list_style_level(name: &str) -> Option<u8> {
-    let lower = name.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("list bullet")
-        .or_else(|| lower.strip_prefix("list number"))?;
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return Some(1);
-    }
-    rest.parse().ok().filter(|n| (1..=9).contains(n))
 }
