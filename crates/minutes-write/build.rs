@@ -1,10 +1,15 @@
 //! Embeds the built-in template: lists every part under `templates/onem2m-minutes/` as an
-//! `include_bytes!` entry in `$OUT_DIR/builtin_template.rs`.
+//! `include_bytes!` entry in `$OUT_DIR/builtin_template.rs`, and zips them once into
+//! `$OUT_DIR/builtin_template.docx`, whose deflated entries the writer copies raw instead
+//! of deflating the same parts again for every document.
 
 use std::{
     env, fs,
+    io::{Cursor, Write},
     path::{Path, PathBuf},
 };
+
+use zip::{write::SimpleFileOptions, CompressionMethod, DateTime, ZipWriter};
 
 fn collect(
     dir: &Path,
@@ -63,5 +68,22 @@ fn main() -> std::io::Result<()> {
     }
     code.push_str("];\n");
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
+    // The same options as the writer's own entries (package.rs).
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, path) in &parts {
+        zip.start_file(name.as_str(), options).map_err(std::io::Error::other)?;
+        zip.write_all(&fs::read(path)?)?;
+    }
+    let package = zip.finish().map_err(std::io::Error::other)?.into_inner();
+    let package_path = out.join("builtin_template.docx");
+    fs::write(&package_path, package)?;
+    code.push_str(&format!(
+        "/// The parts of the built-in template as a package, in the same order.\n\
+         pub(crate) static BUILTIN_PACKAGE: &[u8] = include_bytes!({:?});\n",
+        package_path.to_string_lossy()
+    ));
     fs::write(out.join("builtin_template.rs"), code)
 }

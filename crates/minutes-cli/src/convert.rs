@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use minutes::write::{write_docx, DocxWriteOptions, Template};
+use minutes::write::{write_docx_to, DocxWriteOptions, Template};
 
 use crate::{
     args::{ConvertCommand, EXIT_OK},
-    io::{load_draft, print_diagnostics, write_atomically},
+    io::{load_draft, print_diagnostics, write_atomically_with},
 };
 
 /// `<draft stem>.minutes.docx` in the current directory.
@@ -41,8 +41,10 @@ pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
     }
     let output =
         cmd.output.clone().unwrap_or_else(|| default_output(&cmd.input.draft, "minutes"));
-    let bytes = write_docx(&loaded.meeting, &template, &DocxWriteOptions::default())
-        .with_context(|| format!("cannot write {}", output.display()))?;
-    write_atomically(&output, draft.path.as_deref(), &bytes)?;
+    // Written straight into the output file: the package is never whole in memory.
+    write_atomically_with(&output, draft.path.as_deref(), |out| {
+        write_docx_to(&loaded.meeting, &template, &DocxWriteOptions::default(), out)?;
+        Ok(())
+    })?;
     Ok(EXIT_OK)
 }

@@ -2,7 +2,7 @@
 
 use std::{
     fs,
-    io::{Read, Write},
+    io::{BufWriter, Cursor, Read, Seek, Write},
     path::{Path, PathBuf},
 };
 
@@ -67,6 +67,22 @@ pub fn write_atomically(
     input: Option<&Path>,
     bytes: &[u8],
 ) -> anyhow::Result<()> {
+    write_atomically_with(path, input, |out| Ok(out.write_all(bytes)?))
+}
+
+/// An output being written: the temporary file, or a buffer for a device.
+pub trait WriteSeek: Write + Seek {}
+
+impl<T: Write + Seek> WriteSeek for T {}
+
+/// Writes to `path` atomically, as [`write_atomically`], what `write` writes into the
+/// temporary file: a large output (a DOCX package is written as it is made) is never
+/// held in memory whole. Errors of `write` are reported as `cannot write PATH: …`.
+pub fn write_atomically_with(
+    path: &Path,
+    input: Option<&Path>,
+    write: impl FnOnce(&mut dyn WriteSeek) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     if let Some(input) = input {
         if same_file(path, input) {
             bail!("refusing to write {}: it is the input file", path.display());
@@ -79,8 +95,11 @@ pub fn write_atomically(
             .write(true)
             .open(path)
             .with_context(|| format!("cannot write {}", path.display()))?;
+        // A package needs seeking back to its entry headers: made in memory, then copied.
+        let mut buffer = Cursor::new(Vec::new());
+        write(&mut buffer).with_context(|| format!("cannot write {}", path.display()))?;
         target
-            .write_all(bytes)
+            .write_all(buffer.get_ref())
             .with_context(|| format!("cannot write {}", path.display()))?;
         return Ok(());
     }
@@ -98,9 +117,11 @@ pub fn write_atomically(
         .suffix(".part")
         .tempfile_in(&directory)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    temporary
-        .write_all(bytes)
+    let mut out = BufWriter::new(temporary.as_file_mut());
+    write(&mut out)
+        .and_then(|()| Ok(out.flush()?))
         .with_context(|| format!("cannot write {}", path.display()))?;
+    drop(out);
     // No fsync: the rename already guarantees that no failure of this process leaves a
     // partial file; an fsync per output only buys power-loss durability, at a disk wait
     // that dominated the time of a conversion (and of a batch: two per draft).

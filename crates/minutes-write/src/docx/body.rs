@@ -1,13 +1,21 @@
 //! The body of the minutes: numbered section headings, contribution tables, the
 //! discussion (document headings, paragraphs, bullets, decisions), action items and
-//! other tables, built as WordprocessingML elements in schema order (ECMA-376 Part 1
+//! other tables, written as WordprocessingML text in schema order (ECMA-376 Part 1
 //! §17.3.1.26 `w:pPr`, §17.3.2.28 `w:rPr`, §17.4.60 `w:tblPr`, §17.4.70 `w:tcPr`).
+//!
+//! The body is streamed: each paragraph or table row is written into an [`Emitter`]
+//! whose text is drained into the main part as it grows, so a meeting of any size is
+//! written in constant memory. The numbering is planned first ([`BodyWriter::plan`]):
+//! the numbering part must be complete before the body refers to its lists.
+
+use std::borrow::Cow;
+use std::io::Write;
 
 use minutes_model::{Block, Decision, DocumentHeading, Meeting, Section};
 
+use super::emit::Emitter;
 use super::numbering::{HeadingNumber, HeadingRequest, Numbering};
 use super::styles::{names, Styles};
-use super::xml::{Element, Node, Wml};
 use crate::Result;
 
 /// The header row of contribution tables.
@@ -28,26 +36,29 @@ struct BodyStyles {
     plain_table: Option<String>,
 }
 
-/// Builds the body content for `meeting`.
-pub(crate) struct BodyWriter<'a> {
-    w: Wml,
+impl BodyStyles {
+    /// The heading style of a section at `depth` (1 for top level).
+    fn heading(&self, depth: usize) -> Option<&str> {
+        self.headings.get(depth.clamp(1, 9) - 1).and_then(Option::as_deref)
+    }
+}
+
+/// Writes the body content for a meeting.
+pub(crate) struct BodyWriter {
+    out: Emitter,
     styles: BodyStyles,
-    numbering: &'a mut Numbering,
     text_width: u32,
-    plans: std::vec::IntoIter<HeadingNumber>,
+    /// The heading numbers, one per section in document order, and the next one's index.
+    plans: Vec<HeadingNumber>,
+    next_plan: usize,
     bullet_num: Option<u32>,
     action_items_written: bool,
 }
 
-impl<'a> BodyWriter<'a> {
-    /// A writer using the template's `styles` and `numbering`, for a text column
-    /// `text_width` twips wide.
-    pub(crate) fn new(
-        w: Wml,
-        styles: &Styles,
-        numbering: &'a mut Numbering,
-        text_width: u32,
-    ) -> BodyWriter<'a> {
+impl BodyWriter {
+    /// A writer using the template's `styles`, for a main part binding WordprocessingML
+    /// to `prefix` and a text column `text_width` twips wide.
+    pub(crate) fn new(prefix: &str, styles: &Styles, text_width: u32) -> BodyWriter {
         let body_styles = BodyStyles {
             headings: (1..=9).map(|depth| styles.heading(depth)).collect(),
             document_heading: styles.find("paragraph", names::DOCUMENT_HEADING),
@@ -59,50 +70,56 @@ impl<'a> BodyWriter<'a> {
             plain_table: styles.find("table", names::PLAIN_TABLE),
         };
         BodyWriter {
-            w,
+            out: Emitter::new(prefix),
             styles: body_styles,
-            numbering,
             text_width,
-            plans: Vec::new().into_iter(),
+            plans: Vec::new(),
+            next_plan: 0,
             bullet_num: None,
             action_items_written: false,
         }
     }
 
-    /// The body elements of the whole meeting, in order.
-    pub(crate) fn write(
-        mut self,
+    /// Plans the heading numbers and the bullet list of `meeting`, adding the lists they
+    /// need to `numbering`.
+    pub(crate) fn plan(
+        &mut self,
         meeting: &Meeting,
+        numbering: &mut Numbering<'_>,
         styles: &Styles,
-    ) -> Result<Vec<Element>> {
+    ) -> Result<()> {
         let mut requests = Vec::new();
         collect_headings(&meeting.sections, 1, &mut requests, &self.styles, styles);
-        self.plans = self.numbering.plan_headings(&requests, styles)?.into_iter();
+        self.plans = numbering.plan_headings(&requests, styles)?;
+        self.next_plan = 0;
         if let Some(deepest) = deepest_bullet(&meeting.sections) {
             let max_ilvl = usize::from(deepest.saturating_sub(1)).min(8);
-            self.bullet_num = Some(self.numbering.bullet_list(
+            self.bullet_num = Some(numbering.bullet_list(
                 styles,
                 self.styles.bullet.as_deref(),
                 max_ilvl,
             ));
         }
-        let mut out = Vec::new();
-        self.sections(&meeting.sections, 1, meeting, &mut out);
+        Ok(())
+    }
+
+    /// Writes the body elements of the whole meeting, in order, into `sink`.
+    pub(crate) fn write(mut self, meeting: &Meeting, sink: &mut dyn Write) -> Result<()> {
+        self.sections(&meeting.sections, 1, meeting, sink)?;
         if !meeting.action_items.is_empty() && !self.action_items_written {
-            let w = &self.w;
-            let bold = w.el("rPr").child(w.el("b")).child(w.el("bCs"));
-            let heading = w
-                .el("p")
-                .child(
-                    w.el("pPr")
-                        .child(w.el("keepNext"))
-                        .child(w.el("spacing").attr(&w.name("before"), "240")),
-                )
-                .child(w.el("r").child(bold).child(text_element("Action items", w)));
-            out.push(heading);
-            out.push(self.action_table(meeting));
+            let o = &mut self.out;
+            o.start("p");
+            o.start("pPr").empty("keepNext");
+            o.start("spacing").attr("before", "240").end();
+            o.end();
+            o.start("r");
+            o.start("rPr").empty("b").empty("bCs").end();
+            text_element(o, "Action items");
+            o.end().end();
+            self.action_table(meeting, sink)?;
         }
-        Ok(out)
+        self.out.drain(sink)?;
+        Ok(())
     }
 
     fn sections(
@@ -110,27 +127,32 @@ impl<'a> BodyWriter<'a> {
         sections: &[Section],
         depth: usize,
         meeting: &Meeting,
-        out: &mut Vec<Element>,
-    ) {
+        sink: &mut dyn Write,
+    ) -> Result<()> {
         for section in sections {
-            let plan = self.plans.next();
-            out.push(self.heading(section, depth, plan));
+            let plan = self.plans.get(self.next_plan).copied();
+            self.next_plan += 1;
+            self.heading(section, depth, plan);
             if !section.contributions.is_empty() {
-                let rows = section
-                    .contributions
-                    .iter()
-                    .map(|c| vec![c.tdoc.to_string(), c.title.clone(), c.source.clone()])
-                    .collect();
+                let rows = section.contributions.iter().map(|c| {
+                    [
+                        Cow::Owned(c.tdoc.to_string()),
+                        Cow::Borrowed(c.title.as_str()),
+                        Cow::Borrowed(c.source.as_str()),
+                    ]
+                });
                 let style = self.styles.contribution_table.clone();
-                out.push(self.table(
+                self.table(
                     style.as_deref(),
                     &[27, 48, 25],
                     Some(&CONTRIBUTION_HEADER),
                     rows,
-                ));
+                    sink,
+                )?;
                 // Keeps the next table apart from this one.
-                out.push(self.w.el("p"));
+                self.out.empty("p");
             }
+            self.out.drain_if_full(sink)?;
             let mut previous: Option<&Block> = None;
             for block in &section.blocks {
                 // One line that decides several documents (`X and Y were agreed`,
@@ -142,120 +164,119 @@ impl<'a> BodyWriter<'a> {
                         if a.as_written == b.as_written && a.location == b.location && !a.as_written.is_empty()
                 );
                 if !repeated {
-                    self.block(block, meeting, out);
+                    self.block(block, meeting, sink)?;
+                    self.out.drain_if_full(sink)?;
                 }
                 previous = Some(block);
             }
-            self.sections(&section.sections, depth + 1, meeting, out);
+            self.sections(&section.sections, depth + 1, meeting, sink)?;
         }
+        Ok(())
     }
 
-    fn heading(
-        &self,
-        section: &Section,
-        depth: usize,
-        plan: Option<HeadingNumber>,
-    ) -> Element {
-        let w = &self.w;
-        let style = self.styles.headings.get(depth.clamp(1, 9) - 1).cloned().flatten();
-        let mut ppr = w.el("pPr");
-        if let Some(style) = &style {
-            ppr = ppr.child(w.val("pStyle", style));
-        } else {
-            ppr = ppr.child(w.el("keepNext"));
-        }
+    fn heading(&mut self, section: &Section, depth: usize, plan: Option<HeadingNumber>) {
+        let style = self.styles.heading(depth);
+        let o = &mut self.out;
+        o.start("p").start("pPr");
+        match style {
+            Some(style) => o.val("pStyle", style),
+            None => o.empty("keepNext"),
+        };
         if let Some(HeadingNumber { ilvl, num_id: Some(num_id) }) = plan {
-            ppr = ppr.child(
-                w.el("numPr")
-                    .child(w.val("ilvl", &ilvl.to_string()))
-                    .child(w.val("numId", &num_id.to_string())),
-            );
+            o.start("numPr").val_num("ilvl", ilvl).val_num("numId", num_id).end();
         }
-        let mut run = w.el("r");
         if style.is_none() {
             // No heading style: the outline level still makes it a heading.
-            ppr = ppr.child(w.val("outlineLvl", &(depth.clamp(1, 9) - 1).to_string()));
-            run = run.child(w.el("rPr").child(w.el("b")).child(w.el("bCs")));
+            let level = u32::try_from(depth.clamp(1, 9) - 1).unwrap_or(0);
+            o.val_num("outlineLvl", level);
         }
-        let mut p = w.el("p").child(ppr);
+        o.end();
         if !section.title.is_empty() {
-            run.children.extend(run_content(&section.title, w));
-            p = p.child(run);
+            o.start("r");
+            if style.is_none() {
+                o.start("rPr").empty("b").empty("bCs").end();
+            }
+            run_content(o, &section.title);
+            o.end();
         }
-        p
+        o.end();
     }
 
-    fn block(&mut self, block: &Block, meeting: &Meeting, out: &mut Vec<Element>) {
-        let w = self.w.clone();
+    fn block(
+        &mut self,
+        block: &Block,
+        meeting: &Meeting,
+        sink: &mut dyn Write,
+    ) -> Result<()> {
         match block {
             Block::Document(heading) => {
-                let style = self.styles.document_heading.clone();
-                let mut ppr = w.el("pPr");
-                match &style {
-                    Some(style) => ppr = ppr.child(w.val("pStyle", style)),
-                    None => ppr = ppr.child(w.el("keepNext")),
-                }
-                let mut run = w.el("r");
+                let style = self.styles.document_heading.as_deref();
+                let o = &mut self.out;
+                o.start("p").start("pPr");
+                match style {
+                    Some(style) => o.val("pStyle", style),
+                    None => o.empty("keepNext"),
+                };
+                o.end().start("r");
                 if style.is_none() {
-                    run = run.child(w.el("rPr").child(w.el("b")).child(w.el("bCs")));
+                    o.start("rPr").empty("b").empty("bCs").end();
                 }
-                run.children.extend(run_content(&document_heading_text(heading), &w));
-                out.push(w.el("p").child(ppr).child(run));
+                run_content(o, &document_heading_text(heading));
+                o.end().end();
             }
-            Block::Paragraph { text, .. } => out.push(paragraph(&w, None, text)),
+            Block::Paragraph { text, .. } => {
+                let o = &mut self.out;
+                o.start("p");
+                if !text.is_empty() {
+                    o.start("r");
+                    run_content(o, text);
+                    o.end();
+                }
+                o.end();
+            }
             Block::Bullet { level, text, .. } => {
-                let mut ppr = w.el("pPr");
+                let o = &mut self.out;
+                o.start("p").start("pPr");
                 if let Some(style) = &self.styles.bullet {
-                    ppr = ppr.child(w.val("pStyle", style));
+                    o.val("pStyle", style);
                 }
                 if let Some(num_id) = self.bullet_num {
                     let ilvl = level.saturating_sub(1).min(8);
-                    ppr = ppr.child(
-                        w.el("numPr")
-                            .child(w.val("ilvl", &ilvl.to_string()))
-                            .child(w.val("numId", &num_id.to_string())),
-                    );
+                    o.start("numPr").val_num("ilvl", ilvl).val_num("numId", num_id).end();
                 }
-                let mut p = w.el("p").child(ppr);
+                o.end();
                 if !text.is_empty() {
-                    let mut run = w.el("r");
-                    run.children.extend(run_content(text, &w));
-                    p = p.child(run);
+                    o.start("r");
+                    run_content(o, text);
+                    o.end();
                 }
-                out.push(p);
+                o.end();
             }
-            Block::Decision(decision) => out.push(self.decision(decision)),
+            Block::Decision(decision) => self.decision(decision),
             Block::ActionItems { .. } => {
                 if !self.action_items_written {
                     self.action_items_written = true;
-                    out.push(self.action_table(meeting));
-                    out.push(w.el("p"));
+                    self.action_table(meeting, sink)?;
+                    self.out.empty("p");
                 }
             }
             Block::Table { rows, .. } => {
                 let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
                 if columns == 0 {
-                    return;
+                    return Ok(());
                 }
-                let widths = vec![100 / columns as u32; columns];
-                let rows = rows
-                    .iter()
-                    .map(|row| {
-                        let mut row = row.clone();
-                        row.resize(columns, String::new());
-                        row
-                    })
-                    .collect();
+                let share = u32::try_from(100 / columns).unwrap_or(0);
+                let widths = vec![share; columns];
                 let style = self.styles.plain_table.clone();
-                out.push(self.table(style.as_deref(), &widths, None, rows));
-                out.push(w.el("p"));
+                self.table(style.as_deref(), &widths, None, rows.iter(), sink)?;
+                self.out.empty("p");
             }
         }
+        Ok(())
     }
 
     /// A paragraph with exactly `decision.as_written`, its status phrase in bold.
-    fn decision(&self, decision: &Decision) -> Element {
-        let w = &self.w;
+    fn decision(&mut self, decision: &Decision) {
         let text = if decision.as_written.is_empty() {
             let tdoc = if decision.tdoc_as_written.is_empty() {
                 decision.tdoc.to_string()
@@ -267,152 +288,135 @@ impl<'a> BodyWriter<'a> {
                 text.push_str(" - ");
                 text.push_str(title);
             }
-            text
+            Cow::Owned(text)
         } else {
-            decision.as_written.clone()
+            Cow::Borrowed(decision.as_written.as_str())
         };
-        let mut p = w.el("p");
         let (before, status, after) = split_status(&text, &decision.status_as_written);
-        let plain = |p: Element, text: &str| {
-            if text.is_empty() {
-                return p;
+        let o = &mut self.out;
+        let plain = |o: &mut Emitter, text: &str| {
+            if !text.is_empty() {
+                o.start("r");
+                run_content(o, text);
+                o.end();
             }
-            let mut run = w.el("r");
-            run.children.extend(run_content(text, w));
-            p.child(run)
         };
-        p = plain(p, before);
+        o.start("p");
+        plain(o, before);
         if !status.is_empty() {
-            let mut rpr = w.el("rPr");
+            o.start("r").start("rPr");
             if let Some(style) = &self.styles.decision {
-                rpr = rpr.child(w.val("rStyle", style));
+                o.val("rStyle", style);
             }
-            rpr = rpr.child(w.el("b")).child(w.el("bCs"));
-            let mut run = w.el("r").child(rpr);
-            run.children.extend(run_content(status, w));
-            p = p.child(run);
+            o.empty("b").empty("bCs").end();
+            run_content(o, status);
+            o.end();
         }
-        plain(p, after)
+        plain(o, after);
+        o.end();
     }
 
-    fn action_table(&self, meeting: &Meeting) -> Element {
-        let rows = meeting
-            .action_items
-            .iter()
-            .map(|a| {
-                vec![a.reference.clone(), a.what.clone(), a.who.clone(), a.status.clone()]
-            })
-            .collect();
-        self.table(
-            self.styles.action_table.as_deref(),
-            &[18, 50, 18, 14],
-            Some(&ACTION_HEADER),
-            rows,
-        )
+    fn action_table(&mut self, meeting: &Meeting, sink: &mut dyn Write) -> Result<()> {
+        let rows = meeting.action_items.iter().map(|a| {
+            [a.reference.as_str(), a.what.as_str(), a.who.as_str(), a.status.as_str()]
+        });
+        let style = self.styles.action_table.clone();
+        self.table(style.as_deref(), &[18, 50, 18, 14], Some(&ACTION_HEADER), rows, sink)
     }
 
     /// A table with an optional header row (bold, repeated on every page) and text rows;
     /// `percents` gives the column widths as shares of the text column.
-    fn table(
-        &self,
+    fn table<R, S>(
+        &mut self,
         style: Option<&str>,
         percents: &[u32],
         header: Option<&[&str]>,
-        rows: Vec<Vec<String>>,
-    ) -> Element {
-        let w = &self.w;
+        rows: impl Iterator<Item = R>,
+        sink: &mut dyn Write,
+    ) -> Result<()>
+    where
+        R: AsRef<[S]>,
+        S: AsRef<str>,
+    {
         let total: u32 = percents.iter().sum::<u32>().max(1);
         let widths: Vec<u32> =
             percents.iter().map(|p| self.text_width * p / total).collect();
         let full: u32 = widths.iter().sum();
-        let mut tbl_pr = w.el("tblPr");
+        let o = &mut self.out;
+        o.start("tbl").start("tblPr");
         if let Some(style) = style {
-            tbl_pr = tbl_pr.child(w.val("tblStyle", style));
+            o.val("tblStyle", style);
         }
-        tbl_pr = tbl_pr.child(w.with(
-            w.with(w.el("tblW"), "w", &full.to_string()),
-            "type",
-            "dxa",
-        ));
+        o.start("tblW").attr_num("w", full).attr("type", "dxa").end();
         if style.is_none() {
-            let mut borders = w.el("tblBorders");
+            o.start("tblBorders");
             for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-                let border = w.with(
-                    w.with(w.with(w.val(side, "single"), "sz", "4"), "space", "0"),
-                    "color",
-                    "auto",
-                );
-                borders = borders.child(border);
+                o.start(side)
+                    .attr("val", "single")
+                    .attr("sz", "4")
+                    .attr("space", "0")
+                    .attr("color", "auto")
+                    .end();
             }
-            tbl_pr = tbl_pr.child(borders);
+            o.end();
         }
-        tbl_pr = tbl_pr.child(w.el("tblLayout").attr(&w.name("type"), "fixed"));
-        let look = [
-            ("val", "04A0"),
-            ("firstRow", "1"),
-            ("lastRow", "0"),
-            ("firstColumn", "0"),
-            ("lastColumn", "0"),
-            ("noHBand", "0"),
-            ("noVBand", "1"),
-        ];
-        let mut tbl_look = w.el("tblLook");
-        for (name, value) in look {
-            if name == "firstRow" && header.is_none() {
-                tbl_look = w.with(tbl_look, name, "0");
-            } else {
-                tbl_look = w.with(tbl_look, name, value);
-            }
-        }
-        tbl_pr = tbl_pr.child(tbl_look);
-        let mut grid = w.el("tblGrid");
+        o.start("tblLayout").attr("type", "fixed").end();
+        o.start("tblLook")
+            .attr("val", "04A0")
+            .attr("firstRow", if header.is_some() { "1" } else { "0" })
+            .attr("lastRow", "0")
+            .attr("firstColumn", "0")
+            .attr("lastColumn", "0")
+            .attr("noHBand", "0")
+            .attr("noVBand", "1")
+            .end();
+        o.end().start("tblGrid");
         for width in &widths {
-            grid = grid.child(w.el("gridCol").attr(&w.name("w"), &width.to_string()));
+            o.start("gridCol").attr_num("w", *width).end();
         }
-        let mut tbl = w.el("tbl").child(tbl_pr).child(grid);
+        o.end();
         if let Some(header) = header {
-            let cells: Vec<String> = header.iter().map(|h| (*h).to_string()).collect();
-            tbl = tbl.child(self.row(&widths, &cells, true));
+            self.row(&widths, header, true);
         }
         for row in rows {
-            tbl = tbl.child(self.row(&widths, &row, false));
+            self.row(&widths, row.as_ref(), false);
+            self.out.drain_if_full(sink)?;
         }
-        tbl
+        self.out.end();
+        Ok(())
     }
 
-    fn row(&self, widths: &[u32], cells: &[String], header: bool) -> Element {
-        let w = &self.w;
-        let mut tr = w.el("tr");
+    fn row<S: AsRef<str>>(&mut self, widths: &[u32], cells: &[S], header: bool) {
+        let table_text = self.styles.table_text.as_deref();
+        let o = &mut self.out;
+        o.start("tr");
         if header {
-            tr = tr.child(w.el("trPr").child(w.el("cantSplit")).child(w.el("tblHeader")));
+            o.start("trPr").empty("cantSplit").empty("tblHeader").end();
         }
         for (i, width) in widths.iter().enumerate() {
-            let text = cells.get(i).map(String::as_str).unwrap_or_default();
-            let tc_pr = w.el("tcPr").child(w.with(
-                w.with(w.el("tcW"), "w", &width.to_string()),
-                "type",
-                "dxa",
-            ));
-            let mut tc = w.el("tc").child(tc_pr);
+            let text = cells.get(i).map(AsRef::as_ref).unwrap_or_default();
+            o.start("tc");
+            o.start("tcPr").start("tcW").attr_num("w", *width).attr("type", "dxa").end();
+            o.end();
             // A cell's "\n" separates paragraphs.
             for line in text.split('\n') {
-                let mut p = w.el("p");
-                if let Some(style) = &self.styles.table_text {
-                    p = p.child(w.el("pPr").child(w.val("pStyle", style)));
+                o.start("p");
+                if let Some(style) = table_text {
+                    o.start("pPr").val("pStyle", style).end();
                 }
                 if !line.is_empty() {
-                    let mut run = w.el("r");
+                    o.start("r");
                     if header {
-                        run = run.child(w.el("rPr").child(w.el("b")).child(w.el("bCs")));
+                        o.start("rPr").empty("b").empty("bCs").end();
                     }
-                    run.children.extend(run_content(line, w));
-                    p = p.child(run);
+                    run_content(o, line);
+                    o.end();
                 }
-                tc = tc.child(p);
+                o.end();
             }
-            tr = tr.child(tc);
+            o.end();
         }
-        tr
+        o.end();
     }
 }
 
@@ -424,11 +428,10 @@ fn collect_headings(
     styles: &Styles,
 ) {
     for section in sections {
-        let style = body.headings.get(depth.clamp(1, 9) - 1).cloned().flatten();
         out.push(HeadingRequest {
             number: section.number.clone(),
             depth,
-            style_numbering: style.and_then(|s| styles.numbering(&s)),
+            style_numbering: body.heading(depth).and_then(|s| styles.numbering(s)),
         });
         collect_headings(&section.sections, depth + 1, out, body, styles);
     }
@@ -493,52 +496,69 @@ pub(crate) fn split_status<'t>(
     }
 }
 
-/// A normal paragraph (style `style`, else the template's default).
-fn paragraph(w: &Wml, style: Option<&str>, text: &str) -> Element {
-    let mut p = w.el("p");
-    if let Some(style) = style {
-        p = p.child(w.el("pPr").child(w.val("pStyle", style)));
-    }
-    if !text.is_empty() {
-        let mut run = w.el("r");
-        run.children.extend(run_content(text, w));
-        p = p.child(run);
-    }
-    p
+fn text_element(o: &mut Emitter, text: &str) {
+    o.start("t").attr_as_named("xml:space", "preserve").text(text).end();
 }
 
-fn text_element(text: &str, w: &Wml) -> Element {
-    w.el("t").attr("xml:space", "preserve").text(text)
+/// One piece of a run's text: text without line breaks or tabs, a line break, a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece<'t> {
+    /// Text (never empty).
+    Text(&'t str),
+    /// A line break (`\n`, `\r\n` or `\r`).
+    Break,
+    /// A tab.
+    Tab,
 }
 
-/// The content of a run showing `text`: `w:t` pieces with spaces preserved, `w:br` for
-/// each newline and `w:tab` for each tab; characters XML 1.0 forbids are dropped.
-pub(crate) fn run_content(text: &str, w: &Wml) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    let mut piece = String::new();
-    let flush = |piece: &mut String, nodes: &mut Vec<Node>| {
-        if !piece.is_empty() {
-            nodes.push(Node::Element(text_element(piece, w)));
-            piece.clear();
+/// The pieces of `text` as a run shows them: `w:t` for text, `w:br` for each line
+/// break, `w:tab` for each tab.
+pub(crate) fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    let mut mark: Option<Piece<'_>> = None;
+    std::iter::from_fn(move || {
+        if let Some(mark) = mark.take() {
+            return Some(mark);
         }
-    };
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                flush(&mut piece, &mut nodes);
-                nodes.push(Node::Element(w.el("br")));
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(at) = rest.find(['\r', '\n', '\t']) else {
+            return Some(Piece::Text(std::mem::take(&mut rest)));
+        };
+        let (piece, tail) = rest.split_at(at);
+        let (separator, after) = if let Some(after) = tail.strip_prefix("\r\n") {
+            (Piece::Break, after)
+        } else if let Some(after) = tail.strip_prefix('\t') {
+            (Piece::Tab, after)
+        } else {
+            (Piece::Break, tail.get(1..).unwrap_or_default())
+        };
+        rest = after;
+        if piece.is_empty() {
+            Some(separator)
+        } else {
+            mark = Some(separator);
+            Some(Piece::Text(piece))
+        }
+    })
+}
+
+/// Writes the content of a run showing `text`: `w:t` pieces with spaces preserved,
+/// `w:br` for each newline and `w:tab` for each tab; characters XML 1.0 forbids are
+/// dropped.
+fn run_content(o: &mut Emitter, text: &str) {
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) => text_element(o, text),
+            Piece::Break => {
+                o.empty("br");
             }
-            '\t' => {
-                flush(&mut piece, &mut nodes);
-                nodes.push(Node::Element(w.el("tab")));
+            Piece::Tab => {
+                o.empty("tab");
             }
-            c => piece.push(c),
         }
     }
-    flush(&mut piece, &mut nodes);
-    nodes
 }
 
 #[cfg(test)]
@@ -564,15 +584,20 @@ mod tests {
 
     #[test]
     fn run_content_breaks_lines() {
-        let w = Wml::new("w");
-        let nodes = run_content("a\nb\tc\u{1}", &w);
-        let names: Vec<String> = nodes
-            .iter()
-            .map(|n| match n {
-                Node::Element(e) => e.name.clone(),
-                _ => String::new(),
-            })
-            .collect();
-        assert_eq!(names, ["w:t", "w:br", "w:t", "w:tab", "w:t"]);
+        use Piece::{Break, Tab, Text};
+        let all = |text| pieces(text).collect::<Vec<_>>();
+        assert_eq!(
+            all("a\nb\tc\u{1}"),
+            [Text("a"), Break, Text("b"), Tab, Text("c\u{1}")]
+        );
+        assert_eq!(all("\r\n\r\rx\n"), [Break, Break, Break, Text("x"), Break]);
+        assert_eq!(all("\t\t"), [Tab, Tab]);
+        assert_eq!(all(""), []);
+        let mut o = Emitter::new("w");
+        run_content(&mut o, "a\u{1}\n\u{1}");
+        assert_eq!(
+            o.pending_text(),
+            r#"<w:t xml:space="preserve">a</w:t><w:br/><w:t xml:space="preserve"></w:t>"#
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use minutes_model::{Cover, CoverField as Field, Purpose};
 
+use super::body::Piece;
 use super::xml::{self, Element, Node, Wml, W14_NS};
 use crate::{Error, Result};
 
@@ -158,13 +159,23 @@ fn set_paragraphs(cell: &mut Element, values: &[String], w: &Wml) {
             if let Some(rpr) = &rpr {
                 run = run.child(rpr.clone());
             }
-            for node in super::body::run_content(value, w) {
-                run.children.push(node);
-            }
+            run.children.extend(run_content(value, w));
             p = p.child(run);
         }
         cell.children.push(Node::Element(p));
     }
+}
+
+/// The content of a run showing `text` (see [`super::body::pieces`]).
+fn run_content(text: &str, w: &Wml) -> Vec<Node> {
+    super::body::pieces(text)
+        .map(|piece| match piece {
+            Piece::Text(text) => w.el("t").attr("xml:space", "preserve").text(text),
+            Piece::Break => w.el("br"),
+            Piece::Tab => w.el("tab"),
+        })
+        .map(Node::Element)
+        .collect()
 }
 
 /// Ticks the box of `purpose` (and clears the others) among the cell's checkboxes.
@@ -269,7 +280,7 @@ fn set_checkbox(sdt: &mut Element, checked: bool) {
                 .attrs
                 .iter()
                 .find(|(n, _)| n.rsplit(':').next() == Some("val"))
-                .map(|(n, _)| n.clone());
+                .map(|(n, _)| n.to_string());
             let name = name.unwrap_or_else(|| {
                 format!("{}:val", flag.name.split(':').next().unwrap_or("w14"))
             });

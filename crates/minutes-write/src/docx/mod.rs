@@ -18,14 +18,24 @@
 //!   its model number (see `numbering`).
 //!
 //! A template without a cover table is an error ([`crate::ErrorKind::Template`]).
+//!
+//! The main part is streamed: the template's text before and after the body is
+//! serialised once, and the minutes are written between, paragraph by paragraph, straight
+//! into the zip entry (`body`), so the writer's memory does not grow with the meeting.
+//! The template's parts are parsed once per [`Template`] (`parts`); the built-in one is
+//! deflated at build time, so its untouched parts are copied raw like a user's.
 
 mod body;
 mod cover;
+mod emit;
 mod numbering;
 mod package;
+mod parts;
 mod styles;
 mod template;
 mod xml;
+
+use std::io::{Cursor, Seek, Write};
 
 use minutes_model::Meeting;
 
@@ -34,8 +44,7 @@ use self::{
     body::BodyWriter,
     numbering::Numbering,
     package::Rewrites,
-    styles::Styles,
-    template::{part_dir, rels_name, resolve_target},
+    template::resolve_target,
     xml::{Element, Node, Wml, W_NS},
 };
 use crate::{Error, Result};
@@ -53,116 +62,107 @@ pub struct DocxWriteOptions {
 }
 
 /// Writes the official minutes of `meeting` by filling `template`; returns the bytes of
-/// the `.docx` package.
+/// the `.docx` package. See [`write_docx_to`] to write a large meeting to a file.
 pub fn write_docx(
     meeting: &Meeting,
     template: &Template,
     options: &DocxWriteOptions,
 ) -> Result<Vec<u8>> {
+    let out = write_docx_to(meeting, template, options, Cursor::new(Vec::new()))?;
+    Ok(out.into_inner())
+}
+
+/// Writes the official minutes of `meeting` by filling `template` into `out` (a file, a
+/// `Cursor<Vec<u8>>`), and returns `out`. The body is streamed into the package as it is
+/// written: beyond the meeting itself, memory stays small whatever its size.
+pub fn write_docx_to<W: Write + Seek>(
+    meeting: &Meeting,
+    template: &Template,
+    options: &DocxWriteOptions,
+    out: W,
+) -> Result<W> {
     // Models that break `Meeting::validate` (empty or repeated section numbers) are
     // written as they are: every number is shown literally where lists cannot show it.
-    let names = template.names()?;
-    let main = template.main_part(&names)?;
-    let main_dir = part_dir(&main);
-    let read_xml = |name: &str| -> Result<Option<xml::XmlDoc>> {
-        match template.read_part(name)? {
-            Some(bytes) => Ok(Some(xml::parse(&bytes, name)?)),
-            None => Ok(None),
-        }
-    };
+    let parts = template.parts()?;
     let mut rewrites = Rewrites::new();
     let mut added_types: Vec<(String, &str)> = Vec::new();
 
-    // Main part relationships: styles and numbering parts.
-    let main_rels_name = rels_name(&main);
-    let mut main_rels = read_xml(&main_rels_name)?.unwrap_or_else(package::empty_rels);
-    let target_of = |rels: &xml::XmlDoc, rel_type: &str| {
-        template::relationship_target(&rels.root, rel_type)
-            .map(|t| resolve_target(&main_dir, &t))
+    // The main part: the template's text before and after the minutes body.
+    let mut document = parts.document.clone();
+    let prefix = xml::ensure_prefix(&mut document.root, W_NS, "w");
+    let w = Wml::new(&prefix);
+    let Some(Node::Element(body)) = document.root.children.get_mut(parts.body) else {
+        return Err(Error::template(format!("`{}` has no body", parts.main)));
     };
-    let styles = match target_of(&main_rels, template::REL_STYLES) {
-        Some(part) => {
-            read_xml(&part)?.map(|doc| Styles::parse(&doc.root)).unwrap_or_default()
-        }
-        None => Styles::default(),
-    };
-    let numbering_part = target_of(&main_rels, template::REL_NUMBERING);
-    let numbering_doc = match &numbering_part {
-        Some(part) => read_xml(part)?,
-        None => None,
-    };
-    let mut numbering = Numbering::new(numbering_doc);
-
-    // The main part.
-    let mut document = read_xml(&main)?
-        .ok_or_else(|| Error::template(format!("`{main}` is missing")))?;
-    if !document.root.is_w("document") {
-        return Err(Error::template(format!(
-            "`{main}` is not a WordprocessingML document"
-        )));
-    }
-    let w = Wml::new(&xml::ensure_prefix(&mut document.root, W_NS, "w"));
-    let body = document
-        .root
-        .first_w_mut("body")
-        .ok_or_else(|| Error::template(format!("`{main}` has no body")))?;
     let cover_index = cover::fill_cover(body, &meeting.cover, &w)?;
     if let Some(title) = &options.document_title {
         retitle(body, cover_index, title);
     }
     let text_width = text_width(body);
-    let content = BodyWriter::new(w.clone(), &styles, &mut numbering, text_width)
-        .write(meeting, &styles)?;
-    replace_body(body, cover_index, content);
-    rewrites.insert(main.clone(), xml::serialize(&document).into_bytes());
+    let splice = replace_body(body, cover_index);
+    let (head, tail) = xml::serialize_around(&document, parts.body, splice);
+    drop(document);
+
+    // The lists the body refers to, added before the body is written.
+    let mut numbering = Numbering::new(parts.numbering.as_ref());
+    let mut body_writer = BodyWriter::new(&prefix, &parts.styles, text_width);
+    body_writer.plan(meeting, &mut numbering, &parts.styles)?;
 
     // Numbering: rewritten when lists were added, created when the template had none.
     if numbering.changed() {
-        let part =
-            numbering_part.clone().unwrap_or_else(|| format!("{main_dir}numbering.xml"));
-        if numbering_part.is_none() {
-            if names.contains(&part) {
+        let part = parts
+            .numbering_part
+            .clone()
+            .unwrap_or_else(|| format!("{}numbering.xml", parts.main_dir));
+        if parts.numbering_part.is_none() {
+            if parts.names.contains(&part) {
                 return Err(Error::template(format!(
                     "`{part}` exists but is not the numbering part"
                 )));
             }
+            let mut main_rels = parts.main_rels.clone();
             package::add_relationship(
                 &mut main_rels,
                 template::REL_NUMBERING,
                 "numbering.xml",
             );
-            rewrites
-                .insert(main_rels_name.clone(), xml::serialize(&main_rels).into_bytes());
+            rewrites.insert(
+                parts.main_rels_name.clone(),
+                xml::serialize(&main_rels).into_bytes(),
+            );
         }
-        if !names.contains(&part) {
+        if !parts.names.contains(&part) {
             added_types.push((part.clone(), package::NUMBERING));
         }
         rewrites.insert(part, numbering.to_bytes());
     }
+    drop(numbering);
 
     // Core properties: the title and the timestamp.
     let timestamp = options.timestamp.map(package::w3cdtf);
     let title = meeting.cover.title.as_deref().filter(|t| !t.trim().is_empty());
     if title.is_some() || timestamp.is_some() {
-        let mut package_rels =
-            read_xml("_rels/.rels")?.unwrap_or_else(package::empty_rels);
         let core_part =
-            template::relationship_target(&package_rels.root, template::REL_CORE)
+            template::relationship_target(&parts.package_rels.root, template::REL_CORE)
                 .map(|t| resolve_target("", &t));
         let (core_name, mut core) = match core_part {
             Some(name) => {
-                let doc = read_xml(&name)?.unwrap_or_else(package::empty_core);
-                if !names.contains(&name) {
+                let doc = match template.read_part(&name)? {
+                    Some(bytes) => xml::parse(&bytes, &name)?,
+                    None => package::empty_core(),
+                };
+                if !parts.names.contains(&name) {
                     added_types.push((name.clone(), package::CORE));
                 }
                 (name, doc)
             }
             None => {
-                let name = if names.iter().any(|n| n == "docProps/core.xml") {
+                let name = if parts.names.iter().any(|n| n == "docProps/core.xml") {
                     "docProps/minutes-core.xml".to_string()
                 } else {
                     "docProps/core.xml".to_string()
                 };
+                let mut package_rels = parts.package_rels.clone();
                 package::add_relationship(&mut package_rels, template::REL_CORE, &name);
                 rewrites.insert(
                     "_rels/.rels".to_string(),
@@ -176,16 +176,27 @@ pub fn write_docx(
         rewrites.insert(core_name, xml::serialize(&core).into_bytes());
     }
 
-    let mut types = read_xml("[Content_Types].xml")?
-        .ok_or_else(|| Error::template("the package has no `[Content_Types].xml`"))?;
-    if package::content_types(&mut types, &main, &added_types) {
+    let mut types = parts.content_types.clone();
+    if package::content_types(&mut types, &parts.main, &added_types) {
         rewrites.insert(
             "[Content_Types].xml".to_string(),
             xml::serialize(&types).into_bytes(),
         );
     }
 
-    package::write_package(template, &names, &rewrites)
+    package::write_package(
+        template,
+        &parts.names,
+        &rewrites,
+        &parts.main,
+        |sink| {
+            sink.write_all(head.as_bytes())?;
+            body_writer.write(meeting, sink)?;
+            sink.write_all(tail.as_bytes())?;
+            Ok(())
+        },
+        out,
+    )
 }
 
 /// Replaces the text of the title paragraph (`Minutes`) before the cover table, keeping
@@ -223,9 +234,10 @@ fn is_notice(element: &Element) -> bool {
         .any(|needle| text.contains(needle))
 }
 
-/// Replaces the body after the notice (else after the cover table at `cover_index`) with
-/// `content`, keeping section breaks of the replaced part and the final `w:sectPr`.
-fn replace_body(body: &mut Element, cover_index: usize, content: Vec<Element>) {
+/// Cuts the body after the notice (else after the cover table at `cover_index`),
+/// keeping section breaks of the cut part and the final `w:sectPr`; returns the index
+/// of the body child before which the minutes go.
+fn replace_body(body: &mut Element, cover_index: usize) -> usize {
     let children = std::mem::take(&mut body.children);
     let final_sect =
         children.iter().rposition(|n| matches!(n, Node::Element(e) if e.is_w("sectPr")));
@@ -259,14 +271,16 @@ fn replace_body(body: &mut Element, cover_index: usize, content: Vec<Element>) {
         }
     }
     body.children.extend(kept_breaks);
-    body.children.extend(content.into_iter().map(Node::Element));
+    let splice = body.children.len();
     body.children.extend(tail);
-    prune_bookmarks(body);
+    prune_bookmarks(body, splice)
 }
 
 /// Drops the `w:bookmarkStart`/`w:bookmarkEnd` whose partner went with the replaced body
-/// (ECMA-376 Part 1 §17.13.6: each start needs its end with the same `w:id`).
-fn prune_bookmarks(body: &mut Element) {
+/// (ECMA-376 Part 1 §17.13.6: each start needs its end with the same `w:id`); returns
+/// `splice`, the index of a body child, moved back past the dropped ones before it. The
+/// minutes themselves have no bookmarks.
+fn prune_bookmarks(body: &mut Element, splice: usize) -> usize {
     let ids = |local: &str| -> std::collections::HashSet<String> {
         body.descendants()
             .into_iter()
@@ -279,18 +293,21 @@ fn prune_bookmarks(body: &mut Element) {
     let unmatched: std::collections::HashSet<String> =
         starts.symmetric_difference(&ends).cloned().collect();
     if unmatched.is_empty() {
-        return;
+        return splice;
     }
+    let orphan = |node: &Node| match node {
+        Node::Element(e) if e.is_w("bookmarkStart") || e.is_w("bookmarkEnd") => {
+            e.get("id").is_some_and(|id| unmatched.contains(&id))
+        }
+        _ => false,
+    };
+    let dropped_before = body.children.iter().take(splice).filter(|n| orphan(n)).count();
     let mut stack: Vec<&mut Element> = vec![body];
     while let Some(element) = stack.pop() {
-        element.children.retain(|node| match node {
-            Node::Element(e) if e.is_w("bookmarkStart") || e.is_w("bookmarkEnd") => {
-                !e.get("id").is_some_and(|id| unmatched.contains(&id))
-            }
-            _ => true,
-        });
+        element.children.retain(|node| !orphan(node));
         stack.extend(element.elements_mut());
     }
+    splice - dropped_before
 }
 
 /// The width of the text column of the final section, in twips.

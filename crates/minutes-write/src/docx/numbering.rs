@@ -12,6 +12,7 @@
 //! about shared or continued lists come into play, and no level refers to a parent level
 //! that never appeared in it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::styles::Styles;
@@ -21,6 +22,13 @@ use crate::Result;
 /// Levels of a list (`w:ilvl` 0..=8).
 const LEVELS: usize = 9;
 
+/// One level of a list of the template: its `w:lvl` and what the planner reads of it.
+#[derive(Debug, Clone)]
+struct Level<'d> {
+    lvl: &'d Element,
+    info: LevelInfo,
+}
+
 /// What the writer needs to know of one `w:lvl`.
 #[derive(Debug, Clone)]
 struct LevelInfo {
@@ -29,14 +37,21 @@ struct LevelInfo {
     text: String,
 }
 
-/// The numbering part being written.
+/// The numbering part being written: the template's part (borrowed) and the lists added
+/// to it, which are written in place when the part is serialised.
 #[derive(Debug)]
-pub(crate) struct Numbering {
-    doc: XmlDoc,
+pub(crate) struct Numbering<'t> {
+    doc: Cow<'t, XmlDoc>,
     w: Wml,
-    changed: bool,
-    next_abstract: u32,
-    next_num: u32,
+    /// The root children that are the template's `w:num`s and `w:abstractNum`s, by id
+    /// as written (the first of each id), so that lookups need no scan.
+    nums: HashMap<String, usize>,
+    abstracts: HashMap<String, usize>,
+    /// The added lists, with the ids of the first ones.
+    added_abstracts: Vec<Element>,
+    added_nums: Vec<Element>,
+    first_abstract: u32,
+    first_num: u32,
     bullet: Option<u32>,
 }
 
@@ -61,30 +76,46 @@ pub(crate) struct HeadingRequest {
     pub style_numbering: Option<(u32, u32)>,
 }
 
-impl Numbering {
+impl<'t> Numbering<'t> {
     /// The template's numbering part, or a new empty one.
-    pub(crate) fn new(template: Option<XmlDoc>) -> Numbering {
-        let mut doc = template.unwrap_or_else(|| XmlDoc {
-            prolog: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                .to_string(),
-            root: Element::new(W_NS, "w:numbering").attr("xmlns:w", W_NS),
-        });
-        let prefix = xml::ensure_prefix(&mut doc.root, W_NS, "w");
-        let max = |local: &str, attr: &str| {
-            doc.root
-                .elements()
-                .filter(|e| e.is_w(local))
-                .filter_map(|e| e.get(attr)?.parse::<u32>().ok())
-                .max()
-                .unwrap_or(0)
+    pub(crate) fn new(template: Option<&'t XmlDoc>) -> Numbering<'t> {
+        let mut doc = match template {
+            Some(doc) => Cow::Borrowed(doc),
+            None => Cow::Owned(XmlDoc {
+                prolog: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    .to_string(),
+                root: Element::new(W_NS, "w:numbering").attr("xmlns:w", W_NS),
+            }),
         };
-        let next_abstract = max("abstractNum", "abstractNumId").saturating_add(1);
-        let next_num = max("num", "numId").saturating_add(1);
+        let prefix = match xml::find_prefix(&doc.root, W_NS) {
+            Some(prefix) => prefix,
+            None => xml::ensure_prefix(&mut doc.to_mut().root, W_NS, "w"),
+        };
+        let mut nums = HashMap::new();
+        let mut abstracts = HashMap::new();
+        let (mut max_num, mut max_abstract) = (0, 0);
+        for (i, node) in doc.root.children.iter().enumerate() {
+            let Node::Element(e) = node else { continue };
+            let (index, max, attr) = if e.is_w("num") {
+                (&mut nums, &mut max_num, "numId")
+            } else if e.is_w("abstractNum") {
+                (&mut abstracts, &mut max_abstract, "abstractNumId")
+            } else {
+                continue;
+            };
+            if let Some(id) = e.get(attr) {
+                *max = id.parse::<u32>().map_or(*max, |n| n.max(*max));
+                index.entry(id).or_insert(i);
+            }
+        }
         Numbering {
             w: Wml::new(&prefix),
-            changed: false,
-            next_abstract,
-            next_num,
+            nums,
+            abstracts,
+            added_abstracts: Vec::new(),
+            added_nums: Vec::new(),
+            first_abstract: max_abstract.saturating_add(1),
+            first_num: max_num.saturating_add(1),
             bullet: None,
             doc,
         }
@@ -92,33 +123,62 @@ impl Numbering {
 
     /// Returns true if and only if the part must be written.
     pub(crate) fn changed(&self) -> bool {
-        self.changed
+        !self.added_nums.is_empty()
     }
 
-    /// The part's bytes.
+    /// The part's bytes. Following ECMA-376 §17.9.20 (numPicBullet*, abstractNum*, num*,
+    /// numIdMacAtCleanup?), the added abstract lists go after the template's last
+    /// `w:abstractNum` (else its last `w:numPicBullet`, else first) and the added lists
+    /// after its last `w:num` (else right after the added abstract lists).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        xml::serialize(&self.doc).into_bytes()
+        let children = &self.doc.root.children;
+        let last = |local: &str| {
+            children.iter().rposition(|n| matches!(n, Node::Element(e) if e.is_w(local)))
+        };
+        let abstracts_at =
+            last("abstractNum").or_else(|| last("numPicBullet")).map_or(0, |i| i + 1);
+        let nums_at = last("num").map_or(abstracts_at, |i| i + 1);
+        let mut inserts = [
+            (abstracts_at, self.added_abstracts.as_slice()),
+            (nums_at, self.added_nums.as_slice()),
+        ];
+        inserts.sort_by_key(|(at, _)| *at);
+        xml::serialize_inserting(&self.doc, &inserts).into_bytes()
+    }
+
+    /// The root child at `index`, if it is an element.
+    fn child(&self, index: usize) -> Option<&Element> {
+        match self.doc.root.children.get(index)? {
+            Node::Element(e) => Some(e),
+            _ => None,
+        }
     }
 
     fn num(&self, num_id: u32) -> Option<&Element> {
         let id = num_id.to_string();
-        self.doc
-            .root
-            .elements()
-            .find(|e| e.is_w("num") && e.get("numId").as_deref() == Some(id.as_str()))
+        match self.nums.get(&id) {
+            Some(&index) => self.child(index),
+            None => self.added_nums.get(num_id.checked_sub(self.first_num)? as usize),
+        }
     }
 
     fn abstract_num(&self, abstract_id: &str) -> Option<&Element> {
-        self.doc.root.elements().find(|e| {
-            e.is_w("abstractNum")
-                && e.get("abstractNumId").as_deref() == Some(abstract_id)
-        })
+        match self.abstracts.get(abstract_id) {
+            Some(&index) => self.child(index),
+            None => {
+                let id = abstract_id.parse::<u32>().ok()?;
+                if id.to_string() != abstract_id {
+                    return None;
+                }
+                self.added_abstracts.get(id.checked_sub(self.first_abstract)? as usize)
+            }
+        }
     }
 
-    /// The `w:lvl` elements list `num_id` uses, level by level, with its `w:lvlOverride`s
-    /// applied; an abstract list linked to a numbering style (`w:numStyleLink`) is
-    /// followed once.
-    fn levels(&self, num_id: u32, styles: &Styles) -> Option<Vec<Option<Element>>> {
+    /// The `w:lvl` elements list `num_id` uses, level by level, with what the planner
+    /// reads of each once its `w:lvlOverride`s apply; an abstract list linked to a
+    /// numbering style (`w:numStyleLink`) is followed once.
+    fn levels(&self, num_id: u32, styles: &Styles) -> Option<Vec<Option<Level<'_>>>> {
         let num = self.num(num_id)?;
         let abstract_id = num.first_w("abstractNumId")?.get("val")?;
         let mut abstract_num = self.abstract_num(&abstract_id)?;
@@ -129,35 +189,26 @@ impl Numbering {
             let linked = self.num(linked_num)?.first_w("abstractNumId")?.get("val")?;
             abstract_num = self.abstract_num(&linked)?;
         }
-        let mut levels: Vec<Option<Element>> = vec![None; LEVELS];
+        let mut levels: Vec<Option<Level<'_>>> = vec![None; LEVELS];
+        let slot_of = |e: &Element| e.get("ilvl").and_then(|i| i.parse::<usize>().ok());
         for lvl in abstract_num.elements().filter(|e| e.is_w("lvl")) {
-            if let Some(slot) = lvl
-                .get("ilvl")
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| levels.get_mut(i))
-            {
-                *slot = Some(lvl.clone());
+            if let Some(slot) = slot_of(lvl).and_then(|i| levels.get_mut(i)) {
+                *slot = Some(Level { lvl, info: level_info(lvl) });
             }
         }
         for over in num.elements().filter(|e| e.is_w("lvlOverride")) {
-            let Some(slot) = over
-                .get("ilvl")
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| levels.get_mut(i))
-            else {
+            let Some(slot) = slot_of(over).and_then(|i| levels.get_mut(i)) else {
                 continue;
             };
             if let Some(lvl) = over.first_w("lvl") {
-                *slot = Some(lvl.clone());
+                *slot = Some(Level { lvl, info: level_info(lvl) });
             }
-            if let (Some(start), Some(lvl)) =
+            if let (Some(start), Some(level)) =
                 (over.first_w("startOverride").and_then(|s| s.get("val")), slot.as_mut())
             {
-                let start = self.w.val("start", &start);
-                match lvl.first_w_mut("start") {
-                    Some(existing) => *existing = start,
-                    None => lvl.children.insert(0, Node::Element(start)),
-                }
+                // As read back from a `w:start` written with this value.
+                level.info.start =
+                    xml::unescape(&xml::escape(&start)).parse().unwrap_or(0);
             }
         }
         Some(levels)
@@ -170,10 +221,9 @@ impl Numbering {
         multi_level_type: &str,
         name: &str,
     ) -> u32 {
-        let abstract_id = self.next_abstract;
-        let num_id = self.next_num;
-        self.next_abstract = self.next_abstract.saturating_add(1);
-        self.next_num = self.next_num.saturating_add(1);
+        let abstract_id =
+            self.first_abstract.saturating_add(self.added_abstracts.len() as u32);
+        let num_id = self.first_num.saturating_add(self.added_nums.len() as u32);
         let w = &self.w;
         let mut abstract_num = w
             .with(w.el("abstractNum"), "abstractNumId", &abstract_id.to_string())
@@ -189,20 +239,8 @@ impl Numbering {
         let num = w
             .with(w.el("num"), "numId", &num_id.to_string())
             .child(w.val("abstractNumId", &abstract_id.to_string()));
-        let children = &mut self.doc.root.children;
-        let position = |local: &str, children: &[Node]| {
-            children.iter().rposition(|n| matches!(n, Node::Element(e) if e.is_w(local)))
-        };
-        // ECMA-376 §17.9.20: numPicBullet*, abstractNum*, num*, numIdMacAtCleanup?.
-        let at = position("abstractNum", children)
-            .or_else(|| position("numPicBullet", children))
-            .map_or(0, |i| i + 1);
-        children.insert(at, Node::Element(abstract_num));
-        let at = position("num", children)
-            .or_else(|| position("abstractNum", children))
-            .map_or(0, |i| i + 1);
-        children.insert(at, Node::Element(num));
-        self.changed = true;
+        self.added_abstracts.push(abstract_num);
+        self.added_nums.push(num);
         num_id
     }
 
@@ -222,7 +260,7 @@ impl Numbering {
                 levels
                     .iter()
                     .take(max_ilvl + 1)
-                    .all(|l| l.as_ref().is_some_and(|l| level_info(l).format == "bullet"))
+                    .all(|l| l.as_ref().is_some_and(|l| l.info.format == "bullet"))
             })
         };
         let num_id = match bullet_style
@@ -264,7 +302,7 @@ impl Numbering {
         let mut plans = Vec::with_capacity(headings.len());
         // Counters of the lists in use, by numId.
         let mut counters: HashMap<u32, [Option<i64>; LEVELS]> = HashMap::new();
-        let mut level_cache: HashMap<u32, Vec<Option<Element>>> = HashMap::new();
+        let mut level_cache: HashMap<u32, Vec<Option<LevelInfo>>> = HashMap::new();
         // The fresh list the headings continue in, once one was started.
         let mut fresh: Option<u32> = None;
         for heading in headings {
@@ -281,14 +319,15 @@ impl Numbering {
                 .filter(|n| self.num(*n).is_some());
             let candidate = fresh.or(style_num);
             if let Some(num_id) = candidate {
-                level_cache.entry(num_id).or_insert_with(|| {
-                    self.levels(num_id, styles).unwrap_or_else(|| vec![None; LEVELS])
+                let levels = level_cache.entry(num_id).or_insert_with(|| {
+                    self.levels(num_id, styles).map_or_else(
+                        || vec![None; LEVELS],
+                        |levels| levels.into_iter().map(|l| l.map(|l| l.info)).collect(),
+                    )
                 });
-                let levels =
-                    level_cache.get(&num_id).map(|l| infos(l)).unwrap_or_default();
                 let mut next = counters.get(&num_id).copied().unwrap_or([None; LEVELS]);
-                advance(&mut next, ilvl, &levels);
-                if display(&next, ilvl, &levels).as_deref() == Some(heading.number.trim())
+                advance(&mut next, ilvl, levels);
+                if display(&next, ilvl, levels).as_deref() == Some(heading.number.trim())
                 {
                     counters.insert(num_id, next);
                     let num_id = (Some(num_id) != style_num).then_some(num_id);
@@ -299,20 +338,16 @@ impl Numbering {
             // Start a fresh list showing this heading's number.
             // The template's own levels give the formatting (a fresh list's literal texts would
             // leak its prefix into the next one).
-            let base = style_num
-                .map(|n| {
-                    level_cache
-                        .entry(n)
-                        .or_insert_with(|| {
-                            self.levels(n, styles).unwrap_or_else(|| vec![None; LEVELS])
-                        })
-                        .clone()
-                })
-                .unwrap_or_else(|| vec![None; LEVELS]);
-            let levels = self.fresh_levels(&base, ilvl, heading.number.trim());
-            let infos_new = infos(&levels.iter().cloned().map(Some).collect::<Vec<_>>());
-            let num_id = self.add_list(levels.clone(), "multilevel", "minutes headings");
-            level_cache.insert(num_id, levels.into_iter().map(Some).collect());
+            let levels = {
+                let base = style_num
+                    .and_then(|n| self.levels(n, styles))
+                    .unwrap_or_else(|| vec![None; LEVELS]);
+                self.fresh_levels(&base, ilvl, heading.number.trim())
+            };
+            let infos_new: Vec<Option<LevelInfo>> =
+                levels.iter().map(|l| Some(level_info(l))).collect();
+            let num_id = self.add_list(levels, "multilevel", "minutes headings");
+            level_cache.insert(num_id, infos_new.clone());
             let mut next = [None; LEVELS];
             advance(&mut next, ilvl, &infos_new);
             counters.insert(num_id, next);
@@ -325,7 +360,7 @@ impl Numbering {
     /// The levels of a fresh list whose level `ilvl` first shows `number`.
     fn fresh_levels(
         &self,
-        base: &[Option<Element>],
+        base: &[Option<Level<'_>>],
         ilvl: usize,
         number: &str,
     ) -> Vec<Element> {
@@ -346,8 +381,9 @@ impl Numbering {
         let mut levels = Vec::with_capacity(LEVELS);
         let mut deeper_text = own_text.clone();
         for k in 0..LEVELS {
-            let template = base.get(k).cloned().flatten();
-            let info = template.as_ref().map(level_info);
+            let level = base.get(k).and_then(Option::as_ref);
+            let template = level.map(|l| l.lvl);
+            let info = level.map(|l| l.info.clone());
             let (start, format, text) = match k.cmp(&ilvl) {
                 std::cmp::Ordering::Less => {
                     let info = info.unwrap_or_else(|| default_info(k));
@@ -362,7 +398,7 @@ impl Numbering {
                     (start, "decimal".to_string(), deeper_text.clone())
                 }
             };
-            levels.push(self.rebuild_level(template.as_ref(), k, start, &format, &text));
+            levels.push(self.rebuild_level(template, k, start, &format, &text));
         }
         levels
     }
@@ -424,10 +460,6 @@ fn default_info(k: usize) -> LevelInfo {
     LevelInfo { start: 1, format: "decimal".to_string(), text }
 }
 
-fn infos(levels: &[Option<Element>]) -> Vec<Option<LevelInfo>> {
-    levels.iter().map(|l| l.as_ref().map(level_info)).collect()
-}
-
 /// Advances level `ilvl`'s counter and restarts the deeper levels.
 fn advance(
     counters: &mut [Option<i64>; LEVELS],
@@ -482,10 +514,11 @@ mod tests {
     const BUILTIN_NUMBERING: &str =
         include_str!("../../../../templates/onem2m-minutes/word/numbering.xml");
 
-    fn plan(numbers: &[&str]) -> (Vec<HeadingNumber>, Numbering) {
-        let styles = Styles::parse(&parse(BUILTIN_STYLES.as_bytes(), "s").unwrap().root);
-        let mut numbering =
-            Numbering::new(Some(parse(BUILTIN_NUMBERING.as_bytes(), "n").unwrap()));
+    fn plan(numbers: &[&str]) -> (Vec<HeadingNumber>, Numbering<'static>) {
+        let styles = Styles::parse(BUILTIN_STYLES.as_bytes(), "s").unwrap();
+        let template =
+            Box::leak(Box::new(parse(BUILTIN_NUMBERING.as_bytes(), "n").unwrap()));
+        let mut numbering = Numbering::new(Some(template));
         let requests: Vec<HeadingRequest> = numbers
             .iter()
             .map(|n| {
@@ -540,7 +573,7 @@ mod tests {
 
     #[test]
     fn display_needs_every_parent() {
-        let levels = infos(&[None, None]);
+        let levels = vec![None, None];
         assert_eq!(display(&[None; LEVELS], 0, &levels), None);
         let levels = vec![Some(default_info(0)), Some(default_info(1))];
         let mut counters = [None; LEVELS];

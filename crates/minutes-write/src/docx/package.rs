@@ -3,12 +3,12 @@
 //! bookkeeping parts (`[Content_Types].xml`, relationships, `docProps/core.xml`).
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Seek, Write};
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-use super::template::{Source, Template, BUILTIN_PARTS};
+use super::template::Template;
 use super::xml::{self, Element, Node, XmlDoc};
 use crate::{Error, Result};
 
@@ -26,61 +26,69 @@ pub(crate) const CORE: &str =
     "application/vnd.openxmlformats-package.core-properties+xml";
 const CT_NS: &str = "http://schemas.openxmlformats.org/package/2006/content-types";
 
+/// Rewritten parts smaller than this (in bytes) are stored, not deflated.
+const STORE_BELOW: usize = 4096;
+
 /// The parts of the output that differ from the template: name → bytes. Names present in
 /// the template replace its entry in place; the others are appended.
 pub(crate) type Rewrites = BTreeMap<String, Vec<u8>>;
 
-/// Writes the output package.
-pub(crate) fn write_package(
+/// Writes the output package into `out`: the template's entries in package order, each
+/// copied raw (still deflated) unless rewritten, the main part `main` written by
+/// `write_main` straight into its entry, then the added parts.
+pub(crate) fn write_package<W: Write + Seek>(
     template: &Template,
     names: &[String],
     rewrites: &Rewrites,
-) -> Result<Vec<u8>> {
+    main: &str,
+    write_main: impl FnOnce(&mut dyn Write) -> Result<()>,
+    out: W,
+) -> Result<W> {
     let zip_err = |err: zip::result::ZipError| {
         Error::other(format!("cannot write the DOCX package: {err}"))
     };
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    let mut archive = match template.source() {
-        Source::Package(bytes) => Some(
-            ZipArchive::new(Cursor::new(bytes.as_slice()))
-                .map_err(|err| Error::template(format!("not a zip package: {err}")))?,
-        ),
-        Source::Builtin => None,
+    // Deflating a small part saves a few hundred bytes and costs a compressor set-up
+    // (some 300 KiB to allocate and clear) or reset: as much as deflating the main part.
+    let options_for = |bytes: &[u8]| {
+        if bytes.len() < STORE_BELOW {
+            options.compression_method(CompressionMethod::Stored)
+        } else {
+            options
+        }
     };
+    let mut writer = ZipWriter::new(out);
+    let mut archive = ZipArchive::new(Cursor::new(template.source().package()))
+        .map_err(|err| Error::template(format!("not a zip package: {err}")))?;
+    let mut write_main = Some(write_main);
     for name in names {
+        if name == main {
+            if let Some(write_main) = write_main.take() {
+                writer.start_file(name.as_str(), options).map_err(zip_err)?;
+                write_main(&mut writer)?;
+            }
+            continue;
+        }
         if let Some(bytes) = rewrites.get(name) {
-            writer.start_file(name.as_str(), options).map_err(zip_err)?;
+            writer.start_file(name.as_str(), options_for(bytes)).map_err(zip_err)?;
             writer.write_all(bytes)?;
             continue;
         }
-        match archive.as_mut() {
-            Some(archive) => {
-                let Some(index) = archive.index_for_name(name) else { continue };
-                let file = archive.by_index_raw(index).map_err(|err| {
-                    Error::template(format!("cannot copy `{name}`: {err}"))
-                })?;
-                writer.raw_copy_file(file).map_err(zip_err)?;
-            }
-            None => {
-                let Some((_, bytes)) = BUILTIN_PARTS.iter().find(|(n, _)| n == name)
-                else {
-                    continue;
-                };
-                writer.start_file(name.as_str(), options).map_err(zip_err)?;
-                writer.write_all(bytes)?;
-            }
-        }
+        let Some(index) = archive.index_for_name(name) else { continue };
+        let file = archive
+            .by_index_raw(index)
+            .map_err(|err| Error::template(format!("cannot copy `{name}`: {err}")))?;
+        writer.raw_copy_file(file).map_err(zip_err)?;
     }
     for (name, bytes) in rewrites {
         if !names.iter().any(|n| n == name) {
-            writer.start_file(name.as_str(), options).map_err(zip_err)?;
+            writer.start_file(name.as_str(), options_for(bytes)).map_err(zip_err)?;
             writer.write_all(bytes)?;
         }
     }
-    Ok(writer.finish().map_err(zip_err)?.into_inner())
+    writer.finish().map_err(zip_err)
 }
 
 /// `[Content_Types].xml` with the main part typed as a document (not a template) and an
@@ -199,7 +207,7 @@ pub(crate) fn core_properties(
 
 fn set_property(
     root: &mut Element,
-    ns: &str,
+    ns: &'static str,
     prefix: &str,
     local: &str,
     value: &str,

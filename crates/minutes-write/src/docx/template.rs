@@ -3,10 +3,12 @@
 //! writer needs (part names, reading parts with size caps, relationships).
 
 use std::io::{Cursor, Read};
+use std::sync::{Arc, OnceLock};
 
 use zip::ZipArchive;
 
-use super::xml::{self, Element};
+use super::parts::Parts;
+use super::xml::Element;
 use crate::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_template.rs"));
@@ -37,9 +39,13 @@ pub(crate) const RELS_NS: &str =
 /// A template is filled, not replaced: every part of it is copied into the output
 /// byte-for-byte except the few the writer must rewrite (the main document part, the
 /// numbering part, relationships, content types and core properties).
+///
+/// The parts the writer reads are parsed once, on first use, and shared by the clones of
+/// a template: write many documents with one template rather than loading it again.
 #[derive(Clone)]
 pub struct Template {
     source: Source,
+    parts: Arc<OnceLock<Parts>>,
 }
 
 impl std::fmt::Debug for Template {
@@ -59,12 +65,23 @@ pub(crate) enum Source {
     Package(Vec<u8>),
 }
 
+impl Source {
+    /// The zip package whose entries are copied raw into the output: the user's, or the
+    /// built-in parts deflated at build time.
+    pub(crate) fn package(&self) -> &[u8] {
+        match self {
+            Source::Builtin => BUILTIN_PACKAGE,
+            Source::Package(bytes) => bytes,
+        }
+    }
+}
+
 /// Builder methods
 impl Template {
     /// The built-in oneM2M minutes template: title "Minutes", the cover table, the
     /// "oneM2M Notice", numbered heading styles, contribution and action-item table styles.
     pub fn builtin() -> Template {
-        Template { source: Source::Builtin }
+        Template { source: Source::Builtin, parts: Arc::default() }
     }
 
     /// A user's template package (`.docx` or `.dotx`). Fails when the bytes are not a
@@ -76,22 +93,10 @@ impl Template {
                 "the file is a password-protected or legacy .doc file, not a .docx package",
             ));
         }
-        let template = Template { source: Source::Package(bytes) };
-        let names = template.names()?;
-        let main = template.main_part(&names)?;
-        let document = template.read_part(&main)?.ok_or_else(|| {
-            Error::template(format!("the main document part `{main}` is missing"))
-        })?;
-        let doc = xml::parse(&document, &main)?;
-        let body =
-            doc.root.first_w("body").filter(|_| doc.root.is_w("document")).ok_or_else(
-                || {
-                    Error::template(format!(
-                        "`{main}` is not a WordprocessingML document body"
-                    ))
-                },
-            )?;
-        if !super::cover::has_cover_table(body) {
+        let template = Template { source: Source::Package(bytes), parts: Arc::default() };
+        let parts = template.parts()?;
+        let body = parts.document.root.first_w("body");
+        if !body.is_some_and(super::cover::has_cover_table) {
             return Err(super::cover::no_cover_table());
         }
         Ok(template)
@@ -107,6 +112,15 @@ impl Template {
 impl Template {
     pub(crate) fn source(&self) -> &Source {
         &self.source
+    }
+
+    /// The parsed parts, read on first use.
+    pub(crate) fn parts(&self) -> Result<&Parts> {
+        if let Some(parts) = self.parts.get() {
+            return Ok(parts);
+        }
+        let parts = Parts::read(self)?;
+        Ok(self.parts.get_or_init(|| parts))
     }
 
     fn archive(bytes: &[u8]) -> Result<ZipArchive<Cursor<&[u8]>>> {
@@ -166,24 +180,6 @@ impl Template {
                 }
                 Ok(Some(out))
             }
-        }
-    }
-
-    /// The main document part, found through the package relationships.
-    pub(crate) fn main_part(&self, names: &[String]) -> Result<String> {
-        let rels = self
-            .read_part("_rels/.rels")?
-            .ok_or_else(|| Error::template("the package has no `_rels/.rels`"))?;
-        let rels = xml::parse(&rels, "_rels/.rels")?;
-        let target =
-            relationship_target(&rels.root, REL_OFFICE_DOCUMENT).ok_or_else(|| {
-                Error::template("the package has no main document relationship")
-            })?;
-        let name = resolve_target("", &target);
-        if names.contains(&name) {
-            Ok(name)
-        } else {
-            Err(Error::template(format!("the main document part `{name}` is missing")))
         }
     }
 }
@@ -267,7 +263,7 @@ mod tests {
         let template = Template::builtin();
         let names = template.names().unwrap();
         assert_eq!(names.first().map(String::as_str), Some("[Content_Types].xml"));
-        assert_eq!(template.main_part(&names).unwrap(), "word/document.xml");
+        assert_eq!(template.parts().unwrap().main, "word/document.xml");
         assert!(names.iter().any(|n| n == "word/theme/theme1.xml"));
     }
 

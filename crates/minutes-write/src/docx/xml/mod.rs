@@ -6,12 +6,18 @@
 //! and resolves the prefix through the namespace declarations seen on the way down, so a
 //! template that binds WordprocessingML to `ns0:` still matches.
 
-use std::collections::HashMap;
+// Common names shared instead of allocated.
+mod names;
+// Parts read into trees (and the checked event walker the styles pass also uses).
+mod parse;
+// Trees written back as text.
+mod write;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use std::borrow::Cow;
 
-use crate::{Error, Result};
+pub(crate) use self::names::{intern, Name};
+pub(crate) use self::parse::{attr_value, local_name, parse, Step, Walker};
+pub(crate) use self::write::{serialize, serialize_around, serialize_inserting};
 
 /// The WordprocessingML main namespace (ECMA-376 Part 1, transitional).
 pub(crate) const W_NS: &str =
@@ -37,13 +43,15 @@ pub(crate) enum Node {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Element {
     /// The qualified name as written, `w:p`.
-    pub name: String,
+    pub name: Name,
     /// Attributes in document order: qualified name and escaped value.
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(Name, String)>,
     /// Child nodes.
     pub children: Vec<Node>,
-    /// The namespace URI of the element, resolved when parsed or set when built.
-    pub ns: String,
+    /// The namespace URI of the element, resolved when parsed or set when built; the
+    /// namespaces the writer knows are borrowed, so that most elements allocate nothing
+    /// for it.
+    pub ns: Cow<'static, str>,
 }
 
 /// A parsed part: what comes before the root element (declaration, comments) and the root.
@@ -58,18 +66,18 @@ pub(crate) struct XmlDoc {
 /// Builder methods
 impl Element {
     /// A new element in namespace `ns` named `name` (prefix included).
-    pub fn new(ns: &str, name: &str) -> Element {
+    pub fn new(ns: &'static str, name: &str) -> Element {
         Element {
-            name: name.to_string(),
+            name: intern(name),
             attrs: Vec::new(),
             children: Vec::new(),
-            ns: ns.to_string(),
+            ns: Cow::Borrowed(ns),
         }
     }
 
     /// Adds an attribute whose value is escaped here.
     pub fn attr(mut self, name: &str, value: &str) -> Element {
-        self.attrs.push((name.to_string(), escape(value)));
+        self.attrs.push((intern(name), escape(value)));
         self
     }
 
@@ -116,7 +124,7 @@ impl Element {
         let escaped = escape(value);
         match self.attrs.iter_mut().find(|(n, _)| n == name) {
             Some(slot) => slot.1 = escaped,
-            None => self.attrs.push((name.to_string(), escaped)),
+            None => self.attrs.push((intern(name), escaped)),
         }
     }
 
@@ -202,16 +210,20 @@ fn collect_text(element: &Element, out: &mut String, depth: usize) {
     }
 }
 
+/// The prefix bound to `ns` on `root`, if any.
+pub(crate) fn find_prefix(root: &Element, ns: &str) -> Option<String> {
+    let escaped = escape(ns);
+    root.attrs
+        .iter()
+        .find(|(key, value)| key.starts_with("xmlns:") && *value == escaped)
+        .map(|(key, _)| key.trim_start_matches("xmlns:").to_string())
+}
+
 /// The prefix bound to `ns` on `root`, declaring `preferred` (or a variant of it) there
 /// when the namespace has no prefix yet: attributes such as `w:val` need one.
 pub(crate) fn ensure_prefix(root: &mut Element, ns: &str, preferred: &str) -> String {
-    let escaped = escape(ns);
-    if let Some((key, _)) = root
-        .attrs
-        .iter()
-        .find(|(key, value)| key.starts_with("xmlns:") && *value == escaped)
-    {
-        return key.trim_start_matches("xmlns:").to_string();
+    if let Some(prefix) = find_prefix(root, ns) {
+        return prefix;
     }
     let mut prefix = preferred.to_string();
     while root
@@ -221,7 +233,7 @@ pub(crate) fn ensure_prefix(root: &mut Element, ns: &str, preferred: &str) -> St
     {
         prefix.push('x');
     }
-    root.attrs.push((format!("xmlns:{prefix}"), escaped));
+    root.attrs.push((Cow::Owned(format!("xmlns:{prefix}")), escape(ns)));
     prefix
 }
 
@@ -268,198 +280,6 @@ impl Wml {
         element.attr(&name, value)
     }
 }
-
-/// Parses a part into a tree, resolving element namespaces.
-pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
-    let bad = |message: String| Error::template(format!("{part}: {message}"));
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|_| bad("not UTF-8".into()))?;
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().trim_text(false);
-    let mut prolog = String::new();
-    // Open elements with the namespace scope they introduced.
-    let mut stack: Vec<(Element, HashMap<String, String>)> = Vec::new();
-    let mut scopes: Vec<HashMap<String, String>> = vec![HashMap::new()];
-    let mut root: Option<Element> = None;
-    loop {
-        let event = reader.read_event().map_err(|err| bad(format!("{err}")))?;
-        match event {
-            Event::Eof => break,
-            Event::Start(start) | Event::Empty(start) if root.is_some() => {
-                let _ = start;
-                return Err(bad("content after the root element".into()));
-            }
-            Event::Start(start) => {
-                if stack.len() > MAX_DEPTH {
-                    return Err(bad("nested too deeply".into()));
-                }
-                let (element, scope) = open(&start, &scopes, part)?;
-                scopes.push(scope.clone());
-                stack.push((element, scope));
-            }
-            Event::Empty(start) => {
-                let (element, _) = open(&start, &scopes, part)?;
-                if stack.is_empty() {
-                    root = Some(element);
-                } else {
-                    push(&mut stack, &mut root, Node::Element(element), &mut prolog);
-                }
-            }
-            Event::End(_) => {
-                let Some((element, _)) = stack.pop() else {
-                    return Err(bad("unbalanced end tag".into()));
-                };
-                scopes.pop();
-                if let Some((parent, _)) = stack.last_mut() {
-                    parent.children.push(Node::Element(element));
-                } else {
-                    root = Some(element);
-                }
-            }
-            Event::Text(text) => {
-                let raw = String::from_utf8_lossy(&text.into_inner()).into_owned();
-                push(&mut stack, &mut root, Node::Text(raw), &mut prolog);
-            }
-            Event::GeneralRef(reference) => {
-                let raw =
-                    format!("&{};", String::from_utf8_lossy(&reference.into_inner()));
-                push(&mut stack, &mut root, Node::Text(raw), &mut prolog);
-            }
-            Event::CData(data) => {
-                let raw = format!(
-                    "<![CDATA[{}]]>",
-                    String::from_utf8_lossy(&data.into_inner())
-                );
-                push(&mut stack, &mut root, Node::Raw(raw), &mut prolog);
-            }
-            Event::Comment(comment) => {
-                let raw =
-                    format!("<!--{}-->", String::from_utf8_lossy(&comment.into_inner()));
-                push(&mut stack, &mut root, Node::Raw(raw), &mut prolog);
-            }
-            Event::PI(pi) => {
-                let raw = format!("<?{}?>", String::from_utf8_lossy(&pi.into_inner()));
-                push(&mut stack, &mut root, Node::Raw(raw), &mut prolog);
-            }
-            Event::Decl(decl) => {
-                prolog.push_str(&format!("<?{}?>", String::from_utf8_lossy(&decl)));
-            }
-            // A DOCTYPE is dropped: OOXML parts never need one.
-            Event::DocType(_) => {}
-        }
-    }
-    if !stack.is_empty() {
-        return Err(bad("unclosed element".into()));
-    }
-    let root = root.ok_or_else(|| bad("no root element".into()))?;
-    Ok(XmlDoc { prolog, root })
-}
-
-fn push(
-    stack: &mut [(Element, HashMap<String, String>)],
-    root: &mut Option<Element>,
-    node: Node,
-    prolog: &mut String,
-) {
-    if let Some((parent, _)) = stack.last_mut() {
-        // Adjacent text (text split by entity references) is merged.
-        if let (Node::Text(new), Some(Node::Text(last))) =
-            (&node, parent.children.last_mut())
-        {
-            last.push_str(new);
-            return;
-        }
-        parent.children.push(node);
-    } else if root.is_none() {
-        match node {
-            Node::Text(text) => prolog.push_str(&text),
-            Node::Raw(raw) => prolog.push_str(&raw),
-            Node::Element(_) => {}
-        }
-    }
-}
-
-fn open(
-    start: &BytesStart<'_>,
-    scopes: &[HashMap<String, String>],
-    part: &str,
-) -> Result<(Element, HashMap<String, String>)> {
-    let mut scope = scopes.last().cloned().unwrap_or_default();
-    let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
-    let mut attrs = Vec::new();
-    for attr in start.attributes().with_checks(false) {
-        let attr = attr.map_err(|err| Error::template(format!("{part}: {err}")))?;
-        let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-        let value = String::from_utf8_lossy(&attr.value).into_owned();
-        if key == "xmlns" {
-            scope.insert(String::new(), unescape(&value));
-        } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-            scope.insert(prefix.to_string(), unescape(&value));
-        }
-        attrs.push((key, value));
-    }
-    let prefix = match name.split_once(':') {
-        Some((prefix, _)) => prefix.to_string(),
-        None => String::new(),
-    };
-    let ns = scope.get(&prefix).cloned().unwrap_or_default();
-    Ok((Element { name, attrs, children: Vec::new(), ns }, scope))
-}
-
-/// Writes a tree back as text (the empty root case is handled by the caller's parse).
-pub(crate) fn serialize(doc: &XmlDoc) -> String {
-    let mut out = String::with_capacity(64 * 1024);
-    out.push_str(&doc.prolog);
-    write_element(&doc.root, &mut out);
-    out
-}
-
-fn write_element(element: &Element, out: &mut String) {
-    // An explicit stack keeps deep trees from overflowing the call stack.
-    enum Step<'a> {
-        Open(&'a Element),
-        Close(&'a Element),
-        Node(&'a Node),
-    }
-    let mut stack = vec![Step::Open(element)];
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Open(e) => {
-                out.push('<');
-                out.push_str(&e.name);
-                for (key, value) in &e.attrs {
-                    out.push(' ');
-                    out.push_str(key);
-                    out.push_str("=\"");
-                    // A value read from single quotes may hold `"`.
-                    if value.contains('"') {
-                        out.push_str(&value.replace('"', "&quot;"));
-                    } else {
-                        out.push_str(value);
-                    }
-                    out.push('"');
-                }
-                if e.children.is_empty() {
-                    out.push_str("/>");
-                } else {
-                    out.push('>');
-                    stack.push(Step::Close(e));
-                    for child in e.children.iter().rev() {
-                        stack.push(Step::Node(child));
-                    }
-                }
-            }
-            Step::Close(e) => {
-                out.push_str("</");
-                out.push_str(&e.name);
-                out.push('>');
-            }
-            Step::Node(Node::Element(e)) => stack.push(Step::Open(e)),
-            Step::Node(Node::Text(text) | Node::Raw(text)) => out.push_str(text),
-        }
-    }
-}
-
 /// Returns true if and only if `c` may appear in an XML 1.0 document.
 pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
@@ -490,10 +310,10 @@ pub(crate) fn unescape(raw: &str) -> String {
         Err(_) => raw.to_string(),
     }
 }
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::names::COMMON_NAMES;
     use super::*;
 
     #[test]
@@ -523,6 +343,17 @@ mod tests {
     #[test]
     fn escapes_and_strips_invalid_characters() {
         assert_eq!(escape("a<b>&\"'\u{1}\u{FFFE}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
+    }
+
+    #[test]
+    fn common_names_are_sorted_and_shared() {
+        let ordered = |a: &str, b: &str| (a.len(), a) < (b.len(), b);
+        assert!(COMMON_NAMES.windows(2).all(|w| ordered(w[0], w[1])), "not in order");
+        for &name in COMMON_NAMES {
+            assert!(matches!(intern(name), Cow::Borrowed(n) if n == name), "{name}");
+        }
+        assert!(matches!(intern("w:other"), Cow::Owned(n) if n == "w:other"));
+        assert!(matches!(intern(""), Cow::Owned(n) if n.is_empty()));
     }
 
     #[test]

@@ -1,0 +1,310 @@
+//! Reading a part: a walker over its events that resolves namespaces and checks that the
+//! part is one well-formed element, and the tree parser built on it.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use super::{intern, unescape, Element, Node, XmlDoc, MAX_DEPTH, W14_NS, W_NS};
+use crate::{Error, Result};
+
+/// The namespaces the writer looks for, kept as static strings so that parsed elements
+/// in them borrow their namespace instead of owning a copy.
+const KNOWN_NS: [&str; 8] = [
+    W_NS,
+    W14_NS,
+    "http://schemas.openxmlformats.org/package/2006/relationships",
+    "http://schemas.openxmlformats.org/package/2006/content-types",
+    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "http://purl.org/dc/elements/1.1/",
+    "http://purl.org/dc/terms/",
+    "http://schemas.openxmlformats.org/markup-compatibility/2006",
+];
+
+/// A namespace URI as declared (escaped), unescaped and shared when well known.
+fn namespace_of(declared: &str) -> Cow<'static, str> {
+    let uri = unescape(declared);
+    match KNOWN_NS.iter().find(|known| **known == uri) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(uri),
+    }
+}
+
+/// The namespace declarations in scope while parsing: `(prefix, uri)` pairs, innermost
+/// last, with how many each open element added (most add none).
+#[derive(Default)]
+struct Scopes {
+    bindings: Vec<(String, Cow<'static, str>)>,
+    added: Vec<usize>,
+}
+
+impl Scopes {
+    /// Enters the scope of a start tag; returns the namespace of its element.
+    fn open(&mut self, start: &BytesStart<'_>, part: &str) -> Result<Cow<'static, str>> {
+        let mut added = 0;
+        // Most tags declare nothing: their attributes are not read here.
+        let declares = start.attributes_raw().windows(5).any(|w| w == b"xmlns");
+        for attr in start.attributes().with_checks(false).take_while(|_| declares) {
+            let attr = attr.map_err(|err| Error::template(format!("{part}: {err}")))?;
+            let key = attr.key.as_ref();
+            let prefix = match key.strip_prefix(b"xmlns") {
+                Some(b"") => "",
+                Some(rest) => match rest.strip_prefix(b":") {
+                    Some(prefix) => std::str::from_utf8(prefix).unwrap_or_default(),
+                    None => continue,
+                },
+                None => continue,
+            };
+            let uri = namespace_of(&String::from_utf8_lossy(&attr.value));
+            self.bindings.push((prefix.to_string(), uri));
+            added += 1;
+        }
+        self.added.push(added);
+        let name = start.name();
+        let prefix = name.prefix().map(|p| p.into_inner()).unwrap_or_default();
+        Ok(self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(p, _)| p.as_bytes() == prefix)
+            .map(|(_, uri)| uri.clone())
+            .unwrap_or_default())
+    }
+
+    fn close(&mut self) {
+        let added = self.added.pop().unwrap_or(0);
+        let keep = self.bindings.len().saturating_sub(added);
+        self.bindings.truncate(keep);
+    }
+}
+
+/// One step of a [`Walker`].
+pub(crate) enum Step<'a> {
+    /// A start tag, with the namespace of its element.
+    Start(BytesStart<'a>, Cow<'static, str>),
+    /// An empty-element tag, with the namespace of its element.
+    Empty(BytesStart<'a>, Cow<'static, str>),
+    /// An end tag.
+    End,
+    /// Anything else before the end.
+    Other(Event<'a>),
+    /// The end of a well-formed part.
+    Eof,
+}
+
+/// Reads a part's events, resolving element namespaces and refusing what is not one
+/// well-formed element (unbalanced, unclosed, nested deeper than 512, content after the
+/// root): the checks shared by the tree parser and the styles pass.
+pub(crate) struct Walker<'a> {
+    reader: Reader<&'a [u8]>,
+    scopes: Scopes,
+    depth: usize,
+    seen_root: bool,
+    part: &'a str,
+}
+
+impl<'a> Walker<'a> {
+    /// A walker over `bytes` (UTF-8, with or without BOM), the part named `part`.
+    pub(crate) fn new(bytes: &'a [u8], part: &'a str) -> Result<Walker<'a>> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Error::template(format!("{part}: not UTF-8")))?;
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().trim_text(false);
+        Ok(Walker { reader, scopes: Scopes::default(), depth: 0, seen_root: false, part })
+    }
+
+    fn bad(&self, message: impl std::fmt::Display) -> Error {
+        Error::template(format!("{}: {message}", self.part))
+    }
+
+    /// The depth of the elements open after the last step (the root's content is 1).
+    pub(crate) fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The next step.
+    pub(crate) fn next_step(&mut self) -> Result<Step<'a>> {
+        let event = self.reader.read_event().map_err(|err| self.bad(err))?;
+        match event {
+            Event::Eof => {
+                if self.depth > 0 {
+                    return Err(self.bad("unclosed element"));
+                }
+                if !self.seen_root {
+                    return Err(self.bad("no root element"));
+                }
+                Ok(Step::Eof)
+            }
+            Event::Start(_) | Event::Empty(_) if self.seen_root && self.depth == 0 => {
+                Err(self.bad("content after the root element"))
+            }
+            Event::Start(start) => {
+                if self.depth > MAX_DEPTH {
+                    return Err(self.bad("nested too deeply"));
+                }
+                let ns = self.scopes.open(&start, self.part)?;
+                self.depth += 1;
+                Ok(Step::Start(start, ns))
+            }
+            Event::Empty(start) => {
+                let ns = self.scopes.open(&start, self.part)?;
+                self.scopes.close();
+                self.seen_root |= self.depth == 0;
+                Ok(Step::Empty(start, ns))
+            }
+            Event::End(_) => {
+                if self.depth == 0 {
+                    return Err(self.bad("unbalanced end tag"));
+                }
+                self.depth -= 1;
+                self.scopes.close();
+                self.seen_root |= self.depth == 0;
+                Ok(Step::End)
+            }
+            other => Ok(Step::Other(other)),
+        }
+    }
+}
+
+/// Parses a part into a tree, resolving element namespaces.
+pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
+    let mut walker = Walker::new(bytes, part)?;
+    let mut prolog = String::new();
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        match walker.next_step()? {
+            Step::Eof => break,
+            Step::Start(start, ns) => stack.push(element(&start, ns, part)?),
+            Step::Empty(start, ns) => {
+                let element = element(&start, ns, part)?;
+                if stack.is_empty() {
+                    root = Some(element);
+                } else {
+                    push(&mut stack, &mut root, Node::Element(element), &mut prolog);
+                }
+            }
+            Step::End => {
+                let Some(element) = stack.pop() else {
+                    return Err(Error::template(format!("{part}: unbalanced end tag")));
+                };
+                if let Some(parent) = stack.last_mut() {
+                    parent.children.push(Node::Element(element));
+                } else {
+                    root = Some(element);
+                }
+            }
+            Step::Other(event) => {
+                let (node, in_prolog) = match event {
+                    Event::Text(text) => {
+                        (Node::Text(lossy(&text.into_inner()).into_owned()), false)
+                    }
+                    Event::GeneralRef(reference) => (
+                        Node::Text(format!(
+                            "&{};",
+                            String::from_utf8_lossy(&reference.into_inner())
+                        )),
+                        false,
+                    ),
+                    Event::CData(data) => (
+                        Node::Raw(format!(
+                            "<![CDATA[{}]]>",
+                            String::from_utf8_lossy(&data.into_inner())
+                        )),
+                        false,
+                    ),
+                    Event::Comment(comment) => (
+                        Node::Raw(format!(
+                            "<!--{}-->",
+                            String::from_utf8_lossy(&comment.into_inner())
+                        )),
+                        false,
+                    ),
+                    Event::PI(pi) => (
+                        Node::Raw(format!(
+                            "<?{}?>",
+                            String::from_utf8_lossy(&pi.into_inner())
+                        )),
+                        false,
+                    ),
+                    Event::Decl(decl) => (
+                        Node::Raw(format!("<?{}?>", String::from_utf8_lossy(&decl))),
+                        true,
+                    ),
+                    // A DOCTYPE is dropped: OOXML parts never need one.
+                    _ => continue,
+                };
+                match node {
+                    Node::Raw(decl) if in_prolog => prolog.push_str(&decl),
+                    node => push(&mut stack, &mut root, node, &mut prolog),
+                }
+            }
+        }
+    }
+    let root = root.ok_or_else(|| Error::template(format!("{part}: no root element")))?;
+    Ok(XmlDoc { prolog, root })
+}
+
+fn push(
+    stack: &mut [Element],
+    root: &mut Option<Element>,
+    node: Node,
+    prolog: &mut String,
+) {
+    if let Some(parent) = stack.last_mut() {
+        // Adjacent text (text split by entity references) is merged.
+        if let (Node::Text(new), Some(Node::Text(last))) =
+            (&node, parent.children.last_mut())
+        {
+            last.push_str(new);
+            return;
+        }
+        parent.children.push(node);
+    } else if root.is_none() {
+        match node {
+            Node::Text(text) => prolog.push_str(&text),
+            Node::Raw(raw) => prolog.push_str(&raw),
+            Node::Element(_) => {}
+        }
+    }
+}
+
+/// `bytes` as text; they come from a part checked as UTF-8, so the lossy conversion (its
+/// slower validation) is never needed in practice.
+fn lossy(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// A start tag as an element without children.
+fn element(start: &BytesStart<'_>, ns: Cow<'static, str>, part: &str) -> Result<Element> {
+    let name = intern(&lossy(start.name().as_ref()));
+    let mut attrs = Vec::new();
+    for attr in start.attributes().with_checks(false) {
+        let attr = attr.map_err(|err| Error::template(format!("{part}: {err}")))?;
+        let key = intern(&lossy(attr.key.as_ref()));
+        let value = lossy(&attr.value).into_owned();
+        attrs.push((key, value));
+    }
+    Ok(Element { name, attrs, children: Vec::new(), ns })
+}
+
+/// The unescaped value of the first attribute of `start` with local name `local` (any
+/// prefix), as [`Element::get`] finds it.
+pub(crate) fn attr_value(start: &BytesStart<'_>, local: &str) -> Option<String> {
+    start.attributes().with_checks(false).flatten().find_map(|attr| {
+        let key = attr.key.as_ref();
+        let key_local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
+        (key_local == local.as_bytes()).then(|| unescape(&lossy(&attr.value)))
+    })
+}
+
+/// The local name of a start tag (without prefix), as [`Element::local`] gives it.
+pub(crate) fn local_name<'s>(start: &'s BytesStart<'_>) -> &'s [u8] {
+    let name = start.name().into_inner();
+    name.rsplit(|b| *b == b':').next().unwrap_or(name)
+}
