@@ -63,22 +63,26 @@ const UNDERSTOOD: [&str; 12] = [
     "urn:schemas-microsoft-com:vml",
 ];
 
+/// The namespace URIs told apart, Transitional and Strict, the most frequent first.
+const KNOWN: [(&[u8], Ns); 11] = [
+    (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", Ns::W),
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", Ns::W),
+    (b"http://schemas.microsoft.com/office/word/2010/wordml", Ns::W14),
+    (b"http://schemas.openxmlformats.org/markup-compatibility/2006", Ns::Mc),
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/math", Ns::Math),
+    (b"http://purl.oclc.org/ooxml/officeDocument/math", Ns::Math),
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships", Ns::R),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", Ns::R),
+    (b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", Ns::Wp),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing", Ns::Wp),
+    (b"http://www.w3.org/XML/1998/namespace", Ns::Xml),
+];
+
 /// Classifies a namespace URI.
 pub fn classify(uri: &[u8]) -> Ns {
-    match uri {
-        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-        | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
-        b"http://schemas.microsoft.com/office/word/2010/wordml" => Ns::W14,
-        b"http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
-        b"http://schemas.openxmlformats.org/officeDocument/2006/math"
-        | b"http://purl.oclc.org/ooxml/officeDocument/math" => Ns::Math,
-        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        | b"http://purl.oclc.org/ooxml/officeDocument/relationships" => Ns::R,
-        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-        | b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing" => Ns::Wp,
-        b"http://www.w3.org/XML/1998/namespace" => Ns::Xml,
-        _ => Ns::Other,
-    }
+    // Whole-slice compares (length first, then one memcmp): a `match` on the literals
+    // compiles to a byte-by-byte decision tree, slow for the 60-byte URI of every element.
+    KNOWN.iter().find(|(known, _)| *known == uri).map_or(Ns::Other, |&(_, ns)| ns)
 }
 
 /// Classifies a resolved name.
