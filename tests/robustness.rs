@@ -90,6 +90,15 @@ impl Case {
         run(self.dir.path(), &args)
     }
 
+    /// `minutes convert` or `minutes dispositions` (by `command`) `INPUT -o OUT`.
+    fn write(&self, command: &str, out: &Path) -> Output {
+        if command == "convert" {
+            self.convert(out, &[])
+        } else {
+            self.dispositions(out)
+        }
+    }
+
     /// `minutes dispositions INPUT -o OUT.csv`.
     fn dispositions(&self, out: &Path) -> Output {
         run(
@@ -1064,11 +1073,7 @@ fn output_directory_missing() {
         [("convert", "missing/OUT.docx"), ("dispositions", "missing/OUT.csv")]
     {
         let out = case.path(out);
-        let output = if what == "convert" {
-            case.convert(&out, &[])
-        } else {
-            case.dispositions(&out)
-        };
+        let output = case.write(what, &out);
         assert_failed_cleanly(
             &output,
             what,
@@ -1090,11 +1095,7 @@ fn output_directory_is_a_file() {
         [("convert", "file.txt/OUT.docx"), ("dispositions", "file.txt/OUT.csv")]
     {
         let out = case.path(out);
-        let output = if what == "convert" {
-            case.convert(&out, &[])
-        } else {
-            case.dispositions(&out)
-        };
+        let output = case.write(what, &out);
         assert_failed_cleanly(
             &output,
             what,
@@ -1117,11 +1118,7 @@ fn output_is_the_input() {
         [case.input.clone(), case.path("sub/../draft.txt"), case.path("link.txt")];
     for out in &spellings {
         for what in ["convert", "dispositions"] {
-            let output = if what == "convert" {
-                case.convert(out, &[])
-            } else {
-                case.dispositions(out)
-            };
+            let output = case.write(what, out);
             assert_failed_cleanly(&output, what, "draft.txt", &["input"]);
             assert_eq!(
                 std::fs::read_to_string(&case.input).unwrap(),
