@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Some((command, files)) if command == "stages" => stages(files),
         Some((command, _)) if command == "tokenise" => tokenise_stdin(),
         Some((command, rest)) if command == "repeat" => repeat(rest),
+        Some((command, files)) if command == "cold" => cold(files),
         _ => Err(
             "usage: minutes-bench stages FILE... | tokenise < XML | repeat STAGE FILE N"
                 .into(),
@@ -168,6 +169,11 @@ fn repeat(args: &[String]) -> Result<(), String> {
                 drop(black_box(minutes::read_flow(&bytes).map_err(|e| e.to_string())?))
             }
             "recognise" => drop(black_box(minutes::recognise::recognise(&flow.output))),
+            // The template parsed again each time, as in a one-off `minutes convert`.
+            "write-fresh" => drop(black_box(
+                write_docx(&meeting, &Template::builtin(), &options)
+                    .map_err(|e| e.to_string())?,
+            )),
             "write" => drop(black_box(
                 write_docx(&meeting, &template, &options).map_err(|e| e.to_string())?,
             )),
@@ -180,6 +186,40 @@ fn repeat(args: &[String]) -> Result<(), String> {
             }
             other => return Err(format!("unknown stage {other}")),
         }
+    }
+    Ok(())
+}
+
+/// The first run of each stage in a fresh process, then a second run: what the one-off
+/// costs (template parse, lazily built tables, first page faults) add to one `convert`.
+fn cold(files: &[String]) -> Result<(), String> {
+    let [file] = files else {
+        return Err("usage: minutes-bench cold FILE".into());
+    };
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    let options = DocxWriteOptions::default();
+    for round in ["first", "second"] {
+        let t = Instant::now();
+        let flow = minutes::read_flow(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        let read = t.elapsed();
+        let t = Instant::now();
+        let recognised = minutes::recognise::recognise(&flow.output);
+        let recognise = t.elapsed();
+        let t = Instant::now();
+        let template = Template::builtin();
+        let load = t.elapsed();
+        let t = Instant::now();
+        let docx = write_docx(&recognised, &template, &options)
+            .map_err(|e| e.to_string())?;
+        let write = t.elapsed();
+        println!(
+            "{round}: read {} recognise {} template {} write {} ms ({} bytes)",
+            ms(read),
+            ms(recognise),
+            ms(load),
+            ms(write),
+            docx.len()
+        );
     }
     Ok(())
 }
