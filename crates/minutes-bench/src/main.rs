@@ -209,8 +209,8 @@ fn cold(files: &[String]) -> Result<(), String> {
         let template = Template::builtin();
         let load = t.elapsed();
         let t = Instant::now();
-        let docx = write_docx(&recognised, &template, &options)
-            .map_err(|e| e.to_string())?;
+        let docx =
+            write_docx(&recognised, &template, &options).map_err(|e| e.to_string())?;
         let write = t.elapsed();
         println!(
             "{round}: read {} recognise {} template {} write {} ms ({} bytes)",

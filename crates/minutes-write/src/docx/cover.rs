@@ -300,7 +300,7 @@ fn set_glyphs(e: &mut Element, glyph: char) {
         if el.is_w("t") {
             let text = if first { glyph.to_string() } else { String::new() };
             first = false;
-            el.children = vec![Node::Text(xml::escape(&text))];
+            el.children = vec![Node::Text(xml::escape(&text).into())];
             continue;
         }
         let mut children: Vec<&mut Element> = el.elements_mut().collect();

@@ -147,10 +147,7 @@ pub fn write_docx_to<W: Write + Seek>(
                 .map(|t| resolve_target("", &t));
         let (core_name, mut core) = match core_part {
             Some(name) => {
-                let doc = match template.read_part(&name)? {
-                    Some(bytes) => xml::parse(&bytes, &name)?,
-                    None => package::empty_core(),
-                };
+                let doc = template.read_xml(&name)?.unwrap_or_else(package::empty_core);
                 if !parts.names.contains(&name) {
                     added_types.push((name.clone(), package::CORE));
                 }
@@ -206,7 +203,7 @@ fn retitle(body: &mut Element, cover_index: usize, title: &str) {
         for child in element.elements_mut() {
             if child.is_w("t") {
                 let text = if *done { String::new() } else { xml::escape(title) };
-                child.children = vec![Node::Text(text)];
+                child.children = vec![Node::Text(text.into())];
                 *done = true;
             } else {
                 set_text(child, title, done);

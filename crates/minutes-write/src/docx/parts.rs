@@ -38,12 +38,7 @@ pub(crate) struct Parts {
 impl Parts {
     /// Reads and parses the parts of `template`.
     pub(crate) fn read(template: &Template) -> Result<Parts> {
-        let read_xml = |name: &str| -> Result<Option<XmlDoc>> {
-            match template.read_part(name)? {
-                Some(bytes) => Ok(Some(xml::parse(&bytes, name)?)),
-                None => Ok(None),
-            }
-        };
+        let read_xml = |name: &str| template.read_xml(name);
         let names = template.names()?;
         let package_rels = read_xml("_rels/.rels")?
             .ok_or_else(|| Error::template("the package has no `_rels/.rels`"))?;

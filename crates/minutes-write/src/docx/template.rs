@@ -2,13 +2,14 @@
 //! `templates/onem2m-minutes/`) or a user's `.docx`/`.dotx`, and the package plumbing the
 //! writer needs (part names, reading parts with size caps, relationships).
 
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 use std::sync::{Arc, OnceLock};
 
 use zip::ZipArchive;
 
 use super::parts::Parts;
-use super::xml::Element;
+use super::xml::{self, Element, XmlDoc};
 use crate::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_template.rs"));
@@ -155,13 +156,23 @@ impl Template {
         }
     }
 
+    /// Part `name` (no leading slash) parsed into a tree, or `None` when the package lacks
+    /// it. Trees of the built-in template borrow their text from the program.
+    pub(crate) fn read_xml(&self, name: &str) -> Result<Option<XmlDoc>> {
+        match self.read_part(name)? {
+            Some(Cow::Borrowed(bytes)) => Ok(Some(xml::parse_static(bytes, name)?)),
+            Some(Cow::Owned(bytes)) => Ok(Some(xml::parse(&bytes, name)?)),
+            None => Ok(None),
+        }
+    }
+
     /// The bytes of part `name` (no leading slash), or `None` when the package lacks it.
-    pub(crate) fn read_part(&self, name: &str) -> Result<Option<Vec<u8>>> {
+    pub(crate) fn read_part(&self, name: &str) -> Result<Option<Cow<'static, [u8]>>> {
         match &self.source {
             Source::Builtin => Ok(BUILTIN_PARTS
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, bytes)| bytes.to_vec())),
+                .map(|(_, bytes)| Cow::Borrowed(*bytes))),
             Source::Package(bytes) => {
                 let mut archive = Template::archive(bytes)?;
                 let Some(index) = archive.index_for_name(name) else { return Ok(None) };
@@ -178,7 +189,7 @@ impl Template {
                 if out.len() as u64 > MAX_PART_SIZE {
                     return Err(Error::template(format!("part `{name}` is too large")));
                 }
-                Ok(Some(out))
+                Ok(Some(Cow::Owned(out)))
             }
         }
     }
@@ -265,6 +276,37 @@ mod tests {
         assert_eq!(names.first().map(String::as_str), Some("[Content_Types].xml"));
         assert_eq!(template.parts().unwrap().main, "word/document.xml");
         assert!(names.iter().any(|n| n == "word/theme/theme1.xml"));
+    }
+
+    // The built-in parts parse to the same trees borrowed as copied, and borrowed trees
+    // allocate nothing for their names, values and text (but text joined around an
+    // entity reference).
+    #[test]
+    fn builtin_trees_borrow_their_text() {
+        fn all_borrowed(e: &Element) -> bool {
+            matches!(e.name, Cow::Borrowed(_))
+                && e.attrs.iter().all(|(k, v)| {
+                    matches!(k, Cow::Borrowed(_)) && matches!(v, Cow::Borrowed(_))
+                })
+                && e.children.iter().all(|child| match child {
+                    xml::Node::Element(e) => all_borrowed(e),
+                    xml::Node::Text(text) => {
+                        matches!(text, Cow::Borrowed(_)) || text.contains('&')
+                    }
+                    xml::Node::Raw(_) => true,
+                })
+        }
+        let xml_parts = BUILTIN_PARTS
+            .iter()
+            .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"));
+        for (name, bytes) in xml_parts {
+            let borrowed = xml::parse_static(bytes, name).unwrap();
+            let copied = xml::parse(bytes, name).unwrap();
+            assert_eq!(borrowed.root, copied.root, "{name}");
+            assert_eq!(borrowed.prolog, copied.prolog, "{name}");
+            assert_eq!(xml::serialize(&borrowed), xml::serialize(&copied), "{name}");
+            assert!(all_borrowed(&borrowed.root), "{name}");
+        }
     }
 
     #[test]

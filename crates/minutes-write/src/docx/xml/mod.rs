@@ -16,7 +16,7 @@ mod write;
 use std::borrow::Cow;
 
 pub(crate) use self::names::{intern, Name};
-pub(crate) use self::parse::{attr_value, local_name, parse, Step, Walker};
+pub(crate) use self::parse::{attr_value, local_name, parse, parse_static, Step, Walker};
 pub(crate) use self::write::{serialize, serialize_around, serialize_inserting};
 
 /// The WordprocessingML main namespace (ECMA-376 Part 1, transitional).
@@ -28,15 +28,18 @@ pub(crate) const W14_NS: &str = "http://schemas.microsoft.com/office/word/2010/w
 /// Deepest nesting accepted when parsing a part (tables inside tables inside …).
 const MAX_DEPTH: usize = 512;
 
+/// Text of a tree: borrowed from the built-in template, or owned.
+pub(crate) type Text = Cow<'static, str>;
+
 /// A node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Node {
     /// An element.
     Element(Element),
     /// Character data, kept escaped as written (entity references included).
-    Text(String),
+    Text(Text),
     /// Anything else (comments, processing instructions, CDATA), written back verbatim.
-    Raw(String),
+    Raw(Text),
 }
 
 /// An element with its attributes (values kept escaped) and children.
@@ -45,7 +48,7 @@ pub(crate) struct Element {
     /// The qualified name as written, `w:p`.
     pub name: Name,
     /// Attributes in document order: qualified name and escaped value.
-    pub attrs: Vec<(Name, String)>,
+    pub attrs: Vec<(Name, Text)>,
     /// Child nodes.
     pub children: Vec<Node>,
     /// The namespace URI of the element, resolved when parsed or set when built; the
@@ -77,7 +80,7 @@ impl Element {
 
     /// Adds an attribute whose value is escaped here.
     pub fn attr(mut self, name: &str, value: &str) -> Element {
-        self.attrs.push((intern(name), escape(value)));
+        self.attrs.push((intern(name), escape(value).into()));
         self
     }
 
@@ -89,7 +92,7 @@ impl Element {
 
     /// Adds a text child, escaped here.
     pub fn text(mut self, text: &str) -> Element {
-        self.children.push(Node::Text(escape(text)));
+        self.children.push(Node::Text(escape(text).into()));
         self
     }
 }
@@ -123,8 +126,8 @@ impl Element {
     pub fn set(&mut self, name: &str, value: &str) {
         let escaped = escape(value);
         match self.attrs.iter_mut().find(|(n, _)| n == name) {
-            Some(slot) => slot.1 = escaped,
-            None => self.attrs.push((intern(name), escaped)),
+            Some(slot) => slot.1 = escaped.into(),
+            None => self.attrs.push((intern(name), escaped.into())),
         }
     }
 
@@ -233,7 +236,7 @@ pub(crate) fn ensure_prefix(root: &mut Element, ns: &str, preferred: &str) -> St
     {
         prefix.push('x');
     }
-    root.attrs.push((Cow::Owned(format!("xmlns:{prefix}")), escape(ns)));
+    root.attrs.push((Cow::Owned(format!("xmlns:{prefix}")), escape(ns).into()));
     prefix
 }
 

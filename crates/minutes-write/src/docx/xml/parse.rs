@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::{intern, unescape, Element, Node, XmlDoc, MAX_DEPTH, W14_NS, W_NS};
+use super::{
+    intern, unescape, Element, Name, Node, Text, XmlDoc, MAX_DEPTH, W14_NS, W_NS,
+};
 use crate::{Error, Result};
 
 /// The namespaces the writer looks for, kept as static strings so that parsed elements
@@ -96,23 +98,39 @@ pub(crate) enum Step<'a> {
 /// Reads a part's events, resolving element namespaces and refusing what is not one
 /// well-formed element (unbalanced, unclosed, nested deeper than 512, content after the
 /// root): the checks shared by the tree parser and the styles pass.
-pub(crate) struct Walker<'a> {
+pub(crate) struct Walker<'a, 'p> {
     reader: Reader<&'a [u8]>,
+    /// The part as text: what the events' bytes are slices of.
+    text: &'a str,
     scopes: Scopes,
     depth: usize,
     seen_root: bool,
-    part: &'a str,
+    part: &'p str,
 }
 
-impl<'a> Walker<'a> {
+impl<'a, 'p> Walker<'a, 'p> {
     /// A walker over `bytes` (UTF-8, with or without BOM), the part named `part`.
-    pub(crate) fn new(bytes: &'a [u8], part: &'a str) -> Result<Walker<'a>> {
+    pub(crate) fn new(bytes: &'a [u8], part: &'p str) -> Result<Walker<'a, 'p>> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = std::str::from_utf8(bytes)
             .map_err(|_| Error::template(format!("{part}: not UTF-8")))?;
         let mut reader = Reader::from_str(text);
         reader.config_mut().trim_text(false);
-        Ok(Walker { reader, scopes: Scopes::default(), depth: 0, seen_root: false, part })
+        Ok(Walker {
+            reader,
+            text,
+            scopes: Scopes::default(),
+            depth: 0,
+            seen_root: false,
+            part,
+        })
+    }
+
+    /// `bytes` as the slice of the part's text they are, when they are one (events read
+    /// from the part borrow it): no copy and no second UTF-8 check.
+    fn slice_of(&self, bytes: &[u8]) -> Option<&'a str> {
+        let offset = (bytes.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        self.text.get(offset..offset.checked_add(bytes.len())?)
     }
 
     fn bad(&self, message: impl std::fmt::Display) -> Error {
@@ -168,8 +186,55 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// Where the names, values and text of a parsed tree come from.
+trait Keep<'a>: Copy {
+    /// A name or value found in the part: `text` when it is a slice of the part.
+    fn text(self, text: Option<&'a str>, bytes: &[u8]) -> Text;
+    /// An element or attribute name found in the part.
+    fn name(self, text: Option<&'a str>, bytes: &[u8]) -> Name;
+}
+
+/// Strings borrowed from a part that lives as long as the program: the built-in
+/// template's, whose trees then allocate nothing for them, and clone cheaply.
+#[derive(Clone, Copy)]
+struct Borrowing;
+
+impl Keep<'static> for Borrowing {
+    fn text(self, text: Option<&'static str>, bytes: &[u8]) -> Text {
+        text.map_or_else(|| Cow::Owned(lossy(bytes).into_owned()), Cow::Borrowed)
+    }
+
+    fn name(self, text: Option<&'static str>, bytes: &[u8]) -> Name {
+        text.map_or_else(|| intern(&lossy(bytes)), Cow::Borrowed)
+    }
+}
+
+/// Strings copied out of a part read at run time (a user's template); common names are
+/// shared.
+#[derive(Clone, Copy)]
+struct Copying;
+
+impl Keep<'_> for Copying {
+    fn text(self, text: Option<&str>, bytes: &[u8]) -> Text {
+        Cow::Owned(text.map_or_else(|| lossy(bytes).into_owned(), str::to_owned))
+    }
+
+    fn name(self, text: Option<&str>, bytes: &[u8]) -> Name {
+        text.map_or_else(|| intern(&lossy(bytes)), intern)
+    }
+}
+
 /// Parses a part into a tree, resolving element namespaces.
 pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
+    parse_with(bytes, part, Copying)
+}
+
+/// [`parse`] for a part embedded in the program: the tree borrows its strings.
+pub(crate) fn parse_static(bytes: &'static [u8], part: &str) -> Result<XmlDoc> {
+    parse_with(bytes, part, Borrowing)
+}
+
+fn parse_with<'a>(bytes: &'a [u8], part: &str, keep: impl Keep<'a>) -> Result<XmlDoc> {
     let mut walker = Walker::new(bytes, part)?;
     let mut prolog = String::new();
     let mut stack: Vec<Element> = Vec::new();
@@ -177,9 +242,9 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
     loop {
         match walker.next_step()? {
             Step::Eof => break,
-            Step::Start(start, ns) => stack.push(element(&start, ns, part)?),
+            Step::Start(start, ns) => stack.push(element(&walker, &start, ns, keep)?),
             Step::Empty(start, ns) => {
-                let element = element(&start, ns, part)?;
+                let element = element(&walker, &start, ns, keep)?;
                 if stack.is_empty() {
                     root = Some(element);
                 } else {
@@ -199,38 +264,49 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
             Step::Other(event) => {
                 let (node, in_prolog) = match event {
                     Event::Text(text) => {
-                        (Node::Text(lossy(&text.into_inner()).into_owned()), false)
+                        (Node::Text(keep.text(walker.slice_of(&text), &text)), false)
                     }
                     Event::GeneralRef(reference) => (
-                        Node::Text(format!(
-                            "&{};",
-                            String::from_utf8_lossy(&reference.into_inner())
-                        )),
+                        Node::Text(
+                            format!(
+                                "&{};",
+                                String::from_utf8_lossy(&reference.into_inner())
+                            )
+                            .into(),
+                        ),
                         false,
                     ),
                     Event::CData(data) => (
-                        Node::Raw(format!(
-                            "<![CDATA[{}]]>",
-                            String::from_utf8_lossy(&data.into_inner())
-                        )),
+                        Node::Raw(
+                            format!(
+                                "<![CDATA[{}]]>",
+                                String::from_utf8_lossy(&data.into_inner())
+                            )
+                            .into(),
+                        ),
                         false,
                     ),
                     Event::Comment(comment) => (
-                        Node::Raw(format!(
-                            "<!--{}-->",
-                            String::from_utf8_lossy(&comment.into_inner())
-                        )),
+                        Node::Raw(
+                            format!(
+                                "<!--{}-->",
+                                String::from_utf8_lossy(&comment.into_inner())
+                            )
+                            .into(),
+                        ),
                         false,
                     ),
                     Event::PI(pi) => (
-                        Node::Raw(format!(
-                            "<?{}?>",
-                            String::from_utf8_lossy(&pi.into_inner())
-                        )),
+                        Node::Raw(
+                            format!("<?{}?>", String::from_utf8_lossy(&pi.into_inner()))
+                                .into(),
+                        ),
                         false,
                     ),
                     Event::Decl(decl) => (
-                        Node::Raw(format!("<?{}?>", String::from_utf8_lossy(&decl))),
+                        Node::Raw(
+                            format!("<?{}?>", String::from_utf8_lossy(&decl)).into(),
+                        ),
                         true,
                     ),
                     // A DOCTYPE is dropped: OOXML parts never need one.
@@ -258,7 +334,7 @@ fn push(
         if let (Node::Text(new), Some(Node::Text(last))) =
             (&node, parent.children.last_mut())
         {
-            last.push_str(new);
+            last.to_mut().push_str(new);
             return;
         }
         parent.children.push(node);
@@ -281,13 +357,19 @@ fn lossy(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 /// A start tag as an element without children.
-fn element(start: &BytesStart<'_>, ns: Cow<'static, str>, part: &str) -> Result<Element> {
-    let name = intern(&lossy(start.name().as_ref()));
+fn element<'a>(
+    walker: &Walker<'a, '_>,
+    start: &BytesStart<'_>,
+    ns: Cow<'static, str>,
+    keep: impl Keep<'a>,
+) -> Result<Element> {
+    let name = start.name();
+    let name = keep.name(walker.slice_of(name.as_ref()), name.as_ref());
     let mut attrs = Vec::new();
     for attr in start.attributes().with_checks(false) {
-        let attr = attr.map_err(|err| Error::template(format!("{part}: {err}")))?;
-        let key = intern(&lossy(attr.key.as_ref()));
-        let value = lossy(&attr.value).into_owned();
+        let attr = attr.map_err(|err| walker.bad(err))?;
+        let key = keep.name(walker.slice_of(attr.key.as_ref()), attr.key.as_ref());
+        let value = keep.text(walker.slice_of(&attr.value), &attr.value);
         attrs.push((key, value));
     }
     Ok(Element { name, attrs, children: Vec::new(), ns })
