@@ -1,10 +1,7 @@
 //! The cover sheet: labels and values of the oneM2M cover table (PATTERNS.md B).
 
-use std::sync::OnceLock;
-
 use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Location};
 use minutes_model::{Cover, CoverField as Field, Purpose};
-use regex::Regex;
 
 use crate::text::{fold_spaces, label_key};
 
@@ -134,14 +131,9 @@ fn is_boilerplate(text: &str) -> bool {
     key == "minutes" || key == "draft minutes" || key.contains("onem2m notice")
 }
 
+/// The chair named at the start of `text` (see [`crate::scan::chair_name`]).
 fn chair_in_prose(text: &str) -> Option<String> {
-    static CHAIR: OnceLock<Option<Regex>> = OnceLock::new();
-    let chair = CHAIR
-        .get_or_init(|| {
-            Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),?\s+(?:the\s+)?(?:WG\s+\w+\s+)?chair(?:man|person)?\s+of\b").ok()
-        })
-        .as_ref()?;
-    Some(chair.captures(text.trim())?.get(1)?.as_str().to_string())
+    crate::scan::chair_name(text.trim()).map(str::to_string)
 }
 
 /// The ticked purpose: the option whose line carries a ticked-box glyph.

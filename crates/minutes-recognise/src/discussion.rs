@@ -1,13 +1,12 @@
 //! A section's blocks into contributions and discussion: document headings, decisions,
 //! bullets, action-item and contribution tables.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::collections::HashMap;
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
 use minutes_model::{
     ActionItem, Block, Contribution, Decision, DocumentHeading, Status, Tdoc, TdocRef,
 };
-use regex::Regex;
 
 use crate::{
     decision::{parse_decision, parse_decisions, split_title_comment, ParsedDecision},
@@ -340,19 +339,11 @@ impl Walker<'_> {
                 "inline action item is not in the action-item table".to_string(),
             ));
         }
-        // Each pattern is compiled on first use, and the restatement one only for lines
-        // that start like one: most drafts need neither.
-        static RESTATED: OnceLock<Option<Regex>> = OnceLock::new();
-        let restated = || {
-            RESTATED
-                .get_or_init(|| Regex::new(r"(?i)^(?-u:(?:an?\s+|the\s+)?R([0-9]{2})\b).*?(?-u:\b(?:was|were|is)\b).*?(?-u:\b(agreed|noted|approved|withdrawn|endorsed|rejected|postponed)\b)").ok())
-                .as_ref()
-        };
-        let caps =
-            may_restate(text).then(restated).flatten().and_then(|re| re.captures(text));
-        if let Some(caps) = caps {
-            let revision = caps.get(1).and_then(|m| m.as_str().parse().ok());
-            let status = caps.get(2).and_then(|m| Status::from_phrase(m.as_str()));
+        // Only lines that start like a restatement are scanned for one.
+        let restated = may_restate(text).then(|| crate::scan::restated(text)).flatten();
+        if let Some((revision, status)) = restated {
+            let revision = revision.parse().ok();
+            let status = Status::from_phrase(status);
             if let (Some(current), Some(status)) = (&self.current, status) {
                 self.restatements.push(Restatement {
                     tdoc: current.with_revision(revision),
@@ -394,7 +385,7 @@ impl Walker<'_> {
 }
 
 /// Whether `text` starts as a restatement can (`R03`, `the R03`, `an R03`, any case): a
-/// necessary condition for the restatement pattern, checked before compiling it.
+/// necessary condition for the restatement pattern, checked before scanning for it.
 fn may_restate(text: &str) -> bool {
     let bytes = text.as_bytes();
     let revision_at = |at: usize| {

@@ -1,9 +1,6 @@
 //! Planned meetings from the "Planning for next meetings" section (PATTERNS.md I).
 
-use std::sync::OnceLock;
-
 use minutes_model::{Block, NextMeeting, Section};
-use regex::Regex;
 
 use crate::text::fold_spaces;
 
@@ -45,17 +42,8 @@ fn has_date(text: &str) -> bool {
 
 /// `SEC#17.1: June 11, 2015`, `TP18 – Philadelphia`, `SEC35.1   Wed 20 June 2018`, `SEC#37`.
 fn entry(text: &str) -> Option<(String, String)> {
-    static ENTRY: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = ENTRY
-        .get_or_init(|| {
-            Regex::new(
-                r"^([A-Z]{2,6} ?#? ?[0-9]{1,3}(?:\.[0-9]{1,2})?)(?:[ \t]*[:–—-][ \t]*|[ \t]+|$)(.*)$",
-            )
-            .ok()
-        })
-        .as_ref()?;
-    let caps = re.captures(text.trim())?;
-    Some((fold_spaces(caps.get(1)?.as_str()), fold_spaces(caps.get(2)?.as_str())))
+    let (name, rest) = crate::scan::planning_entry(text.trim())?;
+    Some((fold_spaces(name), fold_spaces(rest)))
 }
 
 /// Splits the rest of an entry line into when and where at spaced dashes.

@@ -1,9 +1,14 @@
 //! Hand-written matchers for the simplest phrasings: compiling them as regexes cost more
 //! per run than recognising a whole draft. Each matches exactly what its documented
-//! ASCII-mode pattern (`(?-u)`) would.
+//! pattern would, ASCII-mode (`(?-u)`) unless it says otherwise; the one Unicode-mode
+//! pattern, in `chair`, documents where its character classes narrow the regex's.
 
+mod chair;
+mod lines;
 mod phrases;
 
+pub(crate) use chair::chair_name;
+pub(crate) use lines::{planning_entry, restated};
 pub(crate) use phrases::{decided, has_date};
 
 /// `\s` without Unicode: space, tab, line feed, vertical tab, form feed, carriage return.
@@ -14,6 +19,19 @@ fn is_space(b: u8) -> bool {
 /// `\w` without Unicode.
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether a word starts at `at`: a word character after a non-word one (`\b\w`).
+fn word_starts(bytes: &[u8], at: usize) -> bool {
+    let here = bytes.get(at).is_some_and(|b| is_word(*b));
+    let before =
+        at.checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(|b| is_word(*b));
+    here && !before
+}
+
+/// Whether a word ends at `at` (`\b` after a word character).
+fn word_ends(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_none_or(|b| !is_word(*b))
 }
 
 /// The position after the white space starting at `at`.

@@ -3,20 +3,7 @@
 
 use std::ops::Range;
 
-use super::{any_word_at, is_word, skip_spaces};
-
-/// Whether a word starts at `at`: a word character after a non-word one (`\b\w`).
-fn word_starts(bytes: &[u8], at: usize) -> bool {
-    let here = bytes.get(at).is_some_and(|b| is_word(*b));
-    let before =
-        at.checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(|b| is_word(*b));
-    here && !before
-}
-
-/// Whether a word ends at `at` (`\b` after a word character).
-fn word_ends(bytes: &[u8], at: usize) -> bool {
-    bytes.get(at).is_none_or(|b| !is_word(*b))
-}
+use super::{any_word_at, is_word, skip_spaces, word_ends, word_starts};
 
 /// The number of ASCII digits from `at`.
 fn digits(bytes: &[u8], at: usize) -> usize {
