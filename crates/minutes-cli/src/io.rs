@@ -1,13 +1,16 @@
 //! Files: reading drafts (or standard input), atomic output, printing diagnostics.
 
+mod spill;
+
 use std::{
     fs,
-    io::{BufWriter, Cursor, Read, Seek, Write},
+    io::{Cursor, Read, Seek, Write},
     path::{Path, PathBuf},
 };
 
 use anyhow::{bail, Context};
 use minutes::{model::Severity, Loaded, Meeting};
+use spill::{Spill, SPILL_LIMIT};
 
 /// A draft's bytes and the name to show in messages.
 pub struct Draft {
@@ -117,11 +120,10 @@ pub fn write_atomically_with(
         .suffix(".part")
         .tempfile_in(&directory)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    let mut out = BufWriter::new(temporary.as_file_mut());
+    let mut out = Spill::new(temporary.as_file_mut(), SPILL_LIMIT);
     write(&mut out)
-        .and_then(|()| Ok(out.flush()?))
+        .and_then(|()| Ok(out.finish()?))
         .with_context(|| format!("cannot write {}", path.display()))?;
-    drop(out);
     // No fsync: the rename already guarantees that no failure of this process leaves a
     // partial file; an fsync per output only buys power-loss durability, at a disk wait
     // that dominated the time of a conversion (and of a batch: two per draft).
