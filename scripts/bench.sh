@@ -6,7 +6,8 @@
 #        BENCH_SIZES="10 100 1000" BENCH_BATCH=200 scripts/bench.sh     (a quicker run)
 #
 # Needs: cargo, python3 with python-docx (pip install python-docx), pandoc, hyperfine, unzip,
-# GNU time (apt-get install -y pandoc hyperfine unzip time).
+# GNU time (apt-get install -y pandoc hyperfine unzip time); perf (linux-perf) for the CPU-time
+# rounds, which are skipped without it.
 # Work files go to target/bench/ (BENCH_DIR); generated drafts are kept between runs and
 # regenerated when scripts/bench/generate.py changes.
 set -euo pipefail
@@ -77,6 +78,33 @@ for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
         -n floor "sh -c 'unzip -p $f word/document.xml | $BENCH tokenise'" >/dev/null
     echo "$name $size" >> "$RESULTS/cmd-sizes.txt"
 done
+
+echo "== CPU time, interleaved rounds (perf stat)" >&2
+# CPU time (user + system, all threads and child processes) is steadier than wall time on
+# a shared machine, and interleaving the commands round by round exposes them to the same
+# load: the ratios are taken within each round, then their median.
+if command -v perf >/dev/null && perf stat -x, -e task-clock true 2>/dev/null; then
+    cpu() { # file, round, label, repeats, command...
+        local file=$1 round=$2 label=$3 repeats=$4
+        shift 4
+        local ms
+        ms=$(perf stat -x, -r "$repeats" -e task-clock "$@" 2>&1 >/dev/null | tail -1 | cut -d, -f1)
+        printf '%s\t%s\t%s\t%s\n' "$file" "$round" "$label" "$ms" >> "$RESULTS/cpu.tsv"
+    }
+    for f in samples/docx/pro-38-f2f.docx "$INPUTS/minutes-1000.docx"; do
+        [ -f "$f" ] || continue
+        name=$(basename "$f" .docx)
+        for round in $(seq "${BENCH_ROUNDS:-5}"); do
+            cpu "$name" "$round" version 30 "$MINUTES" --version
+            cpu "$name" "$round" minutes_convert 30 "$MINUTES" convert --quiet "$f" -o "$WORK/out/$name.minutes.docx"
+            cpu "$name" "$round" minutes_flow 30 "$MINUTES" flow "$f"
+            cpu "$name" "$round" floor 30 sh -c "unzip -p $f word/document.xml | $BENCH tokenise"
+            cpu "$name" "$round" pandoc_docx 3 pandoc "$f" -o "$WORK/out/$name.pandoc.docx"
+        done
+    done
+else
+    echo "bench: perf is not available (apt-get install -y linux-perf): no CPU-time rounds" >&2
+fi
 
 echo "== peak memory (GNU time, max RSS)" >&2
 peak() { # label, command...

@@ -58,6 +58,32 @@ def main():
     table(["file", "size", "minutes convert", "minutes dispositions", "pandoc docx->docx", "pandoc docx->plain",
            "unzip+tokenise", "pandoc/convert", "dispositions/floor"], rows)
 
+    # 2b. CPU time, interleaved rounds.
+    cpu_checks = []
+    if (results / "cpu.tsv").exists():
+        cpu = {}
+        for line in open(results / "cpu.tsv"):
+            name, rnd, label, ms = line.rstrip("\n").split("\t")
+            cpu.setdefault(name, {}).setdefault(rnd, {})[label] = float(ms)
+        median = lambda xs: sorted(xs)[len(xs) // 2]
+        print("### CPU time per command (perf stat, median of interleaved rounds, ms)\n")
+        rows = []
+        for name, rounds in cpu.items():
+            col = lambda k: median([r[k] for r in rounds.values() if k in r])
+            ratio = lambda a, b: median([r[a] / r[b] for r in rounds.values() if a in r and b in r])
+            convert_ratio = ratio("pandoc_docx", "minutes_convert")
+            flow_ratio = ratio("minutes_flow", "floor")
+            rows.append([f"{name}.docx", len(rounds), f"{col('version'):.2f}", f"{col('minutes_convert'):.2f}",
+                         f"{col('minutes_flow'):.2f}", f"{col('floor'):.2f}", f"{col('pandoc_docx'):.1f}",
+                         f"{convert_ratio:.0f}x", f"{flow_ratio:.2f}x"])
+            cpu_checks.append((f"one draft DOCX -> official DOCX >= 50x faster than pandoc docx->docx ({name}.docx, CPU time of the commands)",
+                               convert_ratio >= 50, f"{convert_ratio:.0f}x ({col('minutes_convert'):.2f} ms vs {col('pandoc_docx'):.0f} ms)"))
+            cpu_checks.append((f"read path within 3x of the unzip + tokenise floor ({name}.docx, `minutes flow` vs `unzip -p | tokenise`, CPU time)",
+                               flow_ratio <= 3, f"{flow_ratio:.2f}x"))
+        table(["file", "rounds", "minutes --version", "minutes convert", "minutes flow", "unzip+tokenise", "pandoc docx->docx",
+               "pandoc/convert", "flow/floor"], rows)
+    checks.extend(cpu_checks)
+
     # 3. Memory.
     print("### Peak memory (max RSS, MiB)\n")
     rss = [line.rstrip("\n").split("\t") for line in open(results / "rss.tsv")]

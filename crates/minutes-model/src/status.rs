@@ -94,9 +94,16 @@ impl Status {
     /// The status whose phrase starts `text` (ignoring case and runs of spaces), and the
     /// byte length of that phrase in `text`.
     pub fn from_prefix(text: &str) -> Option<(Status, usize)> {
-        PHRASES.iter().find_map(|(phrase, status)| {
-            prefix_len(text, phrase).map(|len| (*status, len))
-        })
+        // Every phrase starts with an ASCII letter other than `k`, and only ASCII capitals
+        // lower-case to those (the Kelvin sign is the one other capital of an ASCII letter):
+        // the first byte rules out most lines, which are no decision, at once.
+        let first = text.as_bytes().first()?.to_ascii_lowercase();
+        PHRASES
+            .iter()
+            .filter(|(phrase, _)| phrase.as_bytes().first() == Some(&first))
+            .find_map(|(phrase, status)| {
+                prefix_len(text, phrase).map(|len| (*status, len))
+            })
     }
 
     /// The normalised word as DESIGN.md §3 spells it.
@@ -157,6 +164,22 @@ fn prefix_len(text: &str, phrase: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // What the first-byte filter of `from_prefix` relies on.
+    #[test]
+    fn only_ascii_capitals_lower_case_to_phrase_initials() {
+        let initials: Vec<char> =
+            PHRASES.iter().filter_map(|(phrase, _)| phrase.chars().next()).collect();
+        assert!(initials.iter().all(|c| c.is_ascii_lowercase() && *c != 'k'));
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                if initials.contains(&l) {
+                    assert!(c.is_ascii(), "{c:?} lower-cases to {l:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn phrases_normalise() {

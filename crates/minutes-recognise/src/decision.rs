@@ -110,6 +110,10 @@ fn strip_label(text: &str) -> &str {
 /// The ids at the very start of `text` (a full id and the slash abbreviations after it),
 /// and the byte offset where they end.
 pub(crate) fn leading_ids(text: &str) -> Option<(Vec<TdocMatch>, usize)> {
+    // An id starts with a capital group name: most lines are ruled out before a search.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let found = find_tdocs(text);
     let first = found
         .first()
