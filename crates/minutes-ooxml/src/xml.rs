@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use quick_xml::{
     events::{attributes::AttrError, BytesRef, BytesStart, Event},
-    name::{Namespace, QName, ResolveResult},
+    name::{Namespace, NamespaceResolver, QName, ResolveResult},
     NsReader,
 };
 
@@ -104,11 +104,22 @@ pub fn attr<'a, R>(
     ns: Ns,
     local: &[u8],
 ) -> Option<Cow<'a, str>> {
+    attr_in(reader.resolver(), e, ns, local)
+}
+
+/// [`attr`] with the namespaces in scope given by a resolver, for readers that keep
+/// their own (a plain `Reader` whose resolver holds only the declaring elements).
+pub fn attr_in<'a>(
+    names: &NamespaceResolver,
+    e: &'a BytesStart<'a>,
+    ns: Ns,
+    local: &[u8],
+) -> Option<Cow<'a, str>> {
     for attr in e.attributes().with_checks(false).flatten() {
         if attr.key.local_name().as_ref() != local {
             continue;
         }
-        let (resolved, _) = reader.resolve_attribute(attr.key);
+        let (resolved, _) = names.resolve_attribute(attr.key);
         let found = ns_of(&resolved);
         if found == ns || found == Ns::None {
             return Some(match attr.unescape_value() {
@@ -121,30 +132,44 @@ pub fn attr<'a, R>(
 }
 
 /// Checks every attribute of `e` (quoting, duplicates), as quick-xml's checked iterator
-/// does, without its per-element allocation for the usual few attributes.
-pub fn check_attributes(e: &BytesStart<'_>) -> Result<(), AttrError> {
+/// does, without its per-element allocation for the usual few attributes. Returns whether
+/// `e` may declare a namespace (an attribute named `xmlns` or `xmlns…`), for callers that
+/// cache what prefixes resolve to.
+pub fn check_attributes(e: &BytesStart<'_>) -> Result<bool, AttrError> {
     let mut keys: [&[u8]; 8] = [&[]; 8];
+    let mut declares = false;
     for (count, attribute) in e.attributes().with_checks(false).enumerate() {
         let key = attribute?.key.into_inner();
         let seen = keys.get(..count).unwrap_or_default();
         // A duplicate, or too many to compare cheaply: quick-xml's own check decides
         // (and names the same error).
         if seen.contains(&key) || count == keys.len() {
-            return e.attributes().try_for_each(|a| a.map(drop));
+            e.attributes().try_for_each(|a| a.map(drop))?;
+            return Ok(e
+                .attributes()
+                .with_checks(false)
+                .flatten()
+                .any(|a| a.key.as_ref().starts_with(b"xmlns")));
         }
+        declares |= key.starts_with(b"xmlns");
         if let Some(slot) = keys.get_mut(count) {
             *slot = key;
         }
     }
-    Ok(())
+    Ok(declares)
 }
 
 /// Returns true if and only if every prefix in an `mc:Choice` `Requires` list is bound to a
 /// namespace that readers of this crate understand (an empty list is understood).
 pub fn requires_understood<R>(reader: &NsReader<R>, requires: &str) -> bool {
+    requires_understood_in(reader.resolver(), requires)
+}
+
+/// [`requires_understood`] with the namespaces in scope given by a resolver.
+pub fn requires_understood_in(names: &NamespaceResolver, requires: &str) -> bool {
     requires.split_whitespace().all(|prefix| {
         let name = format!("{prefix}:x");
-        let (resolved, _) = reader.resolve_element(QName(name.as_bytes()));
+        let (resolved, _) = names.resolve_element(QName(name.as_bytes()));
         match resolved {
             ResolveResult::Bound(Namespace(uri)) => {
                 UNDERSTOOD.iter().any(|u| u.as_bytes() == uri)
@@ -186,27 +211,18 @@ impl Depth {
     }
 }
 
-/// The next event of a part read whole, with the namespace of its element; malformed XML
-/// and nesting deeper than [`MAX_XML_DEPTH`] are errors naming `part`. For parts that must
-/// be whole (styles, numbering); the body parser, which stops at the depth cap with a
-/// warning instead, tracks depth itself.
+/// The next event of a part read whole; malformed XML and nesting deeper than
+/// [`MAX_XML_DEPTH`] are errors naming `part`. The element's namespace is not resolved:
+/// readers look at a few elements by local name and resolve only those ([`element_ns`]).
+/// For parts that must be whole (styles, numbering); the body parser, which stops at the
+/// depth cap with a warning instead, tracks depth itself.
 pub fn next_event<'a>(
     reader: &mut NsReader<&'a [u8]>,
     depth: &mut Depth,
     part: &str,
-) -> Result<(Ns, Event<'a>), crate::Error> {
-    let (ns, event) = match reader.read_resolved_event() {
-        Ok((resolved, event)) => (ns_of(&resolved), event),
-        Err(e) => return Err(crate::Error::xml(part, reader.error_position(), e)),
-    };
-    if !depth.track(&event) {
-        return Err(crate::Error::xml(
-            part,
-            reader.buffer_position(),
-            format!("elements nest deeper than {MAX_XML_DEPTH}"),
-        ));
-    }
-    Ok((ns, event))
+) -> Result<Event<'a>, crate::Error> {
+    let event = reader.read_event();
+    tracked(reader, event, depth, part)
 }
 
 /// [`next_event`] for a buffered source (a [`crate::PartStream`] read on demand): the
@@ -216,11 +232,19 @@ pub fn next_event_into<'b, R: std::io::BufRead>(
     buf: &'b mut Vec<u8>,
     depth: &mut Depth,
     part: &str,
-) -> Result<(Ns, Event<'b>), crate::Error> {
-    let (ns, event) = match reader.read_resolved_event_into(buf) {
-        Ok((resolved, event)) => (ns_of(&resolved), event),
-        Err(e) => return Err(crate::Error::xml(part, reader.error_position(), e)),
-    };
+) -> Result<Event<'b>, crate::Error> {
+    let event = reader.read_event_into(buf);
+    tracked(reader, event, depth, part)
+}
+
+/// An event just read, with its error or a nesting past the cap reported against `part`.
+fn tracked<'e, R>(
+    reader: &NsReader<R>,
+    event: quick_xml::Result<Event<'e>>,
+    depth: &mut Depth,
+    part: &str,
+) -> Result<Event<'e>, crate::Error> {
+    let event = event.map_err(|e| crate::Error::xml(part, reader.error_position(), e))?;
     if !depth.track(&event) {
         return Err(crate::Error::xml(
             part,
@@ -228,7 +252,12 @@ pub fn next_event_into<'b, R: std::io::BufRead>(
             format!("elements nest deeper than {MAX_XML_DEPTH}"),
         ));
     }
-    Ok((ns, event))
+    Ok(event)
+}
+
+/// The namespace of element name `name` of the event just read.
+pub fn element_ns<R>(reader: &NsReader<R>, name: QName<'_>) -> Ns {
+    ns_of(&reader.resolve_element(name).0)
 }
 
 /// The text of an entity or character reference (`&amp;`, `&#x2612;`): the five

@@ -5,7 +5,7 @@ mod list;
 
 use std::collections::HashMap;
 
-use minutes_ooxml::xml::{attr, next_event, Depth, Ns};
+use minutes_ooxml::xml::{attr, element_ns, next_event, Depth, Ns};
 use quick_xml::{events::Event, NsReader};
 
 use crate::{docx::styles::Styles, Result};
@@ -111,6 +111,23 @@ fn roman(n: i64) -> String {
     out
 }
 
+/// The start tags [`Numbering::parse`] handles, by local name.
+const STARTS: [&[u8]; 13] = [
+    b"abstractNum",
+    b"num",
+    b"abstractNumId",
+    b"lvlOverride",
+    b"startOverride",
+    b"numStyleLink",
+    b"lvl",
+    b"start",
+    b"numFmt",
+    b"lvlText",
+    b"lvlRestart",
+    b"isLgl",
+    b"pStyle",
+];
+
 /// One `w:lvl`.
 #[derive(Debug, Clone, Default)]
 struct Level {
@@ -203,9 +220,13 @@ impl Numbering {
         let mut override_lvl: Option<u8> = None;
         let mut level: Option<(Owner, usize, Level)> = None;
         loop {
-            let (ns, event) = next_event(&mut reader, &mut depth, part)?;
+            let event = next_event(&mut reader, &mut depth, part)?;
+            // Only the elements handled below need their namespace resolved.
             match event {
-                Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
+                Event::Start(ref e) | Event::Empty(ref e)
+                    if STARTS.contains(&e.local_name().as_ref())
+                        && element_ns(&reader, e.name()) == Ns::W =>
+                {
                     let empty = matches!(event, Event::Empty(_));
                     let val = || attr(&reader, e, Ns::W, b"val");
                     match e.local_name().as_ref() {
@@ -286,17 +307,24 @@ impl Numbering {
                         }
                     }
                 }
-                Event::End(ref e) if ns == Ns::W => match e.local_name().as_ref() {
-                    b"abstractNum" => abs_id = None,
-                    b"num" => num_id = None,
-                    b"lvlOverride" => override_lvl = None,
-                    b"lvl" => {
-                        if let Some((owner, ilvl, lvl)) = level.take() {
-                            numbering.store_level(owner, ilvl, lvl);
+                Event::End(ref e)
+                    if matches!(
+                        e.local_name().as_ref(),
+                        b"abstractNum" | b"num" | b"lvlOverride" | b"lvl"
+                    ) && element_ns(&reader, e.name()) == Ns::W =>
+                {
+                    match e.local_name().as_ref() {
+                        b"abstractNum" => abs_id = None,
+                        b"num" => num_id = None,
+                        b"lvlOverride" => override_lvl = None,
+                        b"lvl" => {
+                            if let Some((owner, ilvl, lvl)) = level.take() {
+                                numbering.store_level(owner, ilvl, lvl);
+                            }
                         }
+                        _ => {}
                     }
-                    _ => {}
-                },
+                }
                 Event::Eof => break,
                 _ => {}
             }

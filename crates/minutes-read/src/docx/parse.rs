@@ -12,12 +12,13 @@ use std::sync::Arc;
 
 use minutes_flow::{Block, Cell, Diagnostic, Location, Row};
 use minutes_ooxml::xml::{
-    attr, check_attributes, ns_of, on_off, reference_text, requires_understood, Depth,
-    Ns, MAX_XML_DEPTH,
+    attr_in as attr, check_attributes, ns_of, on_off, reference_text,
+    requires_understood_in as requires_understood, Depth, Ns, MAX_XML_DEPTH,
 };
 use quick_xml::{
     events::{BytesStart, Event},
-    NsReader,
+    name::{NamespaceError, NamespaceResolver},
+    Reader,
 };
 
 use crate::{
@@ -249,6 +250,8 @@ pub(crate) struct BodyParser<'s, 'p> {
     top_index: u32,
     warnings: Vec<Diagnostic>,
     depth_warned: bool,
+    /// An empty buffer for the next paragraph's text (see `finish_para`).
+    spare_text: String,
 }
 
 /// What a part holds: body blocks, note references, notes, warnings.
@@ -314,8 +317,9 @@ fn parse_part(
         top_index: 0,
         warnings: Vec::new(),
         depth_warned: false,
+        spare_text: String::new(),
     };
-    let mut reader = NsReader::from_reader(bytes);
+    let mut reader = Reader::from_reader(bytes);
     let mut depth = Depth::default();
     // Open elements, to tell a complete part from a truncated one, and whether the root
     // has closed (anything but white space after it is malformed).
@@ -323,6 +327,7 @@ fn parse_part(
     let mut root_closed = false;
     let mut cut_short = false;
     let mut seen_root = false;
+    let mut names = Names::default();
     loop {
         let event = match reader.read_event() {
             Ok(event) => event,
@@ -332,13 +337,25 @@ fn parse_part(
                 )
             }
         };
-        // Only start tags need their namespace: end tags close what the stack says.
-        let ns = match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                ns_of(&reader.resolve_element(e.name()).0)
+        // A start tag declaring namespaces opens a scope, as `NsReader` would for every
+        // element (and a bad declaration fails first, as it did there). On a malformed
+        // attribute, the declarations before it are still tried.
+        let mut declares = false;
+        let mut checked = Ok(false);
+        if let Event::Start(e) | Event::Empty(e) = &event {
+            checked = check_attributes(e);
+            declares = !matches!(checked, Ok(false));
+            if declares {
+                if let Err(err) = names.push(e) {
+                    return Err(minutes_ooxml::Error::xml(
+                        part,
+                        reader.error_position(),
+                        quick_xml::Error::Namespace(err),
+                    )
+                    .into());
+                }
             }
-            _ => Ns::None,
-        };
+        }
         match &event {
             Event::Start(_) | Event::Empty(_) if root_closed => {
                 return Err(minutes_ooxml::Error::xml(
@@ -356,10 +373,10 @@ fn parse_part(
                 )
                 .into());
             }
-            Event::Start(e) | Event::Empty(e) => {
+            Event::Start(_) | Event::Empty(_) => {
                 // Attributes are parsed lazily; check them all so that a malformed one
                 // (unquoted value, duplicate name) is refused wherever it stands.
-                if let Err(err) = check_attributes(e) {
+                if let Err(err) = checked {
                     return Err(minutes_ooxml::Error::xml(
                         part,
                         reader.buffer_position(),
@@ -370,9 +387,13 @@ fn parse_part(
                 seen_root = true;
                 if matches!(event, Event::Start(_)) {
                     open += 1;
+                    if declares {
+                        names.scopes.push(open);
+                    }
                 }
             }
             Event::End(_) => {
+                names.close(open);
                 open = open.saturating_sub(1);
                 root_closed = open == 0;
             }
@@ -390,10 +411,17 @@ fn parse_part(
             break;
         }
         match event {
-            Event::Start(e) => parser.start(&reader, ns, &e),
+            Event::Start(e) => {
+                let ns = parser.namespace(&mut names, &e, declares);
+                parser.start(&names.resolver, ns, &e);
+            }
             Event::Empty(e) => {
-                parser.start(&reader, ns, &e);
+                let ns = parser.namespace(&mut names, &e, declares);
+                parser.start(&names.resolver, ns, &e);
                 parser.end();
+                if declares {
+                    names.pop();
+                }
             }
             Event::End(_) => parser.end(),
             Event::Text(t) if parser.wants_text() => {
@@ -450,13 +478,101 @@ fn parse_part(
     })
 }
 
+/// The namespaces in scope, kept for the elements that declare some only: `NsReader`
+/// opens a scope, walking every attribute, for every element. What element prefixes
+/// resolve to is remembered until a declaration opens or closes, as resolving walks every
+/// binding in scope (a Word root declares dozens) and compares URIs.
+struct Names {
+    resolver: NamespaceResolver,
+    /// Prefixes ([`Names::key`]) and their namespaces; the first `cached` are valid.
+    entries: [(u64, Ns); 8],
+    cached: usize,
+    /// The open-element counts at which elements declaring namespaces opened.
+    scopes: Vec<usize>,
+}
+
+impl Default for Names {
+    fn default() -> Names {
+        Names {
+            resolver: NamespaceResolver::default(),
+            entries: [(0, Ns::None); 8],
+            cached: 0,
+            scopes: Vec::new(),
+        }
+    }
+}
+
+impl Names {
+    /// Opens the scope of `e`, which declares namespaces.
+    fn push(&mut self, e: &BytesStart<'_>) -> std::result::Result<(), NamespaceError> {
+        self.cached = 0;
+        self.resolver.push(e)
+    }
+
+    /// Closes the innermost scope.
+    fn pop(&mut self) {
+        self.cached = 0;
+        self.resolver.pop();
+    }
+
+    /// Open element number `open` closes: its scope too, if it declared namespaces.
+    fn close(&mut self, open: usize) {
+        if self.scopes.last() == Some(&open) {
+            self.scopes.pop();
+            self.pop();
+        }
+    }
+
+    /// A prefix of up to 7 bytes packed with its length into one word, compared without
+    /// `memcmp` (`u64::MAX`: no prefix); `None` for longer prefixes, resolved uncached.
+    fn key(prefix: Option<&[u8]>) -> Option<u64> {
+        let Some(prefix) = prefix else { return Some(u64::MAX) };
+        if prefix.len() > 7 {
+            return None;
+        }
+        // Shifted in a register: a copy through memory stalls the load that follows.
+        let bytes = prefix.iter().fold(0u64, |key, &b| (key << 8) | u64::from(b));
+        Some(bytes | ((prefix.len() as u64) << 56))
+    }
+
+    /// The namespace of `e`; `declares`: `e` declares namespaces (resolved uncached, as
+    /// an empty element's bindings end with it).
+    fn resolve(&mut self, e: &BytesStart<'_>, declares: bool) -> Ns {
+        let name = e.name();
+        let prefix = name.prefix();
+        let key = Self::key(prefix.as_ref().map(|p| p.as_ref())).filter(|_| !declares);
+        let Some(key) = key else {
+            return ns_of(&self.resolver.resolve_element(name).0);
+        };
+        let cached = self.entries.get(..self.cached).unwrap_or_default();
+        if let Some(&(_, ns)) = cached.iter().find(|(k, _)| *k == key) {
+            return ns;
+        }
+        let ns = ns_of(&self.resolver.resolve_element(name).0);
+        if let Some(slot) = self.entries.get_mut(self.cached) {
+            *slot = (key, ns);
+            self.cached += 1;
+        }
+        ns
+    }
+}
+
 /// Event handlers
 impl BodyParser<'_, '_> {
+    /// The namespace of start tag `e`; not resolved inside a skipped subtree, where
+    /// nothing looks at it.
+    fn namespace(&self, names: &mut Names, e: &BytesStart<'_>, declares: bool) -> Ns {
+        if self.skip > 0 {
+            return Ns::None;
+        }
+        names.resolve(e, declares)
+    }
+
     fn wants_text(&self) -> bool {
         self.skip == 0 && matches!(self.stack.last(), Some(Open::Text | Open::Instr))
     }
 
-    fn start<R>(&mut self, reader: &NsReader<R>, ns: Ns, e: &BytesStart<'_>) {
+    fn start(&mut self, reader: &NamespaceResolver, ns: Ns, e: &BytesStart<'_>) {
         if self.skip > 0 {
             self.skip += 1;
             return;
@@ -483,9 +599,9 @@ impl BodyParser<'_, '_> {
     }
 
     /// Decides what a start tag opens; `None` skips its subtree.
-    fn open<R>(
+    fn open(
         &mut self,
-        reader: &NsReader<R>,
+        reader: &NamespaceResolver,
         ns: Ns,
         e: &BytesStart<'_>,
     ) -> Option<Open> {
@@ -654,9 +770,9 @@ impl BodyParser<'_, '_> {
     }
 
     /// Opens a WordprocessingML element in content (body, paragraph, run).
-    fn open_w<R>(
+    fn open_w(
         &mut self,
-        reader: &NsReader<R>,
+        reader: &NamespaceResolver,
         e: &BytesStart<'_>,
         local: &[u8],
         parent: Option<Open>,
@@ -667,6 +783,7 @@ impl BodyParser<'_, '_> {
                 let location = self.block_location();
                 self.frames.push(Frame::Para(Para {
                     location: Some(location),
+                    text: std::mem::take(&mut self.spare_text),
                     ..Para::default()
                 }));
                 Open::Para
@@ -822,9 +939,9 @@ impl BodyParser<'_, '_> {
     /// Opens an Office Math element (ECMA-376 Part 1 §22.1) as linear TeX-like text:
     /// `\frac{a}{b}`, `x^{2}`, `\sqrt{x}`, `\sum_{i}^{n}`, `\hat{x}`,
     /// `\overline{x}`, `(x)`; the text of `m:t`.
-    fn open_math<R>(
+    fn open_math(
         &mut self,
-        reader: &NsReader<R>,
+        reader: &NamespaceResolver,
         e: &BytesStart<'_>,
         local: &[u8],
     ) -> Option<Open> {
@@ -867,9 +984,9 @@ impl BodyParser<'_, '_> {
     }
 
     /// Opens a markup-compatibility element (ECMA-376 Part 3, Markup Compatibility).
-    fn open_mc<R>(
+    fn open_mc(
         &mut self,
-        reader: &NsReader<R>,
+        reader: &NamespaceResolver,
         e: &BytesStart<'_>,
         local: &[u8],
     ) -> Option<Open> {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 
 use minutes_ooxml::{
-    xml::{attr, next_event_into, Depth, Ns},
+    xml::{attr, element_ns, next_event_into, Depth, Ns},
     PartStream,
 };
 use quick_xml::{events::Event, name::QName, NsReader};
@@ -77,6 +77,29 @@ struct Source<'p> {
     in_ppr: bool,
     in_numpr: bool,
 }
+
+/// The start tags [`Source::step`] handles, by local name.
+const STARTS: [&[u8]; 16] = [
+    b"style",
+    b"name",
+    b"basedOn",
+    b"pPr",
+    b"outlineLvl",
+    b"numPr",
+    b"ilvl",
+    b"numId",
+    b"pPrChange",
+    b"rPr",
+    b"tblPr",
+    b"tcPr",
+    b"trPr",
+    b"tblStylePr",
+    b"latentStyles",
+    b"docDefaults",
+];
+
+/// The end tags [`Source::step`] handles, by local name.
+const ENDS: [&[u8]; 3] = [b"style", b"pPr", b"numPr"];
 
 /// How far a `w:basedOn` chain is followed before giving up (cycles are also cut).
 const MAX_CHAIN: usize = 32;
@@ -189,11 +212,15 @@ impl Source<'_> {
     ) -> Result<bool> {
         self.buf.clear();
         let part = self.part.as_str();
-        let (ns, event) =
+        let event =
             next_event_into(&mut self.reader, &mut self.buf, &mut self.depth, part)?;
         let reader = &self.reader;
+        // Only the elements handled below need their namespace resolved.
+        let in_w = |name| element_ns(reader, name) == Ns::W;
         match event {
-            Event::Start(ref e) | Event::Empty(ref e) if ns == Ns::W => {
+            Event::Start(ref e) | Event::Empty(ref e)
+                if STARTS.contains(&e.local_name().as_ref()) && in_w(e.name()) =>
+            {
                 let empty = matches!(event, Event::Empty(_));
                 let local = e.local_name();
                 let val = || attr(reader, e, Ns::W, b"val").map(|v| v.into_owned());
@@ -273,21 +300,25 @@ impl Source<'_> {
                     _ => {}
                 }
             }
-            Event::End(ref e) if ns == Ns::W => match e.local_name().as_ref() {
-                b"style" => {
-                    if let Some((id, style)) = self.current.take() {
-                        styles.entry(id).or_insert(style);
+            Event::End(ref e)
+                if ENDS.contains(&e.local_name().as_ref()) && in_w(e.name()) =>
+            {
+                match e.local_name().as_ref() {
+                    b"style" => {
+                        if let Some((id, style)) = self.current.take() {
+                            styles.entry(id).or_insert(style);
+                        }
+                        self.in_ppr = false;
+                        self.in_numpr = false;
                     }
-                    self.in_ppr = false;
-                    self.in_numpr = false;
+                    b"pPr" => {
+                        self.in_ppr = false;
+                        self.in_numpr = false;
+                    }
+                    b"numPr" => self.in_numpr = false,
+                    _ => {}
                 }
-                b"pPr" => {
-                    self.in_ppr = false;
-                    self.in_numpr = false;
-                }
-                b"numPr" => self.in_numpr = false,
-                _ => {}
-            },
+            }
             Event::Eof => return Ok(false),
             _ => {}
         }

@@ -112,6 +112,18 @@ fn namespaces_by_uri() {
     }
 }
 
+// Prefixes resolve by scope: rebound on an element (empty or not) only inside it, long
+// prefixes too (the body parser remembers what prefixes resolve to between declarations).
+#[test]
+fn namespaces_by_scope() {
+    let flow = read(&format!(
+        r#"{}<w:p xmlns:w="urn:other"><w:r><w:t>not w</w:t></w:r></w:p>{}<x:p xmlns:x="{W}"><x:r><x:t>C</x:t></x:r></x:p><w:p><w:r><w:br xmlns:w="urn:other"/><w:t>D</w:t></w:r></w:p><longprefix:p xmlns:longprefix="{W}"><longprefix:r><longprefix:t>E</longprefix:t></longprefix:r></longprefix:p>"#,
+        p("A"),
+        p("B"),
+    ));
+    assert_eq!(texts(&flow), ["A", "B", "C", "D", "E"]);
+}
+
 // The main part is found through `_rels/.rels`, whatever its name.
 #[test]
 fn main_part_from_rels() {

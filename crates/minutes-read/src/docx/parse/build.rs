@@ -89,9 +89,7 @@ impl BodyParser<'_, '_> {
             _ => None,
         };
         if let Some(para) = carry {
-            for block in self.finish_para(para) {
-                self.emit_raw(block);
-            }
+            self.finish_para(para);
         }
     }
 
@@ -112,9 +110,7 @@ impl BodyParser<'_, '_> {
                 return;
             }
         }
-        for block in self.finish_para(para) {
-            self.emit_raw(block);
-        }
+        self.finish_para(para);
     }
 
     pub(super) fn end_container(&mut self) {
@@ -184,9 +180,10 @@ impl BodyParser<'_, '_> {
         }
     }
 
-    /// Turns a finished paragraph into its block (heading, list item or paragraph; none
-    /// when it is empty) followed by the blocks of its text boxes.
-    pub(super) fn finish_para(&mut self, para: Para) -> Vec<Block> {
+    /// Emits a finished paragraph's block (heading, list item or paragraph; none when it
+    /// is empty) followed by the blocks of its text boxes, straight into the innermost
+    /// frame (no vector per paragraph).
+    pub(super) fn finish_para(&mut self, para: Para) {
         // Styles are read on demand: `w:pStyle` resolved its own, else the default's.
         let style = match para.style {
             Some(i) => Some(i),
@@ -204,7 +201,14 @@ impl BodyParser<'_, '_> {
         let styles = &*self.styles;
         let info = style.and_then(|i| styles.resolved(i));
         let location = para.location.unwrap_or_else(|| self.here());
-        let text = trim_owned(normalise_inline_owned(para.text));
+        // The block gets an exact copy; the paragraph's grown buffer is kept for the next
+        // paragraph's text, so that building text does not reallocate every paragraph.
+        let mut buffer = normalise_inline_owned(para.text);
+        let text = buffer.trim().to_string();
+        buffer.clear();
+        if buffer.capacity() > self.spare_text.capacity() {
+            self.spare_text = buffer;
+        }
         let is_title = info.is_some_and(|s| s.is_title);
         let outline = match para.outline {
             Some(level) => (level < 9).then_some(level),
@@ -227,7 +231,7 @@ impl BodyParser<'_, '_> {
             label = self.numbering.next(num_id, ilvl, styles);
         }
 
-        let mut blocks = Vec::with_capacity(1 + para.after.len());
+        let mut block = None;
         if !text.is_empty() {
             let kind = if let Some(level) = outline {
                 let number = label
@@ -256,22 +260,12 @@ impl BodyParser<'_, '_> {
                     .map(|s| s.name.to_string());
                 BlockKind::Paragraph { text, style }
             };
-            blocks.push(Block { kind, location });
+            block = Some(Block { kind, location });
         }
-        blocks.extend(para.after);
-        blocks
+        for block in block.into_iter().chain(para.after) {
+            self.emit_raw(block);
+        }
     }
-}
-
-/// `text` without leading and trailing white space, in place.
-fn trim_owned(mut text: String) -> String {
-    let end = text.trim_end().len();
-    text.truncate(end);
-    let start = text.len() - text.trim_start().len();
-    if start > 0 {
-        text.drain(..start);
-    }
-    text
 }
 
 /// Joins a paragraph whose mark was deleted with the next: the text runs on, the
