@@ -100,6 +100,33 @@ fn output_is_never_the_input() {
     assert_eq!(std::fs::read(&input).unwrap_or_default(), before);
 }
 
+// A hard link or a symbolic link to the draft is the draft too.
+#[cfg(unix)]
+#[test]
+fn output_is_never_a_link_to_the_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("draft.txt");
+    std::fs::copy(sample(), &input).unwrap_or_else(|e| panic!("{e}"));
+    let before = std::fs::read(&input).unwrap_or_default();
+    let hard = dir.path().join("hard.csv");
+    let soft = dir.path().join("soft.csv");
+    std::fs::hard_link(&input, &hard).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&input, &soft).unwrap_or_else(|e| panic!("{e}"));
+    for link in [&hard, &soft] {
+        let output = minutes()
+            .arg("dispositions")
+            .arg(&input)
+            .arg("-o")
+            .arg(link)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(output.status.code(), Some(1), "{}", link.display());
+        assert!(stderr(&output).contains("it is the input file"), "{}", stderr(&output));
+        assert_eq!(std::fs::read(link).unwrap_or_default(), before);
+    }
+    assert_eq!(std::fs::read(&input).unwrap_or_default(), before);
+}
+
 #[test]
 fn missing_output_directory_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

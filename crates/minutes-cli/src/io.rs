@@ -133,7 +133,9 @@ pub fn write_atomically_with(
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-        fs::set_permissions(temporary.path(), fs::Permissions::from_mode(mode))
+        temporary
+            .as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     temporary
@@ -143,6 +145,18 @@ pub fn write_atomically_with(
     Ok(())
 }
 
+/// Returns true if and only if `a` and `b` name one existing file: the same device and
+/// inode, so that hard links and symbolic links to the input are caught too.
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
 fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
