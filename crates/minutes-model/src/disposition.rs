@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Block, ContributionIndex, Meeting, Status, Tdoc};
+use crate::{Block, ContributionIndex, FxHashMap, Meeting, Status, Tdoc};
 
 /// One decided document revision, with what the portal needs to know about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,8 +81,7 @@ impl Meeting {
 /// Links each disposition to the previous and next decided revision of the same document.
 fn link_revisions(dispositions: &mut [Disposition]) {
     // Positions of each document's dispositions, in order: linear in the number of rows.
-    let mut by_document: std::collections::HashMap<Tdoc, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_document: FxHashMap<Tdoc, Vec<usize>> = FxHashMap::default();
     for (index, disposition) in dispositions.iter().enumerate() {
         by_document.entry(disposition.tdoc.base()).or_default().push(index);
     }

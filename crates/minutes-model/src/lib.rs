@@ -22,6 +22,7 @@
 mod cover;
 mod disposition;
 mod error;
+mod hash;
 mod meeting;
 mod status;
 mod tdoc;
@@ -30,6 +31,7 @@ pub use crate::{
     cover::CoverField,
     disposition::Disposition,
     error::{Error, ErrorKind, Result},
+    hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher},
     meeting::{
         ActionItem, Block, Contribution, ContributionIndex, Cover, Decision, Diagnostic,
         DocumentHeading, Meeting, NextMeeting, Purpose, Section, Severity,

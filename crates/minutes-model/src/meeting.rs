@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Disposition, Error, Result, Status, Tdoc};
+use crate::{Disposition, Error, FxHashMap, Result, Status, Tdoc};
 
 /// The minutes of one meeting: the canonical model every writer renders.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -437,22 +437,22 @@ impl Meeting {
 /// The contributions of a meeting by year and serial, for lookups in constant time.
 #[derive(Debug)]
 pub struct ContributionIndex<'a> {
-    by_serial:
-        std::collections::HashMap<(u16, &'a str), Vec<(&'a Section, &'a Contribution)>>,
+    by_serial: FxHashMap<(u16, &'a str), Vec<(&'a Section, &'a Contribution)>>,
     empty: bool,
 }
 
 impl<'a> ContributionIndex<'a> {
     /// Indexes every contribution of `meeting`.
     pub fn new(meeting: &'a Meeting) -> ContributionIndex<'a> {
-        let mut by_serial: std::collections::HashMap<_, Vec<_>> =
-            std::collections::HashMap::new();
-        for (section, contribution) in meeting.all_contributions() {
-            by_serial
-                .entry((contribution.tdoc.year(), contribution.tdoc.serial()))
-                .or_default()
-                .push((section, contribution));
-        }
+        let mut by_serial: FxHashMap<_, Vec<_>> = FxHashMap::default();
+        meeting.walk_sections(&mut |section| {
+            for contribution in &section.contributions {
+                by_serial
+                    .entry((contribution.tdoc.year(), contribution.tdoc.serial()))
+                    .or_default()
+                    .push((section, contribution));
+            }
+        });
         ContributionIndex { empty: by_serial.is_empty(), by_serial }
     }
 

@@ -1,8 +1,9 @@
 //! Tdoc identifiers: `GROUP-YYYY-NNNN[Rnn]` (DESIGN.md §2).
 
+mod parts;
 mod scan;
 
-use std::{fmt, str::FromStr};
+use std::{cmp::Ordering, fmt, hash::Hash, str::FromStr};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -11,12 +12,61 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Parsing is tolerant of what minutes contain: en or em dashes instead of hyphens, a
 /// lower-case `r`, a one-digit revision, a revision glued to the next word (`R02was`).
 /// The normalised form uses ASCII hyphens and a two-digit revision.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// Identifiers compare, hash and print field by field: group, year, serial, revision.
+#[derive(Clone)]
 pub struct Tdoc {
-    group: String,
+    /// Group and serial inline: Tdocs are cloned a lot, and heap strings cost allocations.
+    parts: parts::Parts,
     year: u16,
-    serial: String,
     revision: Option<u8>,
+}
+
+impl Tdoc {
+    /// The fields in comparison order, as the former derived impls saw them.
+    fn key(&self) -> (&str, u16, &str, Option<u8>) {
+        (self.group(), self.year, self.serial(), self.revision)
+    }
+}
+
+impl PartialEq for Tdoc {
+    fn eq(&self, other: &Tdoc) -> bool {
+        self.year == other.year
+            && self.revision == other.revision
+            && self.serial() == other.serial()
+            && self.group() == other.group()
+    }
+}
+
+impl Eq for Tdoc {}
+
+impl PartialOrd for Tdoc {
+    fn partial_cmp(&self, other: &Tdoc) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Tdoc {
+    fn cmp(&self, other: &Tdoc) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl Hash for Tdoc {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+impl fmt::Debug for Tdoc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tdoc")
+            .field("group", &self.group())
+            .field("year", &self.year)
+            .field("serial", &self.serial())
+            .field("revision", &self.revision)
+            .finish()
+    }
 }
 
 /// A Tdoc could not be parsed.
@@ -59,9 +109,8 @@ impl TdocRef {
         match self {
             TdocRef::Full(tdoc) => tdoc.clone(),
             TdocRef::Abbreviated { serial, revision } => Tdoc {
-                group: context.group.clone(),
+                parts: parts::Parts::new(context.group(), serial, false),
                 year: context.year,
-                serial: serial.clone(),
                 revision: *revision,
             },
         }
@@ -72,12 +121,12 @@ impl TdocRef {
 impl Tdoc {
     /// A Tdoc from its parts. `group` is upper-cased; `serial` must be digits.
     pub fn new(group: &str, year: u16, serial: &str, revision: Option<u8>) -> Tdoc {
-        Tdoc { group: group.to_uppercase(), year, serial: serial.to_string(), revision }
+        Tdoc { parts: parts::Parts::new(group, serial, true), year, revision }
     }
 
     /// The same document without its revision.
     pub fn base(&self) -> Tdoc {
-        Tdoc { revision: None, ..self.clone() }
+        self.with_revision(None)
     }
 
     /// The same document with another revision.
@@ -95,7 +144,7 @@ impl Tdoc {
 impl Tdoc {
     /// The group, e.g. `SEC`.
     pub fn group(&self) -> &str {
-        &self.group
+        self.parts.group()
     }
 
     /// The year as written, e.g. 2015 (or 2105 for a typo).
@@ -105,7 +154,7 @@ impl Tdoc {
 
     /// The serial number as written, e.g. `0524`.
     pub fn serial(&self) -> &str {
-        &self.serial
+        self.parts.serial()
     }
 
     /// The revision number, e.g. 2 for `R02`.
@@ -116,37 +165,43 @@ impl Tdoc {
     /// Returns true if and only if both identifiers name the same document, whatever
     /// their revisions.
     pub fn same_document(&self, other: &Tdoc) -> bool {
-        self.group == other.group
-            && self.year == other.year
-            && self.serial == other.serial
+        self.year == other.year
+            && self.serial() == other.serial()
+            && self.group() == other.group()
     }
 
     /// Returns true if and only if both identifiers share year and serial but not group
     /// (`SEC-2015-0670` listed, `TP-2015-0670` decided).
     pub fn same_serial_other_group(&self, other: &Tdoc) -> bool {
-        self.group != other.group
-            && self.year == other.year
-            && self.serial == other.serial
+        self.year == other.year
+            && self.serial() == other.serial()
+            && self.group() != other.group()
     }
 
     /// The years that swapping two adjacent digits of this identifier's year gives
     /// (`2105` gives 1205, 2015 and 2150), limited to 1990–2099.
     pub fn transposed_years(&self) -> Vec<u16> {
-        let digits: Vec<char> = format!("{:04}", self.year).chars().collect();
-        let mut years = Vec::new();
-        for i in 0..digits.len().saturating_sub(1) {
-            let mut swapped = digits.clone();
-            swapped.swap(i, i + 1);
-            if let Ok(year) = swapped.iter().collect::<String>().parse::<u16>() {
-                if year != self.year
-                    && (1990..=2099).contains(&year)
-                    && !years.contains(&year)
-                {
-                    years.push(year);
-                }
-            }
-        }
-        years
+        self.transposed_years_iter().collect()
+    }
+
+    /// [`Tdoc::transposed_years`] without allocating, in the same order: the recogniser
+    /// asks for every Tdoc of a meeting.
+    pub fn transposed_years_iter(&self) -> impl Iterator<Item = u16> {
+        // The digits of the year written on at least four places, as `{:04}` prints it.
+        let year = u32::from(self.year);
+        let count = if year >= 10_000 { 5 } else { 4 };
+        let digit = move |i: u32| year / 10u32.pow(count - 1 - i) % 10;
+        let own = self.year;
+        (0..count - 1).filter_map(move |i| {
+            // Swapping digits i and i+1 changes the value by (d_i - d_{i+1}) times
+            // (10^(count-1-i) - 10^(count-2-i)).
+            let (high, low) = (digit(i), digit(i + 1));
+            let place = 10u32.pow(count - 2 - i);
+            let swapped =
+                year + low * place * 10 + high * place - high * place * 10 - low * place;
+            // Distinct adjacent swaps never give the same number, so no duplicates.
+            u16::try_from(swapped).ok().filter(|y| *y != own && (1990..=2099).contains(y))
+        })
     }
 
     /// The year this identifier probably meant when its year is far (more than one year)
@@ -168,7 +223,7 @@ impl Tdoc {
 
 impl fmt::Display for Tdoc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:04}-{}", self.group, self.year, self.serial)?;
+        write!(f, "{}-{:04}-{}", self.group(), self.year, self.serial())?;
         if let Some(revision) = self.revision {
             write!(f, "R{revision:02}")?;
         }
@@ -448,5 +503,111 @@ mod tests {
         assert_eq!(json, "\"SEC-2015-0524R02\"");
         assert_eq!(serde_json::from_str::<Tdoc>(&json).unwrap(), t);
         assert!(serde_json::from_str::<Tdoc>("\"nonsense\"").is_err());
+    }
+
+    /// The former representation, with derived impls, as the reference for the inline one.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    struct OldTdoc {
+        group: String,
+        year: u16,
+        serial: String,
+        revision: Option<u8>,
+    }
+
+    fn old_transposed_years(year: u16) -> Vec<u16> {
+        let digits: Vec<char> = format!("{year:04}").chars().collect();
+        let mut years = Vec::new();
+        for i in 0..digits.len().saturating_sub(1) {
+            let mut swapped = digits.clone();
+            swapped.swap(i, i + 1);
+            if let Ok(y) = swapped.iter().collect::<String>().parse::<u16>() {
+                if y != year && (1990..=2099).contains(&y) && !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        years
+    }
+
+    fn sip<T: std::hash::Hash>(value: &T) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        // Fixed keys: the same value hashes alike across calls.
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(value)
+    }
+
+    fn both(
+        group: &str,
+        year: u16,
+        serial: &str,
+        revision: Option<u8>,
+    ) -> (Tdoc, OldTdoc) {
+        let new = Tdoc::new(group, year, serial, revision);
+        let old = OldTdoc {
+            group: group.to_uppercase(),
+            year,
+            serial: serial.to_string(),
+            revision,
+        };
+        (new, old)
+    }
+
+    /// Groups and serials: real ones, and unusual ones that `Tdoc::new` also accepts (long,
+    /// lower-case, non-ASCII, empty) to exercise the heap form.
+    fn part() -> impl Strategy<Value = String> {
+        prop_oneof!["[A-Z]{2,6}", "[0-9]{4,5}", "[a-zA-Z0-9ßéİ]{0,30}", "\\PC{0,12}",]
+    }
+
+    fn parts() -> impl Strategy<Value = (String, u16, String, Option<u8>)> {
+        (part(), prop_oneof![1990u16..2100, any::<u16>()], part(), any::<Option<u8>>())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn inline_tdoc_behaves_like_the_string_one(
+            a in parts(),
+            b in parts(),
+        ) {
+            let (new_a, old_a) = both(&a.0, a.1, &a.2, a.3);
+            let (new_b, old_b) = both(&b.0, b.1, &b.2, b.3);
+            prop_assert_eq!(new_a.group(), old_a.group.as_str());
+            prop_assert_eq!(new_a.serial(), old_a.serial.as_str());
+            prop_assert_eq!(new_a.cmp(&new_b), old_a.cmp(&old_b));
+            prop_assert_eq!(new_a == new_b, old_a == old_b);
+            prop_assert_eq!(new_a.cmp(&new_a.clone()), std::cmp::Ordering::Equal);
+            prop_assert_eq!(sip(&new_a), sip(&old_a));
+            prop_assert_eq!(format!("{new_a:?}").replacen("OldTdoc", "Tdoc", 1), format!("{old_a:?}").replacen("OldTdoc", "Tdoc", 1));
+            let old_display = format!("{}-{:04}-{}{}", old_a.group, old_a.year, old_a.serial,
+                old_a.revision.map(|r| format!("R{r:02}")).unwrap_or_default());
+            prop_assert_eq!(new_a.to_string(), old_display);
+            prop_assert_eq!(new_a.transposed_years(), old_transposed_years(a.1));
+            prop_assert_eq!(new_a.base().revision(), None);
+            prop_assert_eq!(new_a.with_year(b.1).year(), b.1);
+            prop_assert!(new_a.same_document(&new_a.with_revision(b.3)));
+        }
+
+        #[test]
+        fn abbreviations_resolve_against_any_group(a in parts(), serial in "[0-9]{4,5}") {
+            let (context, _) = both(&a.0, a.1, &a.2, a.3);
+            let resolved = TdocRef::Abbreviated { serial: serial.clone(), revision: None }
+                .resolve(&context);
+            prop_assert_eq!(resolved.group(), context.group());
+            prop_assert_eq!(resolved.serial(), serial.as_str());
+        }
+    }
+
+    #[test]
+    fn transposed_years_of_every_year_match_the_former_ones() {
+        for year in 0..=u16::MAX {
+            let tdoc = Tdoc::new("SEC", year, "0001", None);
+            assert_eq!(tdoc.transposed_years(), old_transposed_years(year), "{year}");
+        }
+    }
+
+    #[test]
+    fn tdocs_stay_small() {
+        assert!(std::mem::size_of::<Tdoc>() <= 32);
     }
 }

@@ -2,10 +2,9 @@
 //! headings that disagree with their decisions, decided documents missing from the
 //! contribution tables, documents left without a decision, conflicting decisions.
 
-use std::collections::{HashMap, HashSet};
-
 use minutes_model::{
-    Block, ContributionIndex, Diagnostic, Meeting, Section, Severity, Tdoc,
+    Block, ContributionIndex, Decision, Diagnostic, DocumentHeading, FxHashMap,
+    FxHashSet, Meeting, Section, Severity, Tdoc,
 };
 
 use crate::text::first_year;
@@ -26,17 +25,24 @@ pub(crate) fn run(meeting: &mut Meeting) {
     for section in &mut meeting.sections {
         year_typos(section, &years, &mut found);
     }
-    heading_mismatches(meeting, &mut found);
-    unlisted_decisions(meeting, &mut found);
-    undecided_documents(meeting, &mut found);
-    conflicting_decisions(meeting, &mut found);
+    // Walk the meeting once for the checks below rather than once per check: large
+    // meetings made repeated whole-meeting passes and collects the costliest part.
+    let sections = meeting.all_sections();
+    let decisions: Vec<(&Section, &Decision)> = sections
+        .iter()
+        .flat_map(|&section| decisions_in(&section.blocks).map(move |d| (section, d)))
+        .collect();
+    heading_mismatches(&sections, &mut found);
+    unlisted_decisions(meeting, &decisions, &mut found);
+    undecided_documents(&sections, &decisions, &mut found);
+    conflicting_decisions(&decisions, &mut found);
     meeting.diagnostics.extend(found);
 }
 
 /// What the meeting says about years: how often its Tdocs use each, the cover date's year,
 /// and the meeting year (the cover's, else the commonest).
 struct Years {
-    counts: HashMap<u16, usize>,
+    counts: FxHashMap<u16, usize>,
     cover: Option<u16>,
     meeting: Option<u16>,
 }
@@ -52,12 +58,15 @@ impl Years {
 }
 
 /// How often the meeting's Tdocs (contributions, document headings, decisions) use each year.
-fn year_counts(meeting: &Meeting) -> HashMap<u16, usize> {
-    let mut counts: HashMap<u16, usize> = HashMap::new();
-    for (_, contribution) in meeting.all_contributions() {
-        *counts.entry(contribution.tdoc.year()).or_default() += 1;
+fn year_counts(meeting: &Meeting) -> FxHashMap<u16, usize> {
+    let mut counts: FxHashMap<u16, usize> = FxHashMap::default();
+    let sections = meeting.all_sections();
+    for section in &sections {
+        for contribution in &section.contributions {
+            *counts.entry(contribution.tdoc.year()).or_default() += 1;
+        }
     }
-    for section in meeting.all_sections() {
+    for section in sections {
         for block in &section.blocks {
             match block {
                 Block::Decision(d) => *counts.entry(d.tdoc.year()).or_default() += 1,
@@ -76,22 +85,64 @@ fn year_counts(meeting: &Meeting) -> HashMap<u16, usize> {
 /// or commoner in the meeting); reports it either way. Independent of a single inferred
 /// meeting year, so that a close vote between years never changes a correction.
 fn year_typos(section: &mut Section, years: &Years, found: &mut Vec<Diagnostic>) {
-    let mut proofs: Vec<(Tdoc, String)> = Vec::new();
+    // Decide every correction against the section as written, then apply them: the proofs
+    // are the uncorrected ids, and nothing is cloned for the ids left alone.
+    let fixes = year_fixes(section, years, found);
+    for (slot, fixed) in fixes {
+        let target = match slot {
+            Slot::Contribution(i) => {
+                section.contributions.get_mut(i).map(|c| &mut c.tdoc)
+            }
+            Slot::Heading(i, k) => match section.blocks.get_mut(i) {
+                Some(Block::Document(h)) => h.tdocs.get_mut(k),
+                _ => None,
+            },
+            Slot::Decision(i) => match section.blocks.get_mut(i) {
+                Some(Block::Decision(d)) => Some(&mut d.tdoc),
+                _ => None,
+            },
+        };
+        if let Some(tdoc) = target {
+            *tdoc = fixed;
+        }
+    }
+    for child in &mut section.sections {
+        year_typos(child, years, found);
+    }
+}
+
+/// Where a Tdoc of a section is: contribution, (block, id) of a document heading, decision.
+enum Slot {
+    Contribution(usize),
+    Heading(usize, usize),
+    Decision(usize),
+}
+
+/// The year corrections of one section (not its sub-sections), with their diagnostics.
+fn year_fixes(
+    section: &Section,
+    years: &Years,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<(Slot, Tdoc)> {
+    let mut proofs: Vec<(&Tdoc, &str)> = Vec::new();
     for c in &section.contributions {
-        proofs.push((c.tdoc.clone(), c.location.clone()));
+        proofs.push((&c.tdoc, &c.location));
     }
     for block in &section.blocks {
         match block {
             Block::Document(h) => {
-                proofs.extend(h.tdocs.iter().map(|t| (t.clone(), h.location.clone())))
+                proofs.extend(h.tdocs.iter().map(|t| (t, h.location.as_str())))
             }
-            Block::Decision(d) => proofs.push((d.tdoc.clone(), d.location.clone())),
+            Block::Decision(d) => proofs.push((&d.tdoc, &d.location)),
             _ => {}
         }
     }
-    let number = section.number.clone();
-    let mut fix = |tdoc: &mut Tdoc, written: &str, location: &str| {
-        for year in tdoc.transposed_years() {
+    let number = &section.number;
+    let mut fixes = Vec::new();
+    // `written` is None for heading ids, which are reported normalised.
+    let mut fix = |slot: Slot, tdoc: &Tdoc, written: Option<&str>, location: &str| {
+        let written = || written.map_or_else(|| tdoc.to_string(), str::to_string);
+        for year in tdoc.transposed_years_iter() {
             if !years.prefers(year, tdoc.year()) {
                 continue;
             }
@@ -103,10 +154,11 @@ fn year_typos(section: &mut Section, years: &Years, found: &mut Vec<Diagnostic>)
                     Severity::Warning,
                     location,
                     format!(
-                        "year typo: `{written}` read as {candidate} ({proof} at {at} in section {number})",
+                        "year typo: `{}` read as {candidate} ({proof} at {at} in section {number})",
+                        written()
                     ),
                 ));
-                *tdoc = candidate;
+                fixes.push((slot, candidate));
                 return;
             }
         }
@@ -116,59 +168,52 @@ fn year_typos(section: &mut Section, years: &Years, found: &mut Vec<Diagnostic>)
                 Severity::Warning,
                 location,
                 format!(
-                    "`{written}`: year {} is far from the meeting year {meeting_year}; kept as written (nothing in section {number} confirms {})",
+                    "`{}`: year {} is far from the meeting year {meeting_year}; kept as written (nothing in section {number} confirms {})",
+                    written(),
                     tdoc.year(),
                     tdoc.with_year(fixed_year)
                 ),
             ));
         }
     };
-    for c in &mut section.contributions {
-        let written = c.tdoc_as_written.clone();
-        fix(&mut c.tdoc, &written, &c.location.clone());
+    for (i, c) in section.contributions.iter().enumerate() {
+        fix(Slot::Contribution(i), &c.tdoc, Some(&c.tdoc_as_written), &c.location);
     }
-    for block in &mut section.blocks {
+    for (i, block) in section.blocks.iter().enumerate() {
         match block {
             Block::Document(h) => {
-                let location = h.location.clone();
-                for tdoc in &mut h.tdocs {
-                    let written = tdoc.to_string();
-                    fix(tdoc, &written, &location);
+                for (k, tdoc) in h.tdocs.iter().enumerate() {
+                    fix(Slot::Heading(i, k), tdoc, None, &h.location);
                 }
             }
             Block::Decision(d) => {
-                let (written, location) = (d.tdoc_as_written.clone(), d.location.clone());
-                fix(&mut d.tdoc, &written, &location);
+                fix(Slot::Decision(i), &d.tdoc, Some(&d.tdoc_as_written), &d.location)
             }
             _ => {}
         }
     }
-    for child in &mut section.sections {
-        year_typos(child, years, found);
-    }
+    fixes
 }
 
 /// The discussions of a section: each document heading with the blocks up to the next.
-fn discussions(section: &Section) -> Vec<(&minutes_model::DocumentHeading, &[Block])> {
-    let mut result = Vec::new();
-    let starts: Vec<usize> = section
-        .blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| matches!(b, Block::Document(_)).then_some(i))
-        .collect();
-    for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(section.blocks.len());
-        if let (Some(Block::Document(heading)), Some(blocks)) =
-            (section.blocks.get(start), section.blocks.get(start + 1..end))
-        {
-            result.push((heading, blocks));
+fn discussions(section: &Section) -> impl Iterator<Item = (&DocumentHeading, &[Block])> {
+    let mut rest = section.blocks.as_slice();
+    std::iter::from_fn(move || loop {
+        let (first, tail) = rest.split_first()?;
+        rest = tail;
+        if let Block::Document(heading) = first {
+            let end = rest
+                .iter()
+                .position(|b| matches!(b, Block::Document(_)))
+                .unwrap_or(rest.len());
+            let (body, after) = rest.split_at_checked(end)?;
+            rest = after;
+            return Some((heading, body));
         }
-    }
-    result
+    })
 }
 
-fn decisions_in(blocks: &[Block]) -> impl Iterator<Item = &minutes_model::Decision> {
+fn decisions_in(blocks: &[Block]) -> impl Iterator<Item = &Decision> {
     blocks.iter().filter_map(|b| match b {
         Block::Decision(d) => Some(d),
         _ => None,
@@ -176,24 +221,22 @@ fn decisions_in(blocks: &[Block]) -> impl Iterator<Item = &minutes_model::Decisi
 }
 
 /// `SEC-2015-0606- Fix…` followed by `AGREED - SEC-2015-0506- Fix…` (PATTERNS.md E2).
-fn heading_mismatches(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
-    for section in meeting.all_sections() {
+fn heading_mismatches(sections: &[&Section], found: &mut Vec<Diagnostic>) {
+    for &section in sections {
         for (heading, blocks) in discussions(section) {
-            let decided: Vec<_> = decisions_in(blocks).collect();
             let related = |t: &Tdoc| {
                 heading
                     .tdocs
                     .iter()
                     .any(|h| h.same_document(t) || h.same_serial_other_group(t))
             };
-            if decided.is_empty() || decided.iter().any(|d| related(&d.tdoc)) {
+            let Some(first) = decisions_in(blocks).next() else { continue };
+            if decisions_in(blocks).any(|d| related(&d.tdoc)) {
                 continue;
             }
             let names: Vec<String> = heading.tdocs.iter().map(Tdoc::to_string).collect();
-            let first = decided.first().map(|d| (d.tdoc.clone(), d.location.clone()));
-            let Some((tdoc, at)) = first else { continue };
-            let listed =
-                section.contributions.iter().any(|c| c.tdoc.same_document(&tdoc));
+            let (tdoc, at) = (&first.tdoc, &first.location);
+            let listed = section.contributions.iter().any(|c| c.tdoc.same_document(tdoc));
             let heading_listed = section
                 .contributions
                 .iter()
@@ -211,12 +254,16 @@ fn heading_mismatches(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
 }
 
 /// Decisions on documents that no contribution table lists (PATTERNS.md D9).
-fn unlisted_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
+fn unlisted_decisions(
+    meeting: &Meeting,
+    decisions: &[(&Section, &Decision)],
+    found: &mut Vec<Diagnostic>,
+) {
     let index = ContributionIndex::new(meeting);
     if index.is_empty() {
         return;
     }
-    for (section, decision) in meeting.decisions() {
+    for &(section, decision) in decisions {
         match index.find(&decision.tdoc, Some(section)) {
             None => found.push(diagnostic(
                 Severity::Warning,
@@ -243,16 +290,18 @@ fn unlisted_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
 
 /// Documents discussed or listed that got no decision (PATTERNS.md F14): reported, never
 /// guessed.
-fn undecided_documents(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
-    let decided: HashSet<Tdoc> =
-        meeting.decisions().into_iter().map(|(_, d)| d.tdoc.clone()).collect();
+fn undecided_documents(
+    sections: &[&Section],
+    decisions: &[(&Section, &Decision)],
+    found: &mut Vec<Diagnostic>,
+) {
+    let decided: FxHashSet<&Tdoc> = decisions.iter().map(|(_, d)| &d.tdoc).collect();
     // Same document or same serial under another group: same year and serial.
-    let decided_serials: HashSet<(u16, String)> =
-        decided.iter().map(|d| (d.year(), d.serial().to_string())).collect();
-    let any_decision =
-        |t: &Tdoc| decided_serials.contains(&(t.year(), t.serial().to_string()));
-    let mut reported: HashSet<Tdoc> = HashSet::new();
-    for section in meeting.all_sections() {
+    let decided_serials: FxHashSet<(u16, &str)> =
+        decided.iter().map(|d| (d.year(), d.serial())).collect();
+    let any_decision = |t: &Tdoc| decided_serials.contains(&(t.year(), t.serial()));
+    let mut reported: FxHashSet<Tdoc> = FxHashSet::default();
+    for &section in sections {
         for (heading, blocks) in discussions(section) {
             if decisions_in(blocks).next().is_some() {
                 continue;
@@ -268,7 +317,7 @@ fn undecided_documents(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (_, contribution) in meeting.all_contributions() {
+    for contribution in sections.iter().flat_map(|s| &s.contributions) {
         if !any_decision(&contribution.tdoc) && reported.insert(contribution.tdoc.base())
         {
             found.push(diagnostic(
@@ -284,9 +333,12 @@ fn undecided_documents(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
 }
 
 /// The same revision decided twice: an error when the statuses differ.
-fn conflicting_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<Tdoc, &minutes_model::Decision> = HashMap::new();
-    for (_, decision) in meeting.decisions() {
+fn conflicting_decisions(
+    decisions: &[(&Section, &Decision)],
+    found: &mut Vec<Diagnostic>,
+) {
+    let mut first: FxHashMap<&Tdoc, &Decision> = FxHashMap::default();
+    for &(_, decision) in decisions {
         match first.get(&decision.tdoc) {
             Some(earlier) if earlier.status != decision.status => found.push(diagnostic(
                 Severity::Error,
@@ -308,7 +360,7 @@ fn conflicting_decisions(meeting: &Meeting, found: &mut Vec<Diagnostic>) {
             }
             Some(_) => {}
             None => {
-                first.insert(decision.tdoc.clone(), decision);
+                first.insert(&decision.tdoc, decision);
             }
         }
     }

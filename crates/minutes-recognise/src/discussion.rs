@@ -1,11 +1,10 @@
 //! A section's blocks into contributions and discussion: document headings, decisions,
 //! bullets, action-item and contribution tables.
 
-use std::collections::HashMap;
-
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
 use minutes_model::{
-    ActionItem, Block, Contribution, Decision, DocumentHeading, Status, Tdoc, TdocRef,
+    ActionItem, Block, Contribution, Decision, DocumentHeading, FxHashMap, Status, Tdoc,
+    TdocRef,
 };
 
 use crate::{
@@ -45,7 +44,7 @@ struct Walker<'c> {
     restatements: Vec<Restatement>,
     /// Titles of the section's contributions by document (first listing wins), so that a
     /// decision's title is found without scanning the table.
-    titles: HashMap<Tdoc, String>,
+    titles: FxHashMap<Tdoc, String>,
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
@@ -58,7 +57,7 @@ pub(crate) fn recognise_section(
         collected,
         current: None,
         restatements: Vec::new(),
-        titles: HashMap::new(),
+        titles: FxHashMap::default(),
     };
     for (index, block) in blocks.iter().enumerate() {
         let next = blocks.get(index + 1).copied();
