@@ -1,8 +1,10 @@
 //! A fast, non-cryptographic hasher for the model's and the recogniser's internal maps.
 //!
-//! The keys are document identifiers and years from the minutes being converted, so the
-//! denial-of-service resistance of the standard SipHash buys nothing, while its cost grew
-//! with large meetings. This is the multiply-rotate hash of rustc (FxHash).
+//! The keys are document identifiers and years from the minutes being converted, hashed
+//! once per lookup in loops over every decision: SipHash's cost grew with large meetings.
+//! This is the multiply-rotate hash of rustc (FxHash) with a final avalanche, so that
+//! keys differing only in their high bits do not share buckets. It is not keyed: a draft
+//! crafted to collide could slow its own recognition, not anyone else's.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -73,7 +75,15 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // A final avalanche (MurmurHash3's fmix64): the table indexes by the low bits, and
+        // without it keys differing only in their high bits (numbers that are multiples of
+        // 2^20, say, from a crafted draft) would all land in one bucket.
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
@@ -94,5 +104,14 @@ mod tests {
             map.insert((2015, "x"), serial);
         }
         assert_eq!(map.len(), 1);
+    }
+
+    // Keys that differ only in high bits still spread over the low bits the table uses.
+    #[test]
+    fn high_bits_reach_the_low_bits() {
+        let build = FxBuildHasher::default();
+        let buckets: FxHashSet<u64> =
+            (0..1024u64).map(|i| build.hash_one(i << 40) & 0x3ff).collect();
+        assert!(buckets.len() > 512, "{}", buckets.len());
     }
 }

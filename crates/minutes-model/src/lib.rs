@@ -37,5 +37,8 @@ pub use crate::{
         DocumentHeading, Meeting, NextMeeting, Purpose, Section, Severity,
     },
     status::Status,
-    tdoc::{find_abbreviations, find_tdocs, ParseTdocError, Tdoc, TdocMatch, TdocRef},
+    tdoc::{
+        find_abbreviations, find_first_tdoc, find_tdocs, ParseTdocError, Tdoc, TdocMatch,
+        TdocRef,
+    },
 };

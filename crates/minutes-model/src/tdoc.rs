@@ -271,40 +271,10 @@ fn revision(text: &str, digits: Option<std::ops::Range<usize>>) -> Option<u8> {
 pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(m) = scan::find_full(text, from) {
-        from = m.all.end;
-        let (Some(all), Some(group), Some(year), Some(serial)) = (
-            text.get(m.all.clone()),
-            text.get(m.group.clone()),
-            text.get(m.year.clone()),
-            text.get(m.serial.clone()),
-        ) else {
-            continue;
-        };
-        // Reject ids glued to a preceding letter or digit.
-        let before = text.get(..m.all.start).unwrap_or_default();
-        if before.chars().next_back().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        // A sixth serial digit means this is not an identifier at all.
-        let after_serial = text.get(m.serial.end..).unwrap_or_default();
-        if after_serial.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let mut end = m.all.end;
-        let after = text.get(end..).unwrap_or_default();
-        if m.revision.is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let rev = revision(text, m.revision);
-        let Ok(year_number) = year.parse::<u16>() else { continue };
-        let tdoc = Tdoc::new(group, year_number, serial, rev);
-        found.push(TdocMatch {
-            start: m.all.start,
-            end,
-            as_written: all.to_string(),
-            reference: TdocRef::Full(tdoc),
-        });
+    while let Some((full, next)) = next_full(text, from) {
+        from = next;
+        let mut end = full.end;
+        found.push(full);
         // `0507/-0576`, `0670/0671`: more serials of the same group and year.
         while let Some(rest) = text.get(end..) {
             let Some(more) = scan::slash_at(rest) else { break };
@@ -329,6 +299,53 @@ pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
         }
     }
     found
+}
+
+/// The first complete identifier in `text` (abbreviations after it are not looked for):
+/// what [`find_tdocs`] finds first, without finding the rest.
+pub fn find_first_tdoc(text: &str) -> Option<TdocMatch> {
+    next_full(text, 0).map(|(full, _)| full)
+}
+
+/// The next complete identifier at or after `from`, and where the search for the one
+/// after it resumes.
+fn next_full(text: &str, mut from: usize) -> Option<(TdocMatch, usize)> {
+    while let Some(m) = scan::find_full(text, from) {
+        from = m.all.end;
+        let (Some(all), Some(group), Some(year), Some(serial)) = (
+            text.get(m.all.clone()),
+            text.get(m.group.clone()),
+            text.get(m.year.clone()),
+            text.get(m.serial.clone()),
+        ) else {
+            continue;
+        };
+        // Reject ids glued to a preceding letter or digit.
+        let before = text.get(..m.all.start).unwrap_or_default();
+        if before.chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // A sixth serial digit means this is not an identifier at all.
+        let after_serial = text.get(m.serial.end..).unwrap_or_default();
+        if after_serial.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let after = text.get(m.all.end..).unwrap_or_default();
+        if m.revision.is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let rev = revision(text, m.revision);
+        let Ok(year_number) = year.parse::<u16>() else { continue };
+        let tdoc = Tdoc::new(group, year_number, serial, rev);
+        let full = TdocMatch {
+            start: m.all.start,
+            end: m.all.end,
+            as_written: all.to_string(),
+            reference: TdocRef::Full(tdoc),
+        };
+        return Some((full, from));
+    }
+    None
 }
 
 /// Finds abbreviated references standing alone in prose: `as contained in -0511`,
@@ -414,6 +431,21 @@ mod tests {
             "XSEC-2015-0524R01x",
         ] {
             assert!(text.parse::<Tdoc>().is_err(), "{text} parsed");
+        }
+    }
+
+    #[test]
+    fn first_tdoc_is_the_first_found() {
+        for text in [
+            "",
+            "no id here",
+            "XSEC-2015-0001 then SEC-2015-0002",
+            "SEC-2015-050712 is not one, TP-2015-0670/0671 is",
+            "aSEC-2015-0001 glued, SEC-2015-0001R0112 too, SEC-2015-0001R01 fine",
+            "see -0511 and SEC–2016–0042R2was agreed",
+        ] {
+            let all = find_tdocs(text);
+            assert_eq!(find_first_tdoc(text).as_ref(), all.first(), "{text}");
         }
     }
 

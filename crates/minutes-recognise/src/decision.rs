@@ -78,8 +78,7 @@ fn lead_in_form(text: &str) -> Option<ParsedDecision> {
         "if", "unless", "whether", "when", "once", "until", "before", "should", "would",
         "that", "which", "whereas", "although", "not", "no", "it", "was",
     ];
-    let first =
-        find_tdocs(text).into_iter().find(|m| matches!(m.reference, TdocRef::Full(_)))?;
+    let first = minutes_model::find_first_tdoc(text)?;
     let lead = text.get(..first.start)?;
     let words: Vec<String> = lead
         .split(|c: char| c.is_whitespace() || c == ',')

@@ -352,7 +352,7 @@ impl Walker<'_> {
             }
             return;
         }
-        let names_tdoc = !minutes_model::find_tdocs(text).is_empty();
+        let names_tdoc = minutes_model::find_first_tdoc(text).is_some();
         if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
             self.warn(
                 location,
