@@ -198,9 +198,20 @@ struct Para {
 
 #[derive(Debug)]
 enum Frame {
-    Container { kind: ContainerKind, blocks: Vec<Block>, carry: Option<Para> },
-    Table { rows: Vec<Row>, location: Location },
-    Row { cells: Vec<Cell> },
+    /// `carry`: a paragraph whose mark was deleted, held back to join the next (rare:
+    /// boxed, so that frames, moved on every push, stay small).
+    Container {
+        kind: ContainerKind,
+        blocks: Vec<Block>,
+        carry: Option<Box<Para>>,
+    },
+    Table {
+        rows: Vec<Row>,
+        location: Location,
+    },
+    Row {
+        cells: Vec<Cell>,
+    },
     Para(Para),
 }
 
@@ -328,8 +339,15 @@ fn parse_part(
     let mut cut_short = false;
     let mut seen_root = false;
     let mut names = Names::default();
+    // The part checked as UTF-8 in one pass, so that its text is sliced out rather than
+    // validated again event by event (`None`: some bytes are not UTF-8; each text is then
+    // decoded, and the first bad one refused, as before).
+    let whole = std::str::from_utf8(bytes).ok();
     loop {
-        let event = match reader.read_event() {
+        // Looked at where it lies, not moved out of the result: the move's wide load
+        // of what was just stored in narrower pieces stalls (store forwarding).
+        let read = reader.read_event();
+        let event = match &read {
             Ok(event) => event,
             Err(e) => {
                 return Err(
@@ -342,7 +360,7 @@ fn parse_part(
         // attribute, the declarations before it are still tried.
         let mut declares = false;
         let mut checked = Ok(false);
-        if let Event::Start(e) | Event::Empty(e) = &event {
+        if let Event::Start(e) | Event::Empty(e) = event {
             checked = check_attributes(e);
             declares = !matches!(checked, Ok(false));
             if declares {
@@ -356,7 +374,7 @@ fn parse_part(
                 }
             }
         }
-        match &event {
+        match event {
             Event::Start(_) | Event::Empty(_) if root_closed => {
                 return Err(minutes_ooxml::Error::xml(
                     part,
@@ -399,7 +417,7 @@ fn parse_part(
             }
             _ => {}
         }
-        if !depth.track(&event) {
+        if !depth.track(event) {
             cut_short = true;
             let location = parser.here();
             parser.warnings.push(Diagnostic::warning(
@@ -412,12 +430,12 @@ fn parse_part(
         }
         match event {
             Event::Start(e) => {
-                let ns = parser.namespace(&mut names, &e, declares);
-                parser.start(&names.resolver, ns, &e);
+                let ns = parser.namespace(&mut names, e, declares);
+                parser.start(&names.resolver, ns, e);
             }
             Event::Empty(e) => {
-                let ns = parser.namespace(&mut names, &e, declares);
-                parser.start(&names.resolver, ns, &e);
+                let ns = parser.namespace(&mut names, e, declares);
+                parser.start(&names.resolver, ns, e);
                 parser.end();
                 if declares {
                     names.pop();
@@ -425,20 +443,24 @@ fn parse_part(
             }
             Event::End(_) => parser.end(),
             Event::Text(t) if parser.wants_text() => {
-                // Bytes that are not UTF-8 make the part malformed (its declaration, or
-                // the default, says UTF-8): refused, naming the part.
-                let text = t.decode().map_err(|e| {
-                    minutes_ooxml::Error::xml(part, reader.buffer_position(), e)
-                })?;
-                parser.text(&text);
+                if let Some(text) = whole.and_then(|whole| text_within(whole, bytes, t)) {
+                    parser.text(text);
+                } else {
+                    // Bytes that are not UTF-8 make the part malformed (its declaration,
+                    // or the default, says UTF-8): refused, naming the part.
+                    let text = t.decode().map_err(|e| {
+                        minutes_ooxml::Error::xml(part, reader.buffer_position(), e)
+                    })?;
+                    parser.text(&text);
+                }
             }
             Event::GeneralRef(r) if parser.wants_text() => {
-                if let Some(c) = reference_text(&r) {
+                if let Some(c) = reference_text(r) {
                     parser.text(c.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::CData(t) if parser.wants_text() => {
-                parser.text(&String::from_utf8_lossy(&t));
+                parser.text(&String::from_utf8_lossy(t));
             }
             Event::Eof => break,
             _ => {}
@@ -476,6 +498,15 @@ fn parse_part(
         notes: parser.notes,
         warnings: parser.warnings,
     })
+}
+
+/// `text` as a `str`, when it is a slice of `bytes`, whose text `whole` is (without
+/// validating it again); `None` for text held elsewhere.
+fn text_within<'w>(whole: &'w str, bytes: &[u8], text: &[u8]) -> Option<&'w str> {
+    // Another live allocation cannot start inside `bytes`: an address in range is a slice
+    // of it.
+    let start = text.as_ptr().addr().checked_sub(bytes.as_ptr().addr())?;
+    whole.get(start..start.checked_add(text.len())?)
 }
 
 /// The namespaces in scope, kept for the elements that declare some only: `NsReader`
@@ -1160,4 +1191,24 @@ fn subscript(c: char) -> Option<char> {
         ' ' => ' ',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_within;
+
+    // Text is taken from the validated part only when it lies inside it, on character
+    // boundaries.
+    #[test]
+    fn text_within_the_part() {
+        let whole = "<t>ça</t>";
+        let bytes = whole.as_bytes();
+        assert_eq!(
+            text_within(whole, bytes, bytes.get(3..6).unwrap_or_default()),
+            Some("ça")
+        );
+        assert_eq!(text_within(whole, bytes, bytes.get(4..6).unwrap_or_default()), None);
+        let elsewhere = b"<t>".to_vec();
+        assert_eq!(text_within(whole, bytes, &elsewhere), None);
+    }
 }

@@ -155,6 +155,30 @@ fn errors() {
     assert!(err.to_string().contains("word/document.xml"), "{err}");
 }
 
+// A part with bytes that are not UTF-8 outside the text read is still read; inside it,
+// refused.
+#[test]
+fn text_of_a_part_not_all_utf8() {
+    let part = |body: &[u8]| {
+        let mut document = format!(r#"<w:document {NS}><w:body>"#).into_bytes();
+        document.extend_from_slice(body);
+        document.extend_from_slice(b"</w:body></w:document>");
+        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+        writer.start_file("word/document.xml", SimpleFileOptions::default()).unwrap();
+        writer.write_all(&document).unwrap();
+        writer.finish().unwrap().into_inner()
+    };
+    let options = DocxOptions::default();
+    let flow =
+        read_docx(&part(b"<w:p w:x=\"\xE9\"><w:r><w:t>ok</w:t></w:r></w:p>"), &options)
+            .unwrap()
+            .output;
+    assert_eq!(texts(&flow), ["ok"]);
+    let err =
+        read_docx(&part(b"<w:p><w:r><w:t>\xE9</w:t></w:r></w:p>"), &options).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Xml { .. }), "{err}");
+}
+
 // Headings from outline levels and localised built-in styles, numbered as Word shows them;
 // Title stays a paragraph; a typed number stays in the text.
 #[test]

@@ -72,7 +72,15 @@ impl BodyParser<'_, '_> {
 
     pub(super) fn emit_raw(&mut self, block: Block) {
         match self.frames.last_mut() {
-            Some(Frame::Container { blocks, .. }) => blocks.push(block),
+            Some(Frame::Container { blocks, .. }) => {
+                // Most cells hold one paragraph: room for one rather than the four a
+                // first push makes, which would also be freed as a larger, coalescing
+                // chunk.
+                if blocks.capacity() == 0 {
+                    blocks.reserve_exact(1);
+                }
+                blocks.push(block)
+            }
             Some(Frame::Para(p)) => p.after.push(block),
             Some(Frame::Table { rows, .. }) => {
                 rows.push(Row::new(vec![Cell::new(vec![block])]))
@@ -89,7 +97,7 @@ impl BodyParser<'_, '_> {
             _ => None,
         };
         if let Some(para) = carry {
-            self.finish_para(para);
+            self.finish_para(*para);
         }
     }
 
@@ -103,10 +111,10 @@ impl BodyParser<'_, '_> {
         let Some(Frame::Para(mut para)) = self.frames.pop() else { return };
         if let Some(Frame::Container { carry, .. }) = self.frames.last_mut() {
             if let Some(prev) = carry.take() {
-                para = merge(prev, para);
+                para = merge(*prev, para);
             }
             if para.runs_on {
-                *carry = Some(para);
+                *carry = Some(Box::new(para));
                 return;
             }
         }
