@@ -2,7 +2,7 @@
 
 use std::{collections::HashMap, io::Write, str::FromStr};
 
-use minutes_model::{Disposition, Meeting, Status};
+use minutes_model::{Disposition, FxHashMap, FxHashSet, Meeting, Status};
 
 use crate::{Error, Result};
 
@@ -257,8 +257,19 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     let tdoc_text = |t: &Option<minutes_model::Tdoc>| {
         t.as_ref().map(ToString::to_string).unwrap_or_default()
     };
+    // Indexed once: looking each section's dispositions up by scanning all of them made
+    // large meetings quadratic. A number shared by two sections lists the dispositions
+    // of both under each, as the scan did.
+    let mut by_section: FxHashMap<&str, Vec<&Disposition>> = FxHashMap::default();
+    for d in &dispositions {
+        by_section.entry(d.section.as_str()).or_default().push(d);
+    }
+    // What `same_document || same_serial_other_group` asks: the same year and serial.
+    let decided: FxHashSet<(u16, &str)> =
+        dispositions.iter().map(|d| (d.tdoc.year(), d.tdoc.serial())).collect();
     for section in meeting.all_sections() {
-        for d in dispositions.iter().filter(|d| d.section == section.number) {
+        let in_section = by_section.get(section.number.as_str());
+        for &d in in_section.into_iter().flatten() {
             let status = options
                 .status_map
                 .as_ref()
@@ -279,11 +290,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
         }
         if options.all_documents {
             for c in &section.contributions {
-                let decided = dispositions.iter().any(|d| {
-                    d.tdoc.same_document(&c.tdoc)
-                        || d.tdoc.same_serial_other_group(&c.tdoc)
-                });
-                if !decided {
+                if !decided.contains(&(c.tdoc.year(), c.tdoc.serial())) {
                     rows.push(HashMap::from([
                         (Column::Tdoc, c.tdoc.to_string()),
                         (Column::Title, c.title.clone()),
