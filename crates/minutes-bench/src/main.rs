@@ -9,11 +9,14 @@
 //!   over it: the floor of the command-line comparison (`unzip -p F word/document.xml |
 //!   minutes-bench tokenise`).
 //! - `minutes-bench repeat STAGE FILE N` runs one stage (`read`, `recognise`, `write`,
-//!   `convert`) N times, for a profiler (`perf record --call-graph dwarf`).
+//!   `write-fresh` (the template parsed anew each time), `convert`) N times, for a
+//!   profiler (`perf record --call-graph dwarf`).
+//! - `minutes-bench cold FILE` times the first run of each stage in this fresh process,
+//!   then a second run: what a one-off `minutes convert` pays beyond the warm figures.
 
 use std::{
     hint::black_box,
-    io::{Cursor, Read},
+    io::{Cursor, Read, Write},
     path::Path,
     process::ExitCode,
     time::{Duration, Instant},
@@ -30,7 +33,7 @@ fn main() -> ExitCode {
         Some((command, rest)) if command == "repeat" => repeat(rest),
         Some((command, files)) if command == "cold" => cold(files),
         _ => Err(
-            "usage: minutes-bench stages FILE... | tokenise < XML | repeat STAGE FILE N"
+            "usage: minutes-bench stages FILE... | tokenise < XML | repeat STAGE FILE N | cold FILE"
                 .into(),
         ),
     };
@@ -154,7 +157,8 @@ fn stages(files: &[String]) -> Result<(), String> {
 fn repeat(args: &[String]) -> Result<(), String> {
     let [stage, file, count] = args else {
         return Err(
-            "usage: minutes-bench repeat read|recognise|write|convert FILE N".into()
+            "usage: minutes-bench repeat read|recognise|write|write-fresh|convert FILE N"
+                .into(),
         );
     };
     let count: usize = count.parse().map_err(|e| format!("N: {e}"))?;
@@ -212,7 +216,8 @@ fn cold(files: &[String]) -> Result<(), String> {
         let docx =
             write_docx(&recognised, &template, &options).map_err(|e| e.to_string())?;
         let write = t.elapsed();
-        println!(
+        // A closed pipe (`| head -1`) ends the report, not in a panic.
+        let line = format!(
             "{round}: read {} recognise {} template {} write {} ms ({} bytes)",
             ms(read),
             ms(recognise),
@@ -220,6 +225,9 @@ fn cold(files: &[String]) -> Result<(), String> {
             ms(write),
             docx.len()
         );
+        if writeln!(std::io::stdout(), "{line}").is_err() {
+            return Ok(());
+        }
     }
     Ok(())
 }
