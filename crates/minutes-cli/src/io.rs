@@ -86,14 +86,17 @@ pub fn write_atomically_with(
     input: Option<&Path>,
     write: impl FnOnce(&mut dyn WriteSeek) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    if let Some(input) = input {
-        if same_file(path, input) {
+    // What the target is now, looked up once: the input, a device, or a file whose
+    // permissions the output keeps.
+    let existing = fs::metadata(path).ok();
+    if let (Some(input), Some(target)) = (input, &existing) {
+        if same_file(target, path, input) {
             bail!("refusing to write {}: it is the input file", path.display());
         }
     }
     // A device or FIFO (`-o /dev/null`, a named pipe) is written through: renaming a file
     // over it would replace it, and as root that breaks the machine.
-    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+    if existing.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
         let mut target = fs::OpenOptions::new()
             .write(true)
             .open(path)
@@ -132,7 +135,7 @@ pub fn write_atomically_with(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        let mode = existing.as_ref().map_or(0o644, |m| m.permissions().mode());
         temporary
             .as_file()
             .set_permissions(fs::Permissions::from_mode(mode))
@@ -145,20 +148,18 @@ pub fn write_atomically_with(
     Ok(())
 }
 
-/// Returns true if and only if `a` and `b` name one existing file: the same device and
-/// inode, so that hard links and symbolic links to the input are caught too.
+/// Returns true if and only if the existing `target` (at `path`) is the file `input`: the
+/// same device and inode, so that hard links and symbolic links to the input are caught
+/// too.
 #[cfg(unix)]
-fn same_file(a: &Path, b: &Path) -> bool {
+fn same_file(target: &fs::Metadata, _path: &Path, input: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
+    fs::metadata(input).is_ok_and(|i| i.dev() == target.dev() && i.ino() == target.ino())
 }
 
 #[cfg(not(unix))]
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
+fn same_file(_target: &fs::Metadata, path: &Path, input: &Path) -> bool {
+    match (fs::canonicalize(path), fs::canonicalize(input)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }

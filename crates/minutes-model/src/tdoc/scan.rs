@@ -26,6 +26,21 @@ fn revision_at(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<Range<
     (digits >= min).then(|| at + 1..at + 1 + digits)
 }
 
+/// `([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?` at `at`: the serial's range, the revision's, and
+/// the end of the match.
+type SerialMatch = (Range<usize>, Option<Range<usize>>, usize);
+
+fn serial_at(bytes: &[u8], at: usize) -> Option<SerialMatch> {
+    let digits = count(bytes, at, 5, u8::is_ascii_digit);
+    if digits < 4 {
+        return None;
+    }
+    let serial = at..at + digits;
+    let revision = revision_at(bytes, serial.end, 1, 2);
+    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    Some((serial, revision, end))
+}
+
 /// A match of the full identifier pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Full {
@@ -60,13 +75,7 @@ fn full_at(text: &str, start: usize) -> Option<Full> {
         return None;
     }
     let serial_start = year.end + dash_len(text, year.end)?;
-    let digits = count(bytes, serial_start, 5, u8::is_ascii_digit);
-    if digits < 4 {
-        return None;
-    }
-    let serial = serial_start..serial_start + digits;
-    let revision = revision_at(bytes, serial.end, 1, 2);
-    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    let (serial, revision, end) = serial_at(bytes, serial_start)?;
     Some(Full { all: start..end, group, year, serial, revision })
 }
 
@@ -90,13 +99,7 @@ pub(super) fn slash_at(text: &str) -> Option<Short> {
     at += 1;
     at += usize::from(bytes.get(at) == Some(&b' '));
     at += dash_len(text, at).unwrap_or(0);
-    let digits = count(bytes, at, 5, u8::is_ascii_digit);
-    if digits < 4 {
-        return None;
-    }
-    let serial = at..at + digits;
-    let revision = revision_at(bytes, serial.end, 1, 2);
-    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    let (serial, revision, end) = serial_at(bytes, at)?;
     Some(Short { all: 0..end, serial, revision })
 }
 

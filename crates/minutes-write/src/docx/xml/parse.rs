@@ -266,49 +266,15 @@ fn parse_with<'a>(bytes: &'a [u8], part: &str, keep: impl Keep<'a>) -> Result<Xm
                     Event::Text(text) => {
                         (Node::Text(keep.text(walker.slice_of(&text), &text)), false)
                     }
-                    Event::GeneralRef(reference) => (
-                        Node::Text(
-                            format!(
-                                "&{};",
-                                String::from_utf8_lossy(&reference.into_inner())
-                            )
-                            .into(),
-                        ),
-                        false,
-                    ),
-                    Event::CData(data) => (
-                        Node::Raw(
-                            format!(
-                                "<![CDATA[{}]]>",
-                                String::from_utf8_lossy(&data.into_inner())
-                            )
-                            .into(),
-                        ),
-                        false,
-                    ),
-                    Event::Comment(comment) => (
-                        Node::Raw(
-                            format!(
-                                "<!--{}-->",
-                                String::from_utf8_lossy(&comment.into_inner())
-                            )
-                            .into(),
-                        ),
-                        false,
-                    ),
-                    Event::PI(pi) => (
-                        Node::Raw(
-                            format!("<?{}?>", String::from_utf8_lossy(&pi.into_inner()))
-                                .into(),
-                        ),
-                        false,
-                    ),
-                    Event::Decl(decl) => (
-                        Node::Raw(
-                            format!("<?{}?>", String::from_utf8_lossy(&decl)).into(),
-                        ),
-                        true,
-                    ),
+                    Event::GeneralRef(r) => (Node::Text(wrap("&", &r, ";")), false),
+                    Event::CData(data) => {
+                        (Node::Raw(wrap("<![CDATA[", &data, "]]>")), false)
+                    }
+                    Event::Comment(comment) => {
+                        (Node::Raw(wrap("<!--", &comment, "-->")), false)
+                    }
+                    Event::PI(pi) => (Node::Raw(wrap("<?", &pi, "?>")), false),
+                    Event::Decl(decl) => (Node::Raw(wrap("<?", &decl, "?>")), true),
                     // A DOCTYPE is dropped: OOXML parts never need one.
                     _ => continue,
                 };
@@ -345,6 +311,11 @@ fn push(
             Node::Element(_) => {}
         }
     }
+}
+
+/// `bytes` between `open` and `close`, as written back verbatim.
+fn wrap(open: &str, bytes: &[u8], close: &str) -> Text {
+    Cow::Owned(format!("{open}{}{close}", lossy(bytes)))
 }
 
 /// `bytes` as text; they come from a part checked as UTF-8, so the lossy conversion (its
