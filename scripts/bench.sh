@@ -30,9 +30,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
 fi
 
-echo "== build (release)" >&2
+echo "== build (release, and the shipped binary of scripts/dist.sh)" >&2
 cargo build --release --quiet -p minutes-cli -p minutes-bench
-MINUTES=$PWD/target/release/minutes
+# The commands are timed with the binary as shipped (statically linked on Linux with glibc);
+# the plain `cargo build --release` one, dynamically linked, is timed beside it on one draft.
+MINUTES=$(scripts/dist.sh --quiet)
+MINUTES_DYNAMIC=$PWD/target/release/minutes
 BENCH=$PWD/target/release/minutes-bench
 
 mkdir -p "$WORK/inputs" "$WORK/out" "$WORK/results"
@@ -70,8 +73,11 @@ for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
     runs=(--warmup 2 --min-runs 10)
     [ "$name" = minutes-10000 ] && runs=(--runs 2)
     [ "$name" = minutes-1000 ] && runs=(--warmup 1 --min-runs 5)
+    dynamic=()
+    [ "$name" = pro-38-f2f ] && dynamic=(-n minutes_convert_dynamic "$MINUTES_DYNAMIC convert --quiet $f -o $WORK/out/$name.dynamic.docx")
     hyperfine -N "${runs[@]}" --style none --ignore-failure --export-json "$RESULTS/cmd-$name.json" \
         -n minutes_convert "$MINUTES convert --quiet $f -o $WORK/out/$name.minutes.docx" \
+        "${dynamic[@]}" \
         -n minutes_read "$MINUTES dispositions --quiet $f -o $WORK/out/$name.csv" \
         -n pandoc_docx "pandoc $f -o $WORK/out/$name.pandoc.docx" \
         -n pandoc_plain "pandoc $f -t plain -o $WORK/out/$name.pandoc.txt" \
@@ -97,6 +103,7 @@ if command -v perf >/dev/null && perf stat -x, -e task-clock true 2>/dev/null; t
         for round in $(seq "${BENCH_ROUNDS:-5}"); do
             cpu "$name" "$round" version 30 "$MINUTES" --version
             cpu "$name" "$round" minutes_convert 30 "$MINUTES" convert --quiet "$f" -o "$WORK/out/$name.minutes.docx"
+            cpu "$name" "$round" convert_dynamic 30 "$MINUTES_DYNAMIC" convert --quiet "$f" -o "$WORK/out/$name.dynamic.docx"
             cpu "$name" "$round" minutes_flow 30 "$MINUTES" flow "$f"
             cpu "$name" "$round" floor 30 sh -c "unzip -p $f word/document.xml | $BENCH tokenise"
             cpu "$name" "$round" pandoc_docx 3 pandoc "$f" -o "$WORK/out/$name.pandoc.docx"
