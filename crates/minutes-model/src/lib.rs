@@ -38,7 +38,7 @@ pub use crate::{
     },
     status::Status,
     tdoc::{
-        find_abbreviations, find_first_tdoc, find_tdocs, ParseTdocError, Tdoc, TdocMatch,
-        TdocRef,
+        find_abbreviations, find_first_tdoc, find_tdocs, leading_tdoc_spans, tdoc_spans,
+        ParseTdocError, Tdoc, TdocMatch, TdocRef, TdocSpan, TdocSpans,
     },
 };

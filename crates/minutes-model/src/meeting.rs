@@ -437,23 +437,36 @@ impl Meeting {
 /// The contributions of a meeting by year and serial, for lookups in constant time.
 #[derive(Debug)]
 pub struct ContributionIndex<'a> {
-    by_serial: FxHashMap<(u16, &'a str), Vec<(&'a Section, &'a Contribution)>>,
+    /// Every contribution with its section, grouped by year and serial, in meeting order
+    /// within a group: one list rather than one per serial, most of which hold one entry.
+    entries: Vec<(&'a Section, &'a Contribution)>,
+    /// Where each year and serial's group is in `entries`.
+    by_serial: FxHashMap<(u16, &'a str), std::ops::Range<usize>>,
     empty: bool,
 }
 
 impl<'a> ContributionIndex<'a> {
     /// Indexes every contribution of `meeting`.
     pub fn new(meeting: &'a Meeting) -> ContributionIndex<'a> {
-        let mut by_serial: FxHashMap<_, Vec<_>> = FxHashMap::default();
+        let mut entries = Vec::new();
         meeting.walk_sections(&mut |section| {
-            for contribution in &section.contributions {
-                by_serial
-                    .entry((contribution.tdoc.year(), contribution.tdoc.serial()))
-                    .or_default()
-                    .push((section, contribution));
-            }
+            entries.extend(section.contributions.iter().map(|c| (section, c)));
         });
-        ContributionIndex { empty: by_serial.is_empty(), by_serial }
+        let key = |(_, c): &(&'a Section, &'a Contribution)| {
+            let c: &'a Contribution = c;
+            (c.tdoc.year(), c.tdoc.serial())
+        };
+        // Stable: a group keeps meeting order.
+        entries.sort_by(|a, b| key(a).cmp(&key(b)));
+        let mut by_serial = FxHashMap::default();
+        let mut start = 0;
+        for group in entries.chunk_by(|a, b| key(a) == key(b)) {
+            if let Some(first) = group.first() {
+                by_serial.insert(key(first), start..start + group.len());
+            }
+            start += group.len();
+        }
+        ContributionIndex { empty: entries.is_empty(), entries, by_serial }
     }
 
     /// Returns true if and only if the meeting lists no contribution at all.
@@ -470,7 +483,8 @@ impl<'a> ContributionIndex<'a> {
         tdoc: &Tdoc,
         preferred: Option<&Section>,
     ) -> Option<(&'a Section, &'a Contribution)> {
-        let candidates = self.by_serial.get(&(tdoc.year(), tdoc.serial()))?;
+        let group = self.by_serial.get(&(tdoc.year(), tdoc.serial()))?;
+        let candidates = self.entries.get(group.clone())?;
         let in_preferred = |(section, _): &&(&Section, &Contribution)| {
             preferred.is_some_and(|p| std::ptr::eq(p, *section))
         };

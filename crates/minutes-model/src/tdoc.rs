@@ -2,6 +2,9 @@
 
 mod parts;
 mod scan;
+mod spans;
+
+pub use spans::{leading_tdoc_spans, tdoc_spans, TdocSpan, TdocSpans};
 
 use std::{cmp::Ordering, fmt, hash::Hash, str::FromStr};
 
@@ -27,14 +30,20 @@ impl Tdoc {
     fn key(&self) -> (&str, u16, &str, Option<u8>) {
         (self.group(), self.year, self.serial(), self.revision)
     }
+
+    /// [`Tdoc::key`] with the texts as bytes, which order and compare as the texts do
+    /// without a UTF-8 check each.
+    fn byte_key(&self) -> (&[u8], u16, &[u8], Option<u8>) {
+        (self.parts.group_bytes(), self.year, self.parts.serial_bytes(), self.revision)
+    }
 }
 
 impl PartialEq for Tdoc {
     fn eq(&self, other: &Tdoc) -> bool {
         self.year == other.year
             && self.revision == other.revision
-            && self.serial() == other.serial()
-            && self.group() == other.group()
+            && self.parts.serial_bytes() == other.parts.serial_bytes()
+            && self.parts.group_bytes() == other.parts.group_bytes()
     }
 }
 
@@ -48,7 +57,7 @@ impl PartialOrd for Tdoc {
 
 impl Ord for Tdoc {
     fn cmp(&self, other: &Tdoc) -> Ordering {
-        self.key().cmp(&other.key())
+        self.byte_key().cmp(&other.byte_key())
     }
 }
 
@@ -166,16 +175,16 @@ impl Tdoc {
     /// their revisions.
     pub fn same_document(&self, other: &Tdoc) -> bool {
         self.year == other.year
-            && self.serial() == other.serial()
-            && self.group() == other.group()
+            && self.parts.serial_bytes() == other.parts.serial_bytes()
+            && self.parts.group_bytes() == other.parts.group_bytes()
     }
 
     /// Returns true if and only if both identifiers share year and serial but not group
     /// (`SEC-2015-0670` listed, `TP-2015-0670` decided).
     pub fn same_serial_other_group(&self, other: &Tdoc) -> bool {
         self.year == other.year
-            && self.serial() == other.serial()
-            && self.group() != other.group()
+            && self.parts.serial_bytes() == other.parts.serial_bytes()
+            && self.parts.group_bytes() != other.parts.group_bytes()
     }
 
     /// The years that swapping two adjacent digits of this identifier's year gives
@@ -267,85 +276,16 @@ fn revision(text: &str, digits: Option<std::ops::Range<usize>>) -> Option<u8> {
 
 /// Finds the Tdoc identifiers in `text`, in order: complete ones (`SEC-2015-0507`) and the
 /// abbreviated ones written after a slash (`SEC-2015-0507/-0576`, `TP-2015-0670/0671`).
-/// Use [`find_abbreviations`] for abbreviations standing alone in prose.
+/// Use [`find_abbreviations`] for abbreviations standing alone in prose, and
+/// [`tdoc_spans`] to look at them without copying each as written.
 pub fn find_tdocs(text: &str) -> Vec<TdocMatch> {
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some((full, next)) = next_full(text, from) {
-        from = next;
-        let mut end = full.end;
-        found.push(full);
-        // `0507/-0576`, `0670/0671`: more serials of the same group and year.
-        while let Some(rest) = text.get(end..) {
-            let Some(more) = scan::slash_at(rest) else { break };
-            let after = end + more.all.end;
-            let tail = text.get(after..).unwrap_or_default();
-            if tail.starts_with(|c: char| c.is_ascii_alphanumeric())
-                && more.revision.is_none()
-            {
-                break;
-            }
-            let whole = rest.get(more.all.clone()).unwrap_or_default();
-            found.push(TdocMatch {
-                start: end + more.all.start,
-                end: after,
-                as_written: whole.trim_start_matches([' ', '/']).to_string(),
-                reference: TdocRef::Abbreviated {
-                    serial: rest.get(more.serial).unwrap_or_default().to_string(),
-                    revision: revision(rest, more.revision),
-                },
-            });
-            end = after;
-        }
-    }
-    found
+    tdoc_spans(text).map(TdocSpan::into_match).collect()
 }
 
 /// The first complete identifier in `text` (abbreviations after it are not looked for):
 /// what [`find_tdocs`] finds first, without finding the rest.
 pub fn find_first_tdoc(text: &str) -> Option<TdocMatch> {
-    next_full(text, 0).map(|(full, _)| full)
-}
-
-/// The next complete identifier at or after `from`, and where the search for the one
-/// after it resumes.
-fn next_full(text: &str, mut from: usize) -> Option<(TdocMatch, usize)> {
-    while let Some(m) = scan::find_full(text, from) {
-        from = m.all.end;
-        let (Some(all), Some(group), Some(year), Some(serial)) = (
-            text.get(m.all.clone()),
-            text.get(m.group.clone()),
-            text.get(m.year.clone()),
-            text.get(m.serial.clone()),
-        ) else {
-            continue;
-        };
-        // Reject ids glued to a preceding letter or digit.
-        let before = text.get(..m.all.start).unwrap_or_default();
-        if before.chars().next_back().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        // A sixth serial digit means this is not an identifier at all.
-        let after_serial = text.get(m.serial.end..).unwrap_or_default();
-        if after_serial.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let after = text.get(m.all.end..).unwrap_or_default();
-        if m.revision.is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let rev = revision(text, m.revision);
-        let Ok(year_number) = year.parse::<u16>() else { continue };
-        let tdoc = Tdoc::new(group, year_number, serial, rev);
-        let full = TdocMatch {
-            start: m.all.start,
-            end: m.all.end,
-            as_written: all.to_string(),
-            reference: TdocRef::Full(tdoc),
-        };
-        return Some((full, from));
-    }
-    None
+    tdoc_spans(text).next().map(TdocSpan::into_match)
 }
 
 /// Finds abbreviated references standing alone in prose: `as contained in -0511`,

@@ -3,7 +3,7 @@
 use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Location};
 use minutes_model::{Cover, CoverField as Field, Purpose};
 
-use crate::text::{fold_spaces, label_key};
+use crate::text::{folded, label_key};
 
 /// The field a label names (the vocabulary lives in the model, shared with the writer).
 fn field(label: &str) -> Option<Field> {
@@ -57,14 +57,14 @@ pub(crate) fn recognise_cover(
                 if text.to_lowercase().contains("onem2m notice") {
                     after_purpose = false;
                 } else {
-                    purpose_lines.push(fold_spaces(text));
+                    purpose_lines.push(folded(text));
                 }
             }
             // A cover written as `Chair: Kenji Sato, NEC` paragraphs.
             BlockKind::Paragraph { text, .. } => {
                 let Some((label, value)) = text.split_once(':') else { continue };
                 let Some(field) = field(label) else { continue };
-                let value = fold_spaces(value);
+                let value = folded(value);
                 if value.is_empty() {
                     continue;
                 }
@@ -89,7 +89,7 @@ pub(crate) fn recognise_cover(
         .vice_chairs
         .iter()
         .flat_map(|v| v.split(';'))
-        .map(fold_spaces)
+        .map(folded)
         .filter(|v| !v.is_empty())
         .collect();
     if found >= 2 {
@@ -114,7 +114,7 @@ pub(crate) fn recognise_cover(
 }
 
 fn value_lines(cell: &Cell) -> Vec<String> {
-    cell.text().lines().map(fold_spaces).filter(|l| !l.is_empty()).collect()
+    cell.text().lines().map(folded).filter(|l| !l.is_empty()).collect()
 }
 
 fn first_text(block: &FlowBlock) -> Option<String> {
@@ -122,7 +122,7 @@ fn first_text(block: &FlowBlock) -> Option<String> {
         BlockKind::Table(table) => table.rows.first()?.cells.first()?.text(),
         _ => block.text()?.to_string(),
     };
-    let text = fold_spaces(&text);
+    let text = folded(&text);
     (!text.is_empty()).then_some(text)
 }
 

@@ -15,9 +15,11 @@
 //! proposal is agreed`), `<Tdoc> … was noted that …`, a status word in a title
 //! (`SEC-2015-0512- Withdrawn proposal`).
 
-use minutes_model::{find_tdocs, Status, TdocMatch, TdocRef};
+use std::borrow::Cow;
 
-use crate::text::{fold_spaces, strip_separator};
+use minutes_model::{leading_tdoc_spans, tdoc_spans, Status, TdocRef, TdocSpan};
+
+use crate::text::{fold_spaces, lower_case_is, lower_case_starts_with, strip_separator};
 
 /// A decision line taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +36,47 @@ pub struct ParsedDecision {
     pub comment: Option<String>,
 }
 
+/// A decision line taken apart, borrowing the line: what the recogniser keeps of most
+/// lines is a few of these parts, so only those are copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decided<'a> {
+    /// Text that starts with the decided ids (see [`leading_tdoc_spans`]).
+    ids: &'a str,
+    /// Text whose every id is decided too (`A and B were agreed`).
+    more: Option<&'a str>,
+    pub status: Status,
+    pub status_as_written: &'a str,
+    pub title: Option<Cow<'a, str>>,
+    pub comment: Option<Cow<'a, str>>,
+}
+
+impl<'a> Decided<'a> {
+    /// The documents decided, each as written.
+    pub(crate) fn tdocs(&self) -> impl Iterator<Item = TdocSpan<'a>> + Clone {
+        leading_tdoc_spans(self.ids).chain(self.more.into_iter().flat_map(tdoc_spans))
+    }
+
+    fn into_parsed(self) -> ParsedDecision {
+        ParsedDecision {
+            tdocs: self
+                .tdocs()
+                .map(|span| (span.reference(), span.as_written.to_string()))
+                .collect(),
+            status: self.status,
+            status_as_written: self.status_as_written.to_string(),
+            title: self.title.map(Cow::into_owned),
+            comment: self.comment.map(Cow::into_owned),
+        }
+    }
+}
+
 /// Parses `text` as a decision line, or returns `None` when it is not one.
 pub fn parse_decision(text: &str) -> Option<ParsedDecision> {
+    decided(text).map(Decided::into_parsed)
+}
+
+/// [`parse_decision`], borrowing `text`.
+pub(crate) fn decided(text: &str) -> Option<Decided<'_>> {
     let text = strip_label(text.trim());
     prefix_form(text).or_else(|| suffix_form(text)).or_else(|| lead_in_form(text))
 }
@@ -47,48 +88,66 @@ pub fn parse_decisions(text: &str) -> Vec<ParsedDecision> {
     if let Some(decision) = parse_decision(text) {
         return vec![decision];
     }
-    let sentences = sentences(text);
-    if sentences.len() < 2 {
-        return Vec::new();
-    }
-    sentences.into_iter().filter_map(parse_decision).collect()
+    sentence_decisions(text).into_iter().map(Decided::into_parsed).collect()
 }
 
-/// Splits at `. ` followed by a capital letter or a digit.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    for (at, _) in text.match_indices(". ") {
-        let next = text.get(at + 2..).and_then(|rest| rest.trim_start().chars().next());
-        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
-            sentences.push(text.get(start..=at).unwrap_or_default().trim());
-            start = at + 2;
-        }
+/// The decisions of the sentences of a paragraph that is not one decision line as a
+/// whole: the rest of [`parse_decisions`], for callers that tried the whole already.
+pub(crate) fn sentence_decisions(text: &str) -> Vec<Decided<'_>> {
+    let mut sentences = sentences(text);
+    if sentences.clone().nth(1).is_none() {
+        return Vec::new();
     }
-    sentences.push(text.get(start..).unwrap_or_default().trim());
-    sentences.retain(|s| !s.is_empty());
-    sentences
+    sentences.by_ref().filter_map(decided).collect()
+}
+
+/// Returns true if and only if [`parse_decisions`] finds a decision in `text`.
+pub(crate) fn reads_like_decision(text: &str) -> bool {
+    if decided(text).is_some() {
+        return true;
+    }
+    let mut sentences = sentences(text);
+    sentences.clone().nth(1).is_some() && sentences.any(|s| decided(s).is_some())
+}
+
+/// Splits at `. ` followed by a capital letter or a digit; empty sentences are left out.
+fn sentences(text: &str) -> impl Iterator<Item = &str> + Clone {
+    let bytes = text.as_bytes();
+    let mut breaks = (0..bytes.len()).filter(move |&at| {
+        bytes.get(at) == Some(&b'.') && bytes.get(at + 1) == Some(&b' ')
+    });
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        for at in breaks.by_ref() {
+            let next =
+                text.get(at + 2..).and_then(|rest| rest.trim_start().chars().next());
+            if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                start = Some(at + 2);
+                return Some(text.get(from..=at).unwrap_or_default().trim());
+            }
+        }
+        start = None;
+        Some(text.get(from..).unwrap_or_default().trim())
+    })
+    .filter(|sentence| !sentence.is_empty())
 }
 
 /// `Due to lack of time PRO-2019-0215 was not handled.`, `Finally, SEC-2019-0001 was
 /// agreed.`: a short lead-in that is neither a condition nor a clause of its own, then the
 /// Tdoc directly followed by the verb and status.
-fn lead_in_form(text: &str) -> Option<ParsedDecision> {
+fn lead_in_form(text: &str) -> Option<Decided<'_>> {
     const CLAUSE_WORDS: [&str; 17] = [
         "if", "unless", "whether", "when", "once", "until", "before", "should", "would",
         "that", "which", "whereas", "although", "not", "no", "it", "was",
     ];
-    let first = minutes_model::find_first_tdoc(text)?;
+    let first = tdoc_spans(text).next()?;
     let lead = text.get(..first.start)?;
-    let words: Vec<String> = lead
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.is_empty()
-        || words.len() > 6
-        || words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
-    {
+    let mut words =
+        lead.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+    let clause_word = |word: &str| CLAUSE_WORDS.iter().any(|w| lower_case_is(word, w));
+    let count = words.clone().count();
+    if count == 0 || count > 6 || words.any(clause_word) {
         return None;
     }
     if !lead.ends_with([' ', ',']) {
@@ -106,43 +165,27 @@ fn strip_label(text: &str) -> &str {
     }
 }
 
-/// The ids at the very start of `text` (a full id and the slash abbreviations after it),
-/// and the byte offset where they end.
-pub(crate) fn leading_ids(text: &str) -> Option<(Vec<TdocMatch>, usize)> {
+/// Where the ids at the very start of `text` (a full id and the slash abbreviations after
+/// it) end; [`leading_tdoc_spans`] gives the ids themselves.
+pub(crate) fn leading_ids_end(text: &str) -> Option<usize> {
     // An id starts with a capital group name: most lines are ruled out before a search.
     if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let found = find_tdocs(text);
-    let first = found
-        .first()
-        .filter(|m| m.start == 0 && matches!(m.reference, TdocRef::Full(_)))?;
-    let mut end = first.end;
-    let mut ids = vec![first.clone()];
-    for next in found.iter().skip(1) {
-        if next.start != end || !matches!(next.reference, TdocRef::Abbreviated { .. }) {
-            break;
-        }
-        end = next.end;
-        ids.push(next.clone());
-    }
-    Some((ids, end))
-}
-
-pub(crate) fn as_pairs(ids: Vec<TdocMatch>) -> Vec<(TdocRef, String)> {
-    ids.into_iter().map(|m| (m.reference, m.as_written)).collect()
+    leading_tdoc_spans(text).last().map(|span| span.end)
 }
 
 /// `STATUS [sep] TDOC [sep] [title]`.
-fn prefix_form(text: &str) -> Option<ParsedDecision> {
+fn prefix_form(text: &str) -> Option<Decided<'_>> {
     let (status, len) = Status::from_prefix(text)?;
-    let status_as_written = text.get(..len)?.to_string();
+    let status_as_written = text.get(..len)?;
     let (_, rest) = strip_separator(text.get(len..)?);
-    let (ids, end) = leading_ids(rest)?;
+    let end = leading_ids_end(rest)?;
     let (_, title) = strip_separator(rest.get(end..)?);
     let title = fold_spaces(title);
-    Some(ParsedDecision {
-        tdocs: as_pairs(ids),
+    Some(Decided {
+        ids: rest,
+        more: None,
         status,
         status_as_written,
         title: (!title.is_empty()).then_some(title),
@@ -151,8 +194,8 @@ fn prefix_form(text: &str) -> Option<ParsedDecision> {
 }
 
 /// `TDOC [title,] was STATUS [qualifier]` and `TDOC – STATUS[.]`.
-fn suffix_form(text: &str) -> Option<ParsedDecision> {
-    let (ids, end) = leading_ids(text)?;
+fn suffix_form(text: &str) -> Option<Decided<'_>> {
+    let end = leading_ids_end(text)?;
     let after_ids = text.get(end..)?;
 
     // Short form: the whole remainder is a separator and a status phrase.
@@ -161,10 +204,11 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
         if let Some((status, len)) = Status::from_prefix(rest) {
             let tail = rest.get(len..)?.trim();
             if tail.is_empty() || tail.starts_with(['.', '(', ',', ';']) {
-                return Some(ParsedDecision {
-                    tdocs: as_pairs(ids),
+                return Some(Decided {
+                    ids: text,
+                    more: None,
                     status,
-                    status_as_written: rest.get(..len)?.to_string(),
+                    status_as_written: rest.get(..len)?,
                     title: None,
                     comment: comment(tail),
                 });
@@ -188,15 +232,12 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
         }
         let status_start = found.end;
         let qualifier = after_ids.get(status_start + len..)?.trim();
-        if qualifier.to_lowercase().starts_with("that") {
+        if lower_case_starts_with(qualifier, "that") {
             return None;
         }
-        let mut tdocs = as_pairs(ids);
-        let title = match more_ids(middle) {
-            Some(more) => {
-                tdocs.extend(more);
-                None
-            }
+        let more = more_ids(middle);
+        let title = match more {
+            Some(_) => None,
             None => {
                 // `<id>, <title>, was discussed … and was NOTED`: the title ends at the
                 // comma before the predicate.
@@ -206,12 +247,11 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
                 (!title.is_empty()).then_some(title)
             }
         };
-        return Some(ParsedDecision {
-            tdocs,
+        return Some(Decided {
+            ids: text,
+            more,
             status,
-            status_as_written: after_ids
-                .get(status_start..status_start + len)?
-                .to_string(),
+            status_as_written: after_ids.get(status_start..status_start + len)?,
             title,
             comment: comment(qualifier),
         });
@@ -219,29 +259,41 @@ fn suffix_form(text: &str) -> Option<ParsedDecision> {
     None
 }
 
-/// Further ids when `middle` holds nothing but ids and joiners: `, ARC-2019-0101 and …`.
-fn more_ids(middle: &str) -> Option<Vec<(TdocRef, String)>> {
-    let found = find_tdocs(middle);
-    if found.is_empty() {
-        return None;
+/// `middle` when it holds ids and nothing but joiners between them: `, ARC-2019-0101 and …`.
+fn more_ids(middle: &str) -> Option<&str> {
+    // Words of the text around the ids; each id separates words as a space would.
+    let joiners_only = |gap: &str| {
+        gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
+            .all(|word| word.is_empty() || word.eq_ignore_ascii_case("and"))
+    };
+    let mut end = 0;
+    let mut any = false;
+    for span in tdoc_spans(middle) {
+        if !joiners_only(middle.get(end..span.start).unwrap_or_default()) {
+            return None;
+        }
+        end = span.end;
+        any = true;
     }
-    let mut rest = middle.to_string();
-    for m in found.iter().rev() {
-        rest.replace_range(m.start..m.end, " ");
-    }
-    let joiners_only = rest
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
-        .all(|word| word.is_empty() || word.eq_ignore_ascii_case("and"));
-    joiners_only.then(|| as_pairs(found))
+    (any && joiners_only(middle.get(end..).unwrap_or_default())).then_some(middle)
 }
 
-fn comment(qualifier: &str) -> Option<String> {
-    let comment = fold_spaces(
+fn comment(qualifier: &str) -> Option<Cow<'_, str>> {
+    let folded = fold_spaces(
         qualifier.trim_start_matches([',', ';', ':']).trim_end_matches(['.', ' ']),
     );
-    let comment =
-        comment.trim_start_matches('(').trim_end_matches(')').trim().to_string();
-    (!comment.is_empty()).then_some(comment)
+    match folded {
+        Cow::Borrowed(text) => Some(trim_parentheses(text))
+            .filter(|comment| !comment.is_empty())
+            .map(Cow::Borrowed),
+        Cow::Owned(text) => Some(trim_parentheses(&text))
+            .filter(|comment| !comment.is_empty())
+            .map(|comment| Cow::Owned(comment.to_string())),
+    }
+}
+
+fn trim_parentheses(text: &str) -> &str {
+    text.trim_start_matches('(').trim_end_matches(')').trim()
 }
 
 /// Splits a decision line's title from a trailing comment: by the contribution-table title
@@ -261,17 +313,17 @@ pub(crate) fn split_title_comment(
             if rest.starts_with([',', ';']) {
                 return (
                     folded.get(..listed.len()).unwrap_or_default().to_string(),
-                    comment(rest),
+                    comment(rest).map(Cow::into_owned),
                 );
             }
         }
     }
     match crate::scan::clause_start(title) {
         Some(start) => {
-            let head = fold_spaces(title.get(..start).unwrap_or(title));
-            (head, title.get(start..).and_then(comment))
+            let head = fold_spaces(title.get(..start).unwrap_or(title)).into_owned();
+            (head, title.get(start..).and_then(comment).map(Cow::into_owned))
         }
-        None => (fold_spaces(title), None),
+        None => (fold_spaces(title).into_owned(), None),
     }
 }
 

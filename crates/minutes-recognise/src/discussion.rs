@@ -3,15 +3,17 @@
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
 use minutes_model::{
-    ActionItem, Block, Contribution, Decision, DocumentHeading, FxHashMap, Status, Tdoc,
-    TdocRef,
+    tdoc_spans, ActionItem, Block, Contribution, Decision, DocumentHeading, FxHashMap,
+    Status, Tdoc, TdocSpan,
 };
 
 use crate::{
-    decision::{parse_decision, parse_decisions, split_title_comment, ParsedDecision},
+    decision::{
+        decided, reads_like_decision, sentence_decisions, split_title_comment, Decided,
+    },
     heading::parse_document_heading,
     tables::{classify, ContributionRow, TableKind},
-    text::fold_spaces,
+    text::{fold_spaces, location_text},
 };
 
 /// What recognising a whole meeting collects beside the sections.
@@ -42,9 +44,9 @@ struct Walker<'c> {
     /// The document under discussion: abbreviations and `R03` refer to it.
     current: Option<Tdoc>,
     restatements: Vec<Restatement>,
-    /// Titles of the section's contributions by document (first listing wins), so that a
+    /// The section's contribution listing each document first, by document, so that a
     /// decision's title is found without scanning the table.
-    titles: FxHashMap<Tdoc, String>,
+    titles: FxHashMap<Tdoc, usize>,
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
@@ -53,7 +55,12 @@ pub(crate) fn recognise_section(
     collected: &mut Collected,
 ) -> SectionContent {
     let mut walker = Walker {
-        content: SectionContent::default(),
+        // About one block each (a decision, a paragraph): sized once rather than grown and
+        // copied, as blocks are large.
+        content: SectionContent {
+            contributions: Vec::new(),
+            blocks: Vec::with_capacity(blocks.len()),
+        },
         collected,
         current: None,
         restatements: Vec::new(),
@@ -67,9 +74,55 @@ pub(crate) fn recognise_section(
     walker.content
 }
 
+/// Resolves ids: abbreviations against the first full id of the same line, else against
+/// `current`, the document under discussion. Each id resolved, with the id as written, or
+/// the id as written when nothing resolves it.
+fn resolve<'t>(
+    ids: impl Iterator<Item = TdocSpan<'t>> + Clone,
+    current: Option<&Tdoc>,
+) -> impl Iterator<Item = Result<(Tdoc, &'t str), &'t str>> {
+    let mut ids = ids.peekable();
+    // Ids that lead a line start with a full one: no second pass to find it.
+    let first_full = match ids.peek() {
+        Some(first) if first.is_full() => first.full(),
+        _ => ids.clone().find_map(|span| span.full()),
+    };
+    let context = first_full.or_else(|| current.cloned());
+    ids.map(move |span| match span.resolve(context.as_ref()) {
+        Some(tdoc) => Ok((tdoc, span.as_written)),
+        None => Err(span.as_written),
+    })
+}
+
 impl Walker<'_> {
     fn warn(&mut self, location: &Location, message: String) {
         self.collected.diagnostics.push(Diagnostic::warning(location.clone(), message));
+    }
+
+    /// The ids resolved; the ones that cannot be are reported.
+    fn resolved<'t>(
+        &mut self,
+        ids: impl Iterator<Item = TdocSpan<'t>> + Clone,
+        location: &Location,
+    ) -> Vec<(Tdoc, &'t str)> {
+        // Most rows name one document.
+        let mut resolved = Vec::with_capacity(1);
+        for id in resolve(ids, self.current.as_ref()) {
+            match id {
+                Ok(id) => resolved.push(id),
+                Err(written) => self.unresolved(written, location),
+            }
+        }
+        resolved
+    }
+
+    fn unresolved(&mut self, written: &str, location: &Location) {
+        self.collected.diagnostics.push(Diagnostic::error(
+            location.clone(),
+            format!(
+                "abbreviated reference `{written}` has no document to resolve against"
+            ),
+        ));
     }
 
     fn block(&mut self, block: &FlowBlock, next: Option<&FlowBlock>) {
@@ -90,7 +143,7 @@ impl Walker<'_> {
         if text.is_empty() {
             return;
         }
-        if let Some(parsed) = parse_decision(text) {
+        if let Some(parsed) = decided(text) {
             self.decision(parsed, text, location);
             return;
         }
@@ -99,11 +152,27 @@ impl Walker<'_> {
         if bullet.is_none() {
             if let Some(heading) = parse_document_heading(text) {
                 self.look_for_missed_decision(text, location);
-                self.document(heading.tdocs, heading.title, heading.note, text, location);
+                // Most headings name one document.
+                let mut tdocs = Vec::with_capacity(1);
+                for id in resolve(heading.tdocs(), self.current.as_ref()) {
+                    match id {
+                        Ok((tdoc, _)) => tdocs.push(tdoc),
+                        Err(written) => self.unresolved(written, location),
+                    }
+                }
+                self.current = tdocs.first().cloned();
+                self.content.blocks.push(Block::Document(DocumentHeading {
+                    tdocs,
+                    title: heading.title.map(Into::into),
+                    note: heading.note.map(Into::into),
+                    as_written: text.to_string(),
+                    location: location_text(location),
+                }));
                 return;
             }
         }
-        let decisions = parse_decisions(text);
+        // The whole line is no decision (tried above): its sentences may be.
+        let decisions = sentence_decisions(text);
         if !decisions.is_empty() {
             for parsed in decisions {
                 self.decision(parsed, text, location);
@@ -115,91 +184,61 @@ impl Walker<'_> {
             Some(level) => Block::Bullet {
                 level,
                 text: text.to_string(),
-                location: location.to_string(),
+                location: location_text(location),
             },
             None => Block::Paragraph {
                 text: text.to_string(),
-                location: location.to_string(),
+                location: location_text(location),
             },
         };
         self.content.blocks.push(block);
     }
 
-    /// Resolves ids (abbreviations against the first full id of the same line, then the
-    /// document under discussion); reports the ones that cannot be resolved.
-    fn resolve(
-        &mut self,
-        ids: &[(TdocRef, String)],
-        location: &Location,
-    ) -> Vec<(Tdoc, String)> {
-        let first_full = ids.iter().find_map(|(r, _)| match r {
-            TdocRef::Full(t) => Some(t.clone()),
-            TdocRef::Abbreviated { .. } => None,
-        });
-        let context = first_full.or_else(|| self.current.clone());
-        let mut resolved = Vec::new();
-        for (reference, written) in ids {
-            match (reference, &context) {
-                (TdocRef::Full(tdoc), _) => resolved.push((tdoc.clone(), written.clone())),
-                (abbreviated, Some(context)) => resolved.push((abbreviated.resolve(context), written.clone())),
-                (TdocRef::Abbreviated { .. }, None) => self.collected.diagnostics.push(Diagnostic::error(
-                    location.clone(),
-                    format!("abbreviated reference `{written}` has no document to resolve against"),
-                )),
-            }
-        }
-        resolved
+    /// The title of the contribution listing `tdoc` in this section, if any.
+    fn listed_title(&self, tdoc: &Tdoc) -> Option<&str> {
+        let index = *self.titles.get(&tdoc.base())?;
+        self.content.contributions.get(index).map(|c| c.title.as_str())
     }
 
-    fn listed_title(&self, tdoc: &Tdoc) -> Option<String> {
-        self.titles.get(&tdoc.base()).cloned()
-    }
-
-    fn decision(&mut self, parsed: ParsedDecision, text: &str, location: &Location) {
-        let resolved = self.resolve(&parsed.tdocs, location);
-        for (tdoc, written) in resolved {
+    fn decision(&mut self, parsed: Decided<'_>, text: &str, location: &Location) {
+        for id in resolve(parsed.tdocs(), self.current.as_ref()) {
+            let (tdoc, written) = match id {
+                Ok(id) => id,
+                Err(written) => {
+                    self.unresolved(written, location);
+                    continue;
+                }
+            };
             let (title, comment) = match (&parsed.title, &parsed.comment) {
                 (Some(title), None) => {
                     let (title, comment) =
-                        split_title_comment(title, self.listed_title(&tdoc).as_deref());
+                        split_title_comment(title, self.listed_title(&tdoc));
                     (Some(title), comment)
                 }
-                (title, comment) => (title.clone(), comment.clone()),
+                (title, comment) => (
+                    title.as_deref().map(str::to_string),
+                    comment.as_deref().map(str::to_string),
+                ),
             };
             self.content.blocks.push(Block::Decision(Decision {
                 tdoc,
-                tdoc_as_written: written,
+                tdoc_as_written: written.to_string(),
                 status: parsed.status,
-                status_as_written: parsed.status_as_written.clone(),
+                status_as_written: parsed.status_as_written.to_string(),
                 title,
                 comment,
                 as_written: text.to_string(),
-                location: location.to_string(),
+                location: location_text(location),
             }));
         }
     }
 
-    fn document(
+    fn table(
         &mut self,
-        ids: Vec<(TdocRef, String)>,
-        title: Option<String>,
-        note: Option<String>,
-        text: &str,
+        kind: TableKind<'_>,
         location: &Location,
+        next: Option<&FlowBlock>,
     ) {
-        let tdocs: Vec<Tdoc> =
-            self.resolve(&ids, location).into_iter().map(|(t, _)| t).collect();
-        self.current = tdocs.first().cloned();
-        self.content.blocks.push(Block::Document(DocumentHeading {
-            tdocs,
-            title,
-            note,
-            as_written: text.to_string(),
-            location: location.to_string(),
-        }));
-    }
-
-    fn table(&mut self, kind: TableKind, location: &Location, next: Option<&FlowBlock>) {
         match kind {
             TableKind::Actions(rows) => {
                 for row in rows {
@@ -214,75 +253,79 @@ impl Walker<'_> {
                         what: row.what,
                         who: row.who,
                         status: row.status,
-                        location: location.to_string(),
+                        location: location_text(location),
                     });
                 }
                 self.content
                     .blocks
-                    .push(Block::ActionItems { location: location.to_string() });
+                    .push(Block::ActionItems { location: location_text(location) });
             }
             TableKind::Contributions(rows) => self.contributions(rows, location, next),
             TableKind::Other(rows) => {
                 self.content
                     .blocks
-                    .push(Block::Table { rows, location: location.to_string() });
+                    .push(Block::Table { rows, location: location_text(location) });
             }
         }
     }
 
     fn contributions(
         &mut self,
-        rows: Vec<ContributionRow>,
+        rows: Vec<ContributionRow<'_>>,
         location: &Location,
         next: Option<&FlowBlock>,
     ) {
         let single = rows.len() == 1;
-        for row in rows {
-            let location = row.location.as_ref().unwrap_or(location);
+        for row in &rows {
+            let location = row.location.unwrap_or(location);
             // Cells are titles and sources, never decisions; one that reads like a
             // decision (a decision line swallowed into a cell) is reported, not recorded.
-            for cell in &row.lines {
-                if !parse_decisions(cell).is_empty() {
+            for cell in row.lines() {
+                if reads_like_decision(cell) {
                     self.warn(
                         location,
                         format!("a contribution-table cell reads like a decision (`{cell}`); it is not recorded as one"),
                     );
                 }
             }
-            let resolved = self.resolve(&row.tdocs, location);
+            let resolved = self.resolved(row.tdocs(), location);
+            let title = row.title();
+            let source = row.source();
             for (tdoc, written) in &resolved {
-                self.titles.entry(tdoc.base()).or_insert_with(|| row.title.clone());
+                let index = self.content.contributions.len();
+                self.titles.entry(tdoc.base()).or_insert(index);
                 self.content.contributions.push(Contribution {
                     tdoc: tdoc.clone(),
-                    tdoc_as_written: written.clone(),
-                    title: row.title.clone(),
-                    source: row.source.clone(),
-                    location: location.to_string(),
+                    tdoc_as_written: written.to_string(),
+                    title: title.to_string(),
+                    source: source.to_string(),
+                    location: location_text(location),
                 });
             }
             // A lone row right before its discussion is the document's heading (D2).
-            let heading_follows = next.and_then(|b| b.text()).is_some_and(|t| {
-                parse_document_heading(t).is_some() && parse_decision(t).is_none()
-            });
-            if single && row.decision.is_none() && !heading_follows {
-                let as_written = if row.title.is_empty() {
-                    row.tdoc_cell.clone()
+            let heading_follows = || {
+                next.and_then(|b| b.text()).is_some_and(|t| {
+                    parse_document_heading(t).is_some() && decided(t).is_none()
+                })
+            };
+            if single && row.decision.is_none() && !heading_follows() {
+                let as_written = if title.is_empty() {
+                    row.tdoc_cell.to_string()
                 } else {
-                    format!("{} - {}", row.tdoc_cell, row.title)
+                    format!("{} - {}", row.tdoc_cell, title)
                 };
-                let title = (!row.title.is_empty()).then(|| row.title.clone());
                 let tdocs = resolved.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
                 self.current = tdocs.first().cloned();
                 self.content.blocks.push(Block::Document(DocumentHeading {
                     tdocs,
-                    title,
+                    title: (!title.is_empty()).then(|| title.to_string()),
                     note: None,
                     as_written,
-                    location: location.to_string(),
+                    location: location_text(location),
                 }));
             }
             if let Some(cell) = &row.decision {
-                self.decision_cell(cell, &row.title, &resolved, location);
+                self.decision_cell(cell, &title, &resolved, location);
             }
         }
     }
@@ -292,7 +335,7 @@ impl Walker<'_> {
         &mut self,
         cell: &str,
         title: &str,
-        tdocs: &[(Tdoc, String)],
+        tdocs: &[(Tdoc, &str)],
         location: &Location,
     ) {
         let cell = fold_spaces(cell);
@@ -302,7 +345,7 @@ impl Walker<'_> {
             self.warn(location, format!("decision cell `{cell}` for {ids} is not a known status; no disposition recorded"));
             return;
         };
-        let status_as_written = cell.get(..len).unwrap_or_default().to_string();
+        let status_as_written = cell.get(..len).unwrap_or_default();
         let rest = cell.get(len..).unwrap_or_default().trim().trim_end_matches('.');
         for (tdoc, written) in tdocs {
             // Written as a decision line, so that writers print it and readers find it again.
@@ -318,13 +361,13 @@ impl Walker<'_> {
             }
             self.content.blocks.push(Block::Decision(Decision {
                 tdoc: tdoc.clone(),
-                tdoc_as_written: written.clone(),
+                tdoc_as_written: written.to_string(),
                 status,
-                status_as_written: status_as_written.clone(),
+                status_as_written: status_as_written.to_string(),
                 title: (!title.is_empty()).then(|| title.to_string()),
                 comment,
                 as_written,
-                location: location.to_string(),
+                location: location_text(location),
             }));
         }
     }
@@ -352,7 +395,7 @@ impl Walker<'_> {
             }
             return;
         }
-        let names_tdoc = minutes_model::find_first_tdoc(text).is_some();
+        let names_tdoc = tdoc_spans(text).next().is_some();
         if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
             self.warn(
                 location,

@@ -5,53 +5,58 @@
 //! `SEC-2018-0055R04 Presented by Francois on Friday session-1 SEC`,
 //! `SEC-2018-0058R03 presented on Thursday session-2 ARC/SEC/REQ`, a bare `SEC-2015-0512`.
 
-use minutes_model::TdocRef;
+use std::borrow::Cow;
+
+use minutes_model::{leading_tdoc_spans, TdocSpan};
 
 use crate::{
-    decision::{as_pairs, leading_ids},
-    text::{fold_spaces, strip_separator},
+    decision::leading_ids_end,
+    text::{fold_spaces, lower_case_starts_with, strip_separator},
 };
 
-/// A document heading taken apart.
+/// A document heading taken apart, borrowing the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ParsedHeading {
-    pub tdocs: Vec<(TdocRef, String)>,
-    pub title: Option<String>,
-    pub note: Option<String>,
+pub(crate) struct ParsedHeading<'a> {
+    /// The heading line, which starts with the ids.
+    ids: &'a str,
+    pub title: Option<Cow<'a, str>>,
+    pub note: Option<Cow<'a, str>>,
+}
+
+impl<'a> ParsedHeading<'a> {
+    /// The documents the heading names, each as written.
+    pub(crate) fn tdocs(&self) -> impl Iterator<Item = TdocSpan<'a>> + Clone {
+        leading_tdoc_spans(self.ids)
+    }
 }
 
 /// Parses `text` as a document heading: ids at the very start, then nothing, a separator
 /// and a title, a capitalised title, or a `presented …` note. Prose that merely starts
 /// with an id (`ARC-2018-0114 gives the diagram`) is not a heading.
-pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading> {
+pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading<'_>> {
     let text = text.trim();
-    let (ids, end) = leading_ids(text)?;
+    let end = leading_ids_end(text)?;
     let rest = text.get(end..)?;
-    let tdocs = as_pairs(ids);
+    let heading = |title, note| Some(ParsedHeading { ids: text, title, note });
     if rest.trim().is_empty() {
-        return Some(ParsedHeading { tdocs, title: None, note: None });
+        return heading(None, None);
     }
     let (had_separator, after) = strip_separator(rest);
     if had_separator {
         let title = fold_spaces(after);
-        return Some(ParsedHeading {
-            tdocs,
-            title: (!title.is_empty()).then_some(title),
-            note: None,
-        });
+        return heading((!title.is_empty()).then_some(title), None);
     }
     if !rest.starts_with(char::is_whitespace) {
         return None;
     }
     let after = fold_spaces(after);
-    if after.to_lowercase().starts_with("presented") {
-        return Some(ParsedHeading { tdocs, title: None, note: Some(after) });
+    if lower_case_starts_with(&after, "presented") {
+        return heading(None, Some(after));
     }
-    after.chars().next().filter(|c| c.is_uppercase()).map(|_| ParsedHeading {
-        tdocs,
-        title: Some(after.clone()),
-        note: None,
-    })
+    if after.chars().next().is_some_and(char::is_uppercase) {
+        return heading(Some(after), None);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -60,7 +65,7 @@ mod tests {
     use super::*;
 
     fn title(text: &str) -> Option<String> {
-        parse_document_heading(text).unwrap().title
+        parse_document_heading(text).unwrap().title.map(Cow::into_owned)
     }
 
     #[test]
@@ -88,7 +93,7 @@ mod tests {
     fn e3_two_documents() {
         let heading =
             parse_document_heading("SEC-2015-0507/-0576- Use case of PPM").unwrap();
-        assert_eq!(heading.tdocs.len(), 2);
+        assert_eq!(heading.tdocs().count(), 2);
         assert_eq!(heading.title.as_deref(), Some("Use case of PPM"));
     }
 

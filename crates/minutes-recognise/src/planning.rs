@@ -2,7 +2,7 @@
 
 use minutes_model::{Block, NextMeeting, Section};
 
-use crate::text::fold_spaces;
+use crate::text::folded;
 
 /// Returns true if and only if `title` names a planning section.
 pub(crate) fn is_planning(title: &str) -> bool {
@@ -43,7 +43,7 @@ fn has_date(text: &str) -> bool {
 /// `SEC#17.1: June 11, 2015`, `TP18 – Philadelphia`, `SEC35.1   Wed 20 June 2018`, `SEC#37`.
 fn entry(text: &str) -> Option<(String, String)> {
     let (name, rest) = crate::scan::planning_entry(text.trim())?;
-    Some((fold_spaces(name), fold_spaces(rest)))
+    Some((folded(name), folded(rest)))
 }
 
 /// Splits the rest of an entry line into when and where at spaced dashes.
@@ -82,7 +82,7 @@ pub(crate) fn next_meetings(sections: &[Section]) -> Vec<NextMeeting> {
 fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMeeting>) {
     let own_kind = (!is_planning(&section.title) && !section.title.is_empty())
         .then_some(section.title.as_str());
-    let mut kind: Option<String> = own_kind.or(inherited).map(fold_spaces);
+    let mut kind: Option<String> = own_kind.or(inherited).map(folded);
     let mut open: Option<NextMeeting> = None;
     for block in &section.blocks {
         let (text, location, bullet) = match block {
@@ -93,7 +93,7 @@ fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMe
                 continue;
             }
         };
-        let text = fold_spaces(text);
+        let text = folded(text);
         if let Some((name, rest)) = entry(&text).filter(|_| bullet || text.len() <= 100) {
             meetings.extend(open.take());
             let (when, place) = when_and_place(&rest);

@@ -106,8 +106,9 @@ pub(crate) fn clause_start(text: &str) -> Option<usize> {
 }
 
 /// The matches, in order and not overlapping, of
-/// `(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?`.
-pub(crate) fn verbs(text: &str) -> Vec<std::ops::Range<usize>> {
+/// `(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?`,
+/// found as the iterator is advanced (its user mostly stops at the first).
+pub(crate) fn verbs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     const VERBS: [&str; 6] = ["was", "were", "is", "are", "got", "gets"];
     const ADVERBS: [&str; 8] = [
         "also",
@@ -120,26 +121,28 @@ pub(crate) fn verbs(text: &str) -> Vec<std::ops::Range<usize>> {
         "eventually",
     ];
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     let mut at = 0;
-    while at < bytes.len() {
-        let starts_word = bytes.get(at).copied().is_some_and(is_word)
-            && !at
-                .checked_sub(1)
-                .and_then(|p| bytes.get(p))
-                .copied()
-                .is_some_and(is_word);
-        let matched =
-            if starts_word { verb_at(bytes, at, &VERBS, &ADVERBS) } else { None };
-        match matched {
-            Some(end) => {
-                found.push(at..end);
-                at = end;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let starts_word = bytes.get(at).copied().is_some_and(is_word)
+                && !at
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .copied()
+                    .is_some_and(is_word);
+            let matched =
+                if starts_word { verb_at(bytes, at, &VERBS, &ADVERBS) } else { None };
+            match matched {
+                Some(end) => {
+                    let found = at..end;
+                    at = end;
+                    return Some(found);
+                }
+                None => at += 1,
             }
-            None => at += 1,
         }
-    }
-    found
+        None
+    })
 }
 
 /// The end of a verb phrase starting at `at`.
@@ -207,7 +210,7 @@ mod tests {
                 "{text}"
             );
             let theirs: Vec<_> = verb.find_iter(text).map(|m| m.range()).collect();
-            assert_eq!(verbs(text), theirs, "{text}");
+            assert_eq!(verbs(text).collect::<Vec<_>>(), theirs, "{text}");
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::{
     cover::recognise_cover,
     discussion::{recognise_section, Collected},
     planning::next_meetings,
+    text::location_text,
 };
 
 /// Recognises a meeting in a Flow. Never fails: what it cannot recognise stays as text
@@ -69,7 +70,7 @@ pub fn recognise(flow: &Flow) -> Meeting {
             contributions: content.contributions,
             blocks: content.blocks,
             sections: Vec::new(),
-            location: location.to_string(),
+            location: location_text(&location),
         };
         insert(&mut sections, section);
     }
@@ -82,7 +83,9 @@ pub fn recognise(flow: &Flow) -> Meeting {
         diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),
     };
     checks::run(&mut meeting);
-    meeting.diagnostics.sort_by_key(|d| location_key(&d.location));
+    meeting
+        .diagnostics
+        .sort_by(|a, b| location_key(&a.location).cmp(&location_key(&b.location)));
     meeting
 }
 
@@ -94,19 +97,20 @@ pub fn model_diagnostic(diagnostic: &minutes_flow::Diagnostic) -> Diagnostic {
             FlowSeverity::Warning => Severity::Warning,
             FlowSeverity::Error => Severity::Error,
         },
-        location: diagnostic.location.to_string(),
+        location: location_text(&diagnostic.location),
         message: diagnostic.message.clone(),
     }
 }
 
-/// Sorts `line 9` before `line 10`, and paragraphs by index.
-fn location_key(location: &str) -> (u32, String) {
+/// Sorts `line 9` before `line 10`, and paragraphs by index; borrows the location, as
+/// the sort asks for keys many times.
+fn location_key(location: &str) -> (u32, &str) {
     let number = location
         .split(|c: char| !c.is_ascii_digit())
         .find(|part| !part.is_empty())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    (number, location.to_string())
+    (number, location)
 }
 
 /// The number and title of a section heading: a numbered heading, or an unnumbered one
@@ -115,9 +119,10 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
     let BlockKind::Heading { number, text, .. } = &block.kind else { return None };
     let text = crate::text::fold_spaces(text);
     match number {
-        Some(number) if !number.trim().is_empty() => {
-            Some((canonical_number(number.trim().trim_end_matches('.')), text))
-        }
+        Some(number) if !number.trim().is_empty() => Some((
+            canonical_number(number.trim().trim_end_matches('.')),
+            text.into_owned(),
+        )),
         _ => {
             let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
             let (number, rest) = text.split_at(end);

@@ -1,20 +1,22 @@
 //! What a table is: contribution list, action items, or something else (PATTERNS.md D, H).
 
-use minutes_flow::{Cell, Location, Row, Table};
-use minutes_model::TdocRef;
+use std::borrow::Cow;
+
+use minutes_flow::{Block, BlockKind, Cell, Location, Row, Table};
+use minutes_model::{leading_tdoc_spans, TdocSpan};
 
 use crate::{
-    decision::{as_pairs, leading_ids},
+    decision::leading_ids_end,
     text::{fold_spaces, label_key},
 };
 
 /// A table, recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum TableKind {
+pub(crate) enum TableKind<'a> {
     /// REFERENCE | WHAT | WHO | STATUS rows.
     Actions(Vec<ActionRow>),
     /// Tdoc | Title | Source [| Decision] rows.
-    Contributions(Vec<ContributionRow>),
+    Contributions(Vec<ContributionRow<'a>>),
     /// Anything else, as cell texts.
     Other(Vec<Vec<String>>),
 }
@@ -28,21 +30,51 @@ pub(crate) struct ActionRow {
     pub status: String,
 }
 
-/// One contribution row.
+/// One contribution row, borrowing the table where its cells need no cleaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ContributionRow {
-    /// The ids of the Tdoc cell (two for `SEC-2015-0507/-0576`), each as written.
-    pub tdocs: Vec<(TdocRef, String)>,
-    /// The Tdoc cell as written.
-    pub tdoc_cell: String,
-    pub title: String,
-    pub source: String,
+pub(crate) struct ContributionRow<'a> {
+    /// The Tdoc cell as written; the ids it starts with (two for `SEC-2015-0507/-0576`)
+    /// are all it holds.
+    pub tdoc_cell: Cow<'a, str>,
+    /// The paragraphs of the title cell, one per line.
+    title_lines: Cow<'a, str>,
+    /// The paragraphs of the source cell, one per line.
+    source_lines: Cow<'a, str>,
     /// The decision cell, when the table has one and it is not empty.
-    pub decision: Option<String>,
+    pub decision: Option<Cow<'a, str>>,
     /// Where the row's Tdoc cell starts, when the reader knows.
-    pub location: Option<Location>,
+    pub location: Option<&'a Location>,
+}
+
+impl<'a> ContributionRow<'a> {
+    /// The ids of the Tdoc cell, each as written.
+    pub(crate) fn tdocs(&self) -> impl Iterator<Item = TdocSpan<'_>> + Clone {
+        leading_tdoc_spans(self.tdoc_cell.trim())
+    }
+
+    /// The title cell on one line.
+    pub(crate) fn title(&self) -> Cow<'_, str> {
+        one_line(&self.title_lines)
+    }
+
+    /// The source cell on one line.
+    pub(crate) fn source(&self) -> Cow<'_, str> {
+        one_line(&self.source_lines)
+    }
+
     /// The paragraphs of the title and source cells, one per line as written.
-    pub lines: Vec<String>,
+    pub(crate) fn lines(&self) -> impl Iterator<Item = &str> {
+        self.title_lines.lines().chain(self.source_lines.lines())
+    }
+}
+
+/// `text` with its line breaks made spaces.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains('\n') {
+        Cow::Owned(text.replace('\n', " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,37 +125,75 @@ fn role(header: &str) -> Option<Role> {
     Some(role)
 }
 
-fn cell_text(row: &Row, column: Option<usize>) -> String {
-    column
-        .and_then(|c| row.cells.get(c))
-        .map(Cell::text)
-        .map(|text| {
-            text.lines()
-                .map(fold_spaces)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .unwrap_or_default()
+/// The text of a row's cell: its lines (see [`Cell::text`]) with spaces folded, empty ones
+/// left out, joined by `\n`.
+fn cell_text(row: &Row, column: Option<usize>) -> Cow<'_, str> {
+    column.and_then(|c| row.cells.get(c)).map(folded_text).unwrap_or_default()
+}
+
+/// [`Cell::text`] line by line, each folded, the empty ones left out; borrowed from the
+/// cell when it is one line needing no folding, as most are.
+fn folded_text(cell: &Cell) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed("");
+    push_blocks(&cell.blocks, &mut text);
+    text
+}
+
+/// The lines of `blocks` as `Cell::text` collects them, onto `text`.
+fn push_blocks<'a>(blocks: &'a [Block], text: &mut Cow<'a, str>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                for cell in table.rows.iter().flat_map(|row| &row.cells) {
+                    push_blocks(&cell.blocks, text);
+                }
+            }
+            BlockKind::ListItem { text: item, label: Some(label), .. } => {
+                let line = format!("{label} {}", item.trim());
+                for piece in line.trim().split('\n') {
+                    push_piece(Cow::Owned(fold_spaces(piece).into_owned()), text);
+                }
+            }
+            _ => {
+                for piece in block.text().unwrap_or_default().trim().split('\n') {
+                    push_piece(fold_spaces(piece), text);
+                }
+            }
+        }
+    }
+}
+
+/// Appends a folded line, unless it is empty.
+fn push_piece<'a>(piece: Cow<'a, str>, text: &mut Cow<'a, str>) {
+    if piece.is_empty() {
+        return;
+    }
+    if text.is_empty() {
+        *text = piece;
+    } else {
+        let text = text.to_mut();
+        text.push('\n');
+        text.push_str(&piece);
+    }
 }
 
 fn is_empty_row(row: &Row) -> bool {
     row.cells.iter().all(Cell::is_empty)
 }
 
-/// The ids of a Tdoc cell, when the whole cell is ids.
-fn tdoc_cell(text: &str) -> Option<Vec<(TdocRef, String)>> {
+/// Returns true if and only if the whole of a Tdoc cell is ids.
+fn is_tdoc_cell(text: &str) -> bool {
     let text = text.trim();
-    let (ids, end) = leading_ids(text)?;
-    text.get(end..).is_some_and(|rest| rest.trim().is_empty()).then(|| as_pairs(ids))
+    leading_ids_end(text)
+        .is_some_and(|end| text.get(end..).is_some_and(|rest| rest.trim().is_empty()))
 }
 
 /// Recognises what `table` is.
-pub(crate) fn classify(table: &Table) -> TableKind {
+pub(crate) fn classify(table: &Table) -> TableKind<'_> {
     let rows: Vec<&Row> = table.rows.iter().filter(|r| !is_empty_row(r)).collect();
     let header: Vec<Option<Role>> = rows
         .first()
-        .map(|r| r.cells.iter().map(|c| role(&c.text())).collect())
+        .map(|r| r.cells.iter().map(|c| role(&folded_text(c))).collect())
         .unwrap_or_default();
     let column = |wanted: Role| header.iter().position(|r| *r == Some(wanted));
     let body = rows.get(1..).unwrap_or_default();
@@ -132,13 +202,14 @@ pub(crate) fn classify(table: &Table) -> TableKind {
         && (column(Role::What).is_some() || column(Role::Reference).is_some())
     {
         let reference = column(Role::Reference).or(Some(0));
+        let owned = |row, column| cell_text(row, column).into_owned();
         let actions = body
             .iter()
             .map(|row| ActionRow {
-                reference: cell_text(row, reference),
-                what: cell_text(row, column(Role::What)),
-                who: cell_text(row, column(Role::Who)),
-                status: cell_text(row, column(Role::Status)),
+                reference: owned(row, reference),
+                what: owned(row, column(Role::What)),
+                who: owned(row, column(Role::Who)),
+                status: owned(row, column(Role::Status)),
             })
             .collect();
         return TableKind::Actions(actions);
@@ -162,40 +233,30 @@ pub(crate) fn classify(table: &Table) -> TableKind {
             (0, Some(1), Some(2), decision, rows.as_slice())
         }
     };
-    let parsed: Vec<Option<ContributionRow>> = data
-        .iter()
-        .map(|row| {
-            let tdoc_text = cell_text(row, Some(tdoc_col));
-            let tdocs = tdoc_cell(&tdoc_text)?;
-            let decision = cell_text(row, decision_col);
-            let location = row
+    let mut recognised = Vec::with_capacity(data.len());
+    for row in data {
+        let tdoc_text = cell_text(row, Some(tdoc_col));
+        if !is_tdoc_cell(&tdoc_text) {
+            continue;
+        }
+        let decision = cell_text(row, decision_col);
+        recognised.push(ContributionRow {
+            location: row
                 .cells
                 .get(tdoc_col)
                 .and_then(|cell| cell.blocks.first())
-                .map(|block| block.location.clone());
-            let lines = [title_col, source_col]
-                .into_iter()
-                .flat_map(|column| {
-                    cell_text(row, column).lines().map(str::to_string).collect::<Vec<_>>()
-                })
-                .collect();
-            Some(ContributionRow {
-                location,
-                lines,
-                tdocs,
-                tdoc_cell: tdoc_text,
-                title: cell_text(row, title_col).replace('\n', " "),
-                source: cell_text(row, source_col).replace('\n', " "),
-                decision: (!decision.is_empty()).then_some(decision),
-            })
-        })
-        .collect();
-    let recognised = parsed.iter().filter(|r| r.is_some()).count();
+                .map(|block| &block.location),
+            tdoc_cell: tdoc_text,
+            title_lines: cell_text(row, title_col),
+            source_lines: cell_text(row, source_col),
+            decision: (!decision.is_empty()).then_some(decision),
+        });
+    }
     // A contribution table has ids in (nearly) every row; a header-less table needs them
     // in every row, so that prose tables that mention a Tdoc stay tables.
     let has_header = column(Role::Tdoc).is_some();
-    if recognised > 0 && (recognised == parsed.len() || has_header) {
-        return TableKind::Contributions(parsed.into_iter().flatten().collect());
+    if !recognised.is_empty() && (recognised.len() == data.len() || has_header) {
+        return TableKind::Contributions(recognised);
     }
     TableKind::Other(
         table
@@ -209,9 +270,27 @@ pub(crate) fn classify(table: &Table) -> TableKind {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    use minutes_flow::{Block, Location};
-
     use super::*;
+
+    /// Classifies a table of the given cell texts; rows come back owned, as the table
+    /// they borrow from is dropped.
+    fn classified(rows: &[&[&str]]) -> TableKind<'static> {
+        match classify(&table(rows)) {
+            TableKind::Contributions(rows) => TableKind::Contributions(
+                rows.into_iter()
+                    .map(|row| ContributionRow {
+                        tdoc_cell: row.tdoc_cell.into_owned().into(),
+                        title_lines: row.title_lines.into_owned().into(),
+                        source_lines: row.source_lines.into_owned().into(),
+                        decision: row.decision.map(|d| d.into_owned().into()),
+                        location: None,
+                    })
+                    .collect(),
+            ),
+            TableKind::Actions(rows) => TableKind::Actions(rows),
+            TableKind::Other(rows) => TableKind::Other(rows),
+        }
+    }
 
     fn table(rows: &[&[&str]]) -> Table {
         Table {
@@ -237,43 +316,43 @@ mod tests {
 
     #[test]
     fn d1_block_table_without_header() {
-        let TableKind::Contributions(rows) = classify(&table(&[
+        let TableKind::Contributions(rows) = classified(&[
             &["SEC-2015-0507/-0576", "Use case of PPM", "KDDI"],
             &["SEC-2015-0526", "TR-0019 Dynamic Authorization Scope", ""],
-        ])) else {
+        ]) else {
             panic!("not contributions")
         };
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].tdocs.len(), 2);
-        assert_eq!(rows[1].source, "");
+        assert_eq!(rows[0].tdocs().count(), 2);
+        assert_eq!(rows[1].source(), "");
     }
 
     #[test]
     fn a5_empty_rows_are_skipped() {
-        let kind = classify(&table(&[
+        let kind = classified(&[
             &["", ""],
             &["SEC-2018-0055R02", "TS-0016 finalization CR", "Rapporteur (Gemalto)"],
-        ]));
+        ]);
         assert!(matches!(kind, TableKind::Contributions(rows) if rows.len() == 1));
     }
 
     #[test]
     fn header_and_decision_column() {
-        let TableKind::Contributions(rows) = classify(&table(&[
+        let TableKind::Contributions(rows) = classified(&[
             &["Tdoc", "Source", "Title", "Decision"],
             &["ARC-2019-0100", "Acme", "A CR", "Agreed"],
             &["ARC-2019-0101", "Acme", "B CR", ""],
-        ])) else {
+        ]) else {
             panic!("not contributions")
         };
-        assert_eq!((rows[0].title.as_str(), rows[0].source.as_str()), ("A CR", "Acme"));
+        assert_eq!((&*rows[0].title(), &*rows[0].source()), ("A CR", "Acme"));
         assert_eq!(rows[0].decision.as_deref(), Some("Agreed"));
         assert_eq!(rows[1].decision, None);
     }
 
     #[test]
     fn h1_h3_action_table_with_multi_paragraph_cells() {
-        let TableKind::Actions(rows) = classify(&table(&[
+        let TableKind::Actions(rows) = classified(&[
             &["REFERENCE", "WHAT", "WHO", "STATUS"],
             &[
                 "A-33-2 (R3+)\n(supersedes A-26-7)",
@@ -281,7 +360,7 @@ mod tests {
                 "WG Chair",
                 "CLOSED?",
             ],
-        ])) else {
+        ]) else {
             panic!("not actions")
         };
         assert_eq!(rows[0].reference, "A-33-2 (R3+)\n(supersedes A-26-7)");
@@ -289,10 +368,58 @@ mod tests {
         assert_eq!(rows[0].status, "CLOSED?");
     }
 
+    /// The former `cell_text`, built on `Cell::text`.
+    fn former_cell_text(cell: &Cell) -> String {
+        cell.text()
+            .lines()
+            .map(fold_spaces)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn block_text() -> impl Strategy<Value = String> {
+        "[ a\\t\\n\\r\u{a0}é.]{0,10}"
+    }
+
+    /// Cells of paragraphs, labelled and unlabelled list items and nested tables.
+    fn cell() -> impl Strategy<Value = Cell> {
+        let leaf = prop_oneof![
+            block_text().prop_map(|t| Block::paragraph(t, Location::Line(1))),
+            (block_text(), proptest::option::of("[ 1a.]{0,3}")).prop_map(
+                |(text, label)| {
+                    Block {
+                        kind: BlockKind::ListItem { level: 1, text, label },
+                        location: Location::Line(1),
+                    }
+                }
+            ),
+        ];
+        let blocks = leaf.prop_recursive(2, 12, 3, |inner| {
+            proptest::collection::vec(proptest::collection::vec(inner, 0..3), 0..3)
+                .prop_map(|cells| {
+                    let rows = cells
+                        .into_iter()
+                        .map(|blocks| Row::new(vec![Cell::new(blocks)]))
+                        .collect();
+                    Block::table(rows, Location::Line(1))
+                })
+        });
+        proptest::collection::vec(blocks, 0..4).prop_map(Cell::new)
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn folded_text_is_the_former_cell_text(cell in cell()) {
+            prop_assert_eq!(folded_text(&cell), former_cell_text(&cell));
+        }
+    }
+
     #[test]
     fn prose_tables_stay_tables() {
-        let kind =
-            classify(&table(&[&["Meeting title:", "SEC17"], &["Chair:", "Francois"]]));
+        let kind = classified(&[&["Meeting title:", "SEC17"], &["Chair:", "Francois"]]);
         assert!(matches!(kind, TableKind::Other(_)));
     }
 }

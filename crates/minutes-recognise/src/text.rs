@@ -1,8 +1,82 @@
 //! Small text helpers shared by the recognisers.
 
-/// Trims and folds runs of white space into single spaces.
-pub(crate) fn fold_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+use std::{borrow::Cow, fmt::Write};
+
+use minutes_flow::Location;
+
+/// A source location as the model stores it, what its `Display` prints, in one allocation:
+/// `to_string` grows the string as it writes, which costs most locations a second one.
+pub(crate) fn location_text(location: &Location) -> String {
+    // Enough for `paragraph 12345`; longer ones grow as `to_string` would.
+    let mut text = String::with_capacity(24);
+    // Writing to a `String` cannot fail.
+    let _ = write!(text, "{location}");
+    text
+}
+
+/// Trims and folds runs of white space into single spaces; borrows `text` when it is
+/// folded already, as nearly every line is.
+pub(crate) fn fold_spaces(text: &str) -> Cow<'_, str> {
+    if is_folded(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    Cow::Owned(folded)
+}
+
+/// [`fold_spaces`] as an owned string, for text that is kept.
+pub(crate) fn folded(text: &str) -> String {
+    fold_spaces(text).into_owned()
+}
+
+/// Returns true if and only if folding would not change `text`: no white space but single
+/// spaces between words.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Starting as if after a space rejects leading white space.
+    let mut after_space = true;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII without decoding a char (nearly all text); `char::is_whitespace` else.
+        let (space, len) = if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                // Not at a char boundary: cannot happen; folding is right whatever.
+                None => return false,
+            }
+        };
+        if space {
+            if byte != b' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+        at += len;
+    }
+    !after_space || text.is_empty()
+}
+
+/// Returns true if and only if `text.to_lowercase() == lower`, for an ASCII `lower`,
+/// without lower-casing a copy.
+pub(crate) fn lower_case_is(text: &str, lower: &str) -> bool {
+    // Char by char is what `to_lowercase` does, but for a final sigma, never ASCII.
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// Returns true if and only if `text.to_lowercase().starts_with(lower)`, for an ASCII
+/// `lower`, without lower-casing a copy.
+pub(crate) fn lower_case_starts_with(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).take(lower.len()).eq(lower.chars())
 }
 
 /// Dash-like separators written between an id and a title.
@@ -41,7 +115,34 @@ pub(crate) fn first_year(text: &str) -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn lower_case_compares_as_to_lowercase(
+            text in "[a-zA-ZİKΣσς\u{130}\u{212A} ]{0,10}",
+            lower in "[a-z ]{0,4}|if|it|that|presented|k",
+        ) {
+            prop_assert_eq!(lower_case_is(&text, &lower), text.to_lowercase() == lower);
+            prop_assert_eq!(
+                lower_case_starts_with(&text, &lower),
+                text.to_lowercase().starts_with(&lower)
+            );
+        }
+
+        // Borrowed or not, the result is what splitting and joining gave.
+        #[test]
+        fn fold_spaces_splits_and_joins(
+            text in "[ a\\t\\n\\r\\x0B\\x0C\u{85}\u{a0}\u{2003}é]{0,12}|\\PC{0,20}"
+        ) {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let folded = fold_spaces(&text);
+            prop_assert_eq!(matches!(folded, Cow::Borrowed(_)), joined == text);
+            prop_assert_eq!(folded, joined);
+        }
+    }
 
     #[test]
     fn helpers() {
@@ -54,5 +155,16 @@ mod tests {
         assert_eq!(label_key("Vice  Chairs:"), "vice chairs");
         assert_eq!(first_year("17-21 May 2015"), Some(2015));
         assert_eq!(first_year("no year 12345"), None);
+        for location in [
+            Location::Line(7),
+            Location::Paragraph { part: "word/document.xml".into(), index: 12 },
+            Location::Paragraph {
+                part: "word/a-rather-long-part-name.xml".into(),
+                index: 3,
+            },
+            Location::Unknown,
+        ] {
+            assert_eq!(location_text(&location), location.to_string());
+        }
     }
 }

@@ -57,20 +57,30 @@ impl Parts {
     }
 
     pub(super) fn group(&self) -> &str {
-        match self {
-            Parts::Inline { split, bytes, .. } => {
-                text(bytes.get(..usize::from(*split)).unwrap_or_default())
-            }
-            Parts::Heap(heap) => &heap.0,
-        }
+        text(self.group_bytes())
     }
 
     pub(super) fn serial(&self) -> &str {
+        text(self.serial_bytes())
+    }
+
+    /// The group's bytes: comparisons need no UTF-8 check, which [`Parts::group`] makes.
+    pub(super) fn group_bytes(&self) -> &[u8] {
         match self {
-            Parts::Inline { len, split, bytes } => text(
-                bytes.get(usize::from(*split)..usize::from(*len)).unwrap_or_default(),
-            ),
-            Parts::Heap(heap) => &heap.1,
+            Parts::Inline { split, bytes, .. } => {
+                bytes.get(..usize::from(*split)).unwrap_or_default()
+            }
+            Parts::Heap(heap) => heap.0.as_bytes(),
+        }
+    }
+
+    /// The serial's bytes (see [`Parts::group_bytes`]).
+    pub(super) fn serial_bytes(&self) -> &[u8] {
+        match self {
+            Parts::Inline { len, split, bytes } => {
+                bytes.get(usize::from(*split)..usize::from(*len)).unwrap_or_default()
+            }
+            Parts::Heap(heap) => heap.1.as_bytes(),
         }
     }
 }

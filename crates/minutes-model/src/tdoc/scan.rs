@@ -55,10 +55,57 @@ pub(super) struct Full {
 /// `([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?`.
 pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
     let bytes = text.as_bytes();
-    (from..bytes.len()).find_map(|i| full_at(text, i))
+    let mut at = from;
+    loop {
+        // A match has a dash right after its letters, so only the letters before a dash
+        // (or before the lead byte of a Unicode one) are tried: most text has few.
+        let dash = next_dash(bytes, at)?;
+        // Starting further left leaves more than six letters; the rest of the pattern
+        // does not depend on where the letters start, so the leftmost start decides.
+        let letters = bytes
+            .get(from..dash)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        if letters >= 2 {
+            if let Some(found) = full_at(text, dash - letters) {
+                return Some(found);
+            }
+        }
+        at = dash + 1;
+    }
 }
 
-fn full_at(text: &str, start: usize) -> Option<Full> {
+/// The first `-` or `0xE2` (the lead byte of the Unicode dashes) at or after `at`.
+fn next_dash(bytes: &[u8], at: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // Whether a byte of `word` is `byte`: the classic test for a zero byte, exact about
+    // whether there is one (not about where), on `word` with `byte` xored out.
+    let has = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    let rest = bytes.get(at..)?;
+    // Eight bytes at a time up to the word holding the first dash: every line is searched
+    // and most hold none.
+    let mut skipped = 0;
+    for chunk in rest.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else { break };
+        if has(word, b'-') || has(word, 0xE2) {
+            break;
+        }
+        skipped += 8;
+    }
+    let found = rest.get(skipped..)?.iter().position(|b| *b == b'-' || *b == 0xE2)?;
+    Some(at + skipped + found)
+}
+
+/// The match of the full identifier pattern starting at `start`, if any.
+pub(super) fn full_at(text: &str, start: usize) -> Option<Full> {
     let bytes = text.as_bytes();
     // Letters run up to a dash: a longer run leaves a letter where the dash must be.
     let letters = count(bytes, start, 7, u8::is_ascii_uppercase);
@@ -132,6 +179,40 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
     use super::*;
+
+    /// Text made of identifier-like pieces with random parts, so that matches and near
+    /// misses are common.
+    fn id_like() -> impl Strategy<Value = String> {
+        let dash = prop_oneof![Just("-"), Just("–"), Just("…"), Just(""), Just("x")];
+        let piece = (
+            "[ a-zé(/]{0,2}",
+            "[A-Z]{0,8}",
+            dash.clone(),
+            "(19|20|21|2)[0-9]{0,3}",
+            dash,
+            "[0-9]{3,6}([Rr][0-9]{0,3})?",
+        )
+            .prop_map(|(a, b, c, d, e, f)| format!("{a}{b}{c}{d}{e}{f}"));
+        proptest::collection::vec(piece, 0..4).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn next_dash_is_the_first_dash(text in "[-a–é0 ]{0,40}", at in 0usize..44) {
+            let bytes = text.as_bytes();
+            let first = (at..bytes.len()).find(|&i| matches!(bytes.get(i), Some(b'-' | 0xE2)));
+            prop_assert_eq!(next_dash(bytes, at), first);
+        }
+
+        // The dash-first search finds what trying every position finds.
+        #[test]
+        fn find_full_tries_every_start(text in id_like(), from in 0usize..40) {
+            let every = (from..text.len()).find_map(|i| full_at(&text, i));
+            prop_assert_eq!(find_full(&text, from), every);
+        }
+    }
+
+    use proptest::prelude::*;
 
     // The matchers against the regexes they replace, on tricky inputs.
     #[test]

@@ -209,3 +209,50 @@ fn f7_trailing_comment_is_split_from_the_title() {
         ("Use Case of PPM (the update contained in -0576)", None)
     );
 }
+
+/// The former `sentences`, collected.
+fn former_sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(". ") {
+        let next = text.get(at + 2..).and_then(|rest| rest.trim_start().chars().next());
+        if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            sentences.push(text.get(start..=at).unwrap_or_default().trim());
+            start = at + 2;
+        }
+    }
+    sentences.push(text.get(start..).unwrap_or_default().trim());
+    sentences.retain(|s| !s.is_empty());
+    sentences
+}
+
+/// The former `more_ids` test: the ids blanked out, only joiners left.
+fn former_joiners_only(middle: &str) -> bool {
+    let found = minutes_model::find_tdocs(middle);
+    let mut rest = middle.to_string();
+    for m in found.iter().rev() {
+        rest.replace_range(m.start..m.end, " ");
+    }
+    !found.is_empty()
+        && rest
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
+            .all(|word| word.is_empty() || word.eq_ignore_ascii_case("and"))
+}
+
+proptest::proptest! {
+    #[test]
+    fn sentences_split_as_they_did(text in "[Aa1. é]{0,24}") {
+        proptest::prop_assert_eq!(sentences(&text).collect::<Vec<_>>(), former_sentences(&text));
+    }
+
+    #[test]
+    fn more_ids_accepts_what_it_did(
+        parts in proptest::collection::vec(
+            "SEC-2015-0001|ARC-2019-0101R01|/-0576|,|and|AND|&| |x|/",
+            0..6,
+        )
+    ) {
+        let middle = parts.concat();
+        proptest::prop_assert_eq!(more_ids(&middle).is_some(), former_joiners_only(&middle));
+    }
+}
