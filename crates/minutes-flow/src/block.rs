@@ -1,8 +1,10 @@
 //! The block types of a Flow.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
-use crate::Location;
+use crate::{Blocks, Location};
 
 /// A whole document as format-neutral blocks, in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,9 +44,10 @@ pub enum BlockKind {
     Paragraph {
         /// The paragraph's text.
         text: String,
-        /// The paragraph style name, when the format has one.
+        /// The paragraph style name, when the format has one (shared by the paragraphs
+        /// of that style).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        style: Option<String>,
+        style: Option<Arc<str>>,
     },
     /// A list item: `· Edits were proposed for clarity.`
     ListItem {
@@ -79,7 +82,7 @@ pub struct Row {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// The cell's content.
-    pub blocks: Vec<Block>,
+    pub blocks: Blocks,
 }
 
 /// Builder functions
@@ -143,7 +146,7 @@ impl Row {
 impl Cell {
     /// A cell holding the given blocks.
     pub fn new(blocks: Vec<Block>) -> Cell {
-        Cell { blocks }
+        Cell { blocks: blocks.into() }
     }
 
     /// The cell's text: the text of its blocks, one per line (numbered items with their

@@ -20,12 +20,14 @@
 #![deny(missing_docs)]
 
 mod block;
+mod blocks;
 mod diag;
 mod inline;
 mod render;
 
 pub use crate::{
     block::{Block, BlockKind, Cell, Flow, Row, Table},
+    blocks::Blocks,
     diag::{Diagnostic, Location, Severity, Warned},
     inline::{normalise_inline, normalise_inline_owned},
     render::render_flow,

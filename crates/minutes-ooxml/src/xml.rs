@@ -136,6 +136,10 @@ pub fn attr_in<'a>(
 /// `e` may declare a namespace (an attribute named `xmlns` or `xmlns…`), for callers that
 /// cache what prefixes resolve to.
 pub fn check_attributes(e: &BytesStart<'_>) -> Result<bool, AttrError> {
+    // Most elements have no attributes: nothing to iterate.
+    if e.attributes_raw().iter().all(|&b| is_xml_space(b)) {
+        return Ok(false);
+    }
     let mut keys: [&[u8]; 8] = [&[]; 8];
     let mut declares = false;
     for (count, attribute) in e.attributes().with_checks(false).enumerate() {
@@ -157,6 +161,11 @@ pub fn check_attributes(e: &BytesStart<'_>) -> Result<bool, AttrError> {
         }
     }
     Ok(declares)
+}
+
+/// XML white space (`S`), which quick-xml skips between attributes.
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 /// Returns true if and only if every prefix in an `mc:Choice` `Requires` list is bound to a

@@ -289,10 +289,7 @@ fn append_notes(blocks: &mut Vec<Block>, refs: &[NoteRef], notes: &Notes) {
 }
 
 fn note_paragraph(text: String, style: &str, location: Location) -> Block {
-    Block {
-        kind: BlockKind::Paragraph { text, style: Some(style.to_string()) },
-        location,
-    }
+    Block { kind: BlockKind::Paragraph { text, style: Some(style.into()) }, location }
 }
 
 fn prefix(mut block: Block, marker: &str) -> Block {

@@ -177,7 +177,8 @@ pub(crate) enum LabelKind {
 /// A list label as displayed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Label {
-    /// The displayed text, e.g. `6.1.1.`.
+    /// The displayed text of a number, e.g. `6.1.1.`; empty for bullets and levels
+    /// without a label, whose glyphs nothing shows.
     pub text: String,
     /// What kind of label it is.
     pub kind: LabelKind,

@@ -8,16 +8,16 @@
 //! not taken) are skipped by counting depth. Blocks are built in [`Frame`]s: containers
 //! (the body, table cells, text boxes), tables, rows and paragraphs.
 
-use std::sync::Arc;
+use std::{borrow::Cow, cell::Cell as Slot, sync::Arc};
 
-use minutes_flow::{Block, Cell, Diagnostic, Location, Row};
+use minutes_flow::{Block, Blocks, Cell, Diagnostic, Location, Row};
 use minutes_ooxml::xml::{
-    attr_in as attr, check_attributes, ns_of, on_off, reference_text,
+    check_attributes, ns_of, on_off, reference_text,
     requires_understood_in as requires_understood, Depth, Ns, MAX_XML_DEPTH,
 };
 use quick_xml::{
     events::{BytesStart, Event},
-    name::{NamespaceError, NamespaceResolver},
+    name::{NamespaceError, NamespaceResolver, QName},
     Reader,
 };
 
@@ -34,6 +34,12 @@ use crate::{
 mod build;
 
 pub(crate) const MAX_DEPTH: usize = 1_000;
+
+/// Fewer bytes of markup than a body block takes at least in practice (about 200 in
+/// plain generated drafts, several times that in Word's): room for the body's blocks is
+/// made once from the part's size instead of by doubling and copying (the excess is
+/// given back at the end).
+const BYTES_PER_BLOCK: usize = 160;
 
 /// The glyph of a ticked checkbox.
 const TICKED: char = '☒';
@@ -202,7 +208,7 @@ enum Frame {
     /// boxed, so that frames, moved on every push, stay small).
     Container {
         kind: ContainerKind,
-        blocks: Vec<Block>,
+        blocks: Blocks,
         carry: Option<Box<Para>>,
     },
     Table {
@@ -263,6 +269,8 @@ pub(crate) struct BodyParser<'s, 'p> {
     depth_warned: bool,
     /// An empty buffer for the next paragraph's text (see `finish_para`).
     spare_text: String,
+    /// The list level last found tied to a paragraph style (`w:numId`, style, level).
+    style_level: Option<(u32, Option<usize>, u8)>,
 }
 
 /// What a part holds: body blocks, note references, notes, warnings.
@@ -310,7 +318,7 @@ fn parse_part(
         skip: 0,
         frames: vec![Frame::Container {
             kind: ContainerKind::Body,
-            blocks: Vec::new(),
+            blocks: Blocks::from(Vec::with_capacity(bytes.len() / BYTES_PER_BLOCK)),
             carry: None,
         }],
         fields: Vec::new(),
@@ -329,6 +337,7 @@ fn parse_part(
         warnings: Vec::new(),
         depth_warned: false,
         spare_text: String::new(),
+        style_level: None,
     };
     let mut reader = Reader::from_reader(bytes);
     let mut depth = Depth::default();
@@ -339,10 +348,6 @@ fn parse_part(
     let mut cut_short = false;
     let mut seen_root = false;
     let mut names = Names::default();
-    // The part checked as UTF-8 in one pass, so that its text is sliced out rather than
-    // validated again event by event (`None`: some bytes are not UTF-8; each text is then
-    // decoded, and the first bad one refused, as before).
-    let whole = std::str::from_utf8(bytes).ok();
     loop {
         // Looked at where it lies, not moved out of the result: the move's wide load
         // of what was just stored in narrower pieces stalls (store forwarding).
@@ -430,12 +435,12 @@ fn parse_part(
         }
         match event {
             Event::Start(e) => {
-                let ns = parser.namespace(&mut names, e, declares);
-                parser.start(&names.resolver, ns, e);
+                let ns = parser.namespace(&names, e, declares);
+                parser.start(&names, ns, e);
             }
             Event::Empty(e) => {
-                let ns = parser.namespace(&mut names, e, declares);
-                parser.start(&names.resolver, ns, e);
+                let ns = parser.namespace(&names, e, declares);
+                parser.start(&names, ns, e);
                 parser.end();
                 if declares {
                     names.pop();
@@ -443,7 +448,9 @@ fn parse_part(
             }
             Event::End(_) => parser.end(),
             Event::Text(t) if parser.wants_text() => {
-                if let Some(text) = whole.and_then(|whole| text_within(whole, bytes, t)) {
+                // Only the text read is checked, while it is in cache: a pass over the
+                // whole part first costs a trip through memory for a large one.
+                if let Ok(text) = std::str::from_utf8(t) {
                     parser.text(text);
                 } else {
                     // Bytes that are not UTF-8 make the part malformed (its declaration,
@@ -500,24 +507,16 @@ fn parse_part(
     })
 }
 
-/// `text` as a `str`, when it is a slice of `bytes`, whose text `whole` is (without
-/// validating it again); `None` for text held elsewhere.
-fn text_within<'w>(whole: &'w str, bytes: &[u8], text: &[u8]) -> Option<&'w str> {
-    // Another live allocation cannot start inside `bytes`: an address in range is a slice
-    // of it.
-    let start = text.as_ptr().addr().checked_sub(bytes.as_ptr().addr())?;
-    whole.get(start..start.checked_add(text.len())?)
-}
-
 /// The namespaces in scope, kept for the elements that declare some only: `NsReader`
-/// opens a scope, walking every attribute, for every element. What element prefixes
-/// resolve to is remembered until a declaration opens or closes, as resolving walks every
-/// binding in scope (a Word root declares dozens) and compares URIs.
+/// opens a scope, walking every attribute, for every element. What prefixes resolve to
+/// is remembered until a declaration opens or closes, as resolving walks every binding in
+/// scope (a Word root declares dozens) and compares URIs. (The cache sits in cells so
+/// that attribute lookups, made through a shared reference, fill it too.)
 struct Names {
     resolver: NamespaceResolver,
     /// Prefixes ([`Names::key`]) and their namespaces; the first `cached` are valid.
-    entries: [(u64, Ns); 8],
-    cached: usize,
+    entries: [Slot<(u64, Ns)>; 8],
+    cached: Slot<usize>,
     /// The open-element counts at which elements declaring namespaces opened.
     scopes: Vec<usize>,
 }
@@ -526,8 +525,8 @@ impl Default for Names {
     fn default() -> Names {
         Names {
             resolver: NamespaceResolver::default(),
-            entries: [(0, Ns::None); 8],
-            cached: 0,
+            entries: std::array::from_fn(|_| Slot::new((0, Ns::None))),
+            cached: Slot::new(0),
             scopes: Vec::new(),
         }
     }
@@ -536,13 +535,13 @@ impl Default for Names {
 impl Names {
     /// Opens the scope of `e`, which declares namespaces.
     fn push(&mut self, e: &BytesStart<'_>) -> std::result::Result<(), NamespaceError> {
-        self.cached = 0;
+        self.cached.set(0);
         self.resolver.push(e)
     }
 
     /// Closes the innermost scope.
     fn pop(&mut self) {
-        self.cached = 0;
+        self.cached.set(0);
         self.resolver.pop();
     }
 
@@ -566,33 +565,83 @@ impl Names {
         Some(bytes | ((prefix.len() as u64) << 56))
     }
 
-    /// The namespace of `e`; `declares`: `e` declares namespaces (resolved uncached, as
-    /// an empty element's bindings end with it).
-    fn resolve(&mut self, e: &BytesStart<'_>, declares: bool) -> Ns {
-        let name = e.name();
-        let prefix = name.prefix();
-        let key = Self::key(prefix.as_ref().map(|p| p.as_ref())).filter(|_| !declares);
-        let Some(key) = key else {
-            return ns_of(&self.resolver.resolve_element(name).0);
-        };
-        let cached = self.entries.get(..self.cached).unwrap_or_default();
-        if let Some(&(_, ns)) = cached.iter().find(|(k, _)| *k == key) {
-            return ns;
+    /// The namespace cached for `key`, else `resolve`'s, then cached.
+    fn cached(&self, key: u64, resolve: impl FnOnce() -> Ns) -> Ns {
+        let cached = self.entries.get(..self.cached.get()).unwrap_or_default();
+        if let Some(entry) = cached.iter().find(|entry| entry.get().0 == key) {
+            return entry.get().1;
         }
-        let ns = ns_of(&self.resolver.resolve_element(name).0);
-        if let Some(slot) = self.entries.get_mut(self.cached) {
-            *slot = (key, ns);
-            self.cached += 1;
+        let ns = resolve();
+        if let Some(slot) = self.entries.get(self.cached.get()) {
+            slot.set((key, ns));
+            self.cached.set(self.cached.get() + 1);
         }
         ns
     }
+
+    /// The namespace of `e`; `declares`: `e` declares namespaces (resolved uncached, as
+    /// an empty element's bindings end with it).
+    fn resolve(&self, e: &BytesStart<'_>, declares: bool) -> Ns {
+        let name = e.name();
+        let (prefix, _) = split_name(name.into_inner());
+        let key = Self::key(prefix).filter(|_| !declares);
+        let resolve = || ns_of(&self.resolver.resolve_element(name).0);
+        match key {
+            Some(key) => self.cached(key, resolve),
+            None => resolve(),
+        }
+    }
+
+    /// The namespace of an attribute name: none without a prefix (attributes take no
+    /// default namespace), else its prefix's, as for elements.
+    fn attribute(&self, name: QName<'_>) -> Ns {
+        let Some(prefix) = name.prefix() else { return Ns::None };
+        let resolve = || ns_of(&self.resolver.resolve_attribute(name).0);
+        match Self::key(Some(prefix.as_ref())) {
+            Some(key) => self.cached(key, resolve),
+            None => resolve(),
+        }
+    }
+}
+
+/// A name split at its first colon into prefix and local name, as quick-xml's `QName`
+/// splits it; by a plain loop, cheaper than its `memchr` call for names this short.
+fn split_name(name: &[u8]) -> (Option<&[u8]>, &[u8]) {
+    match name.iter().position(|&b| b == b':') {
+        Some(i) => (name.get(..i), name.get(i + 1..).unwrap_or_default()),
+        None => (None, name),
+    }
+}
+
+/// The value of the attribute `local` in namespace `ns` of element `e`, unescaped;
+/// unprefixed attributes also match, as some producers drop the prefix
+/// (`minutes_ooxml::xml::attr_in` with prefixes resolved through the cache).
+fn attr<'a>(
+    names: &Names,
+    e: &'a BytesStart<'a>,
+    ns: Ns,
+    local: &[u8],
+) -> Option<Cow<'a, str>> {
+    for attr in e.attributes().with_checks(false).flatten() {
+        if attr.key.local_name().as_ref() != local {
+            continue;
+        }
+        let found = names.attribute(attr.key);
+        if found == ns || found == Ns::None {
+            return Some(match attr.unescape_value() {
+                Ok(value) => value,
+                Err(_) => Cow::Owned(String::from_utf8_lossy(&attr.value).into_owned()),
+            });
+        }
+    }
+    None
 }
 
 /// Event handlers
 impl BodyParser<'_, '_> {
     /// The namespace of start tag `e`; not resolved inside a skipped subtree, where
     /// nothing looks at it.
-    fn namespace(&self, names: &mut Names, e: &BytesStart<'_>, declares: bool) -> Ns {
+    fn namespace(&self, names: &Names, e: &BytesStart<'_>, declares: bool) -> Ns {
         if self.skip > 0 {
             return Ns::None;
         }
@@ -603,7 +652,7 @@ impl BodyParser<'_, '_> {
         self.skip == 0 && matches!(self.stack.last(), Some(Open::Text | Open::Instr))
     }
 
-    fn start(&mut self, reader: &NamespaceResolver, ns: Ns, e: &BytesStart<'_>) {
+    fn start(&mut self, reader: &Names, ns: Ns, e: &BytesStart<'_>) {
         if self.skip > 0 {
             self.skip += 1;
             return;
@@ -630,14 +679,8 @@ impl BodyParser<'_, '_> {
     }
 
     /// Decides what a start tag opens; `None` skips its subtree.
-    fn open(
-        &mut self,
-        reader: &NamespaceResolver,
-        ns: Ns,
-        e: &BytesStart<'_>,
-    ) -> Option<Open> {
-        let local = e.local_name();
-        let local = local.as_ref();
+    fn open(&mut self, reader: &Names, ns: Ns, e: &BytesStart<'_>) -> Option<Open> {
+        let (_, local) = split_name(e.name().into_inner());
         let val = || attr(reader, e, Ns::W, b"val");
         let w = ns == Ns::W;
         match self.stack.last().copied() {
@@ -722,7 +765,8 @@ impl BodyParser<'_, '_> {
                 None
             }
             Some(Open::TcPr) => {
-                if w {
+                // Only the merge marks matter (not widths, borders, shading).
+                if w && matches!(local, b"vMerge" | b"hMerge") {
                     let cell = self.frames.last_mut().and_then(|f| match f {
                         Frame::Container { kind: ContainerKind::Cell { .. }, .. } => {
                             Some(f)
@@ -803,7 +847,7 @@ impl BodyParser<'_, '_> {
     /// Opens a WordprocessingML element in content (body, paragraph, run).
     fn open_w(
         &mut self,
-        reader: &NamespaceResolver,
+        reader: &Names,
         e: &BytesStart<'_>,
         local: &[u8],
         parent: Option<Open>,
@@ -834,7 +878,7 @@ impl BodyParser<'_, '_> {
                         vmerge_continue: false,
                         hmerge_continue: false,
                     },
-                    blocks: Vec::new(),
+                    blocks: Blocks::new(),
                     carry: None,
                 });
                 Open::Container
@@ -842,7 +886,7 @@ impl BodyParser<'_, '_> {
             b"txbxContent" => {
                 self.frames.push(Frame::Container {
                     kind: ContainerKind::TextBox,
-                    blocks: Vec::new(),
+                    blocks: Blocks::new(),
                     carry: None,
                 });
                 Open::Container
@@ -869,7 +913,7 @@ impl BodyParser<'_, '_> {
                 self.block_location();
                 self.frames.push(Frame::Container {
                     kind: ContainerKind::Note { id },
-                    blocks: Vec::new(),
+                    blocks: Blocks::new(),
                     carry: None,
                 });
                 Open::Container
@@ -972,7 +1016,7 @@ impl BodyParser<'_, '_> {
     /// `\overline{x}`, `(x)`; the text of `m:t`.
     fn open_math(
         &mut self,
-        reader: &NamespaceResolver,
+        reader: &Names,
         e: &BytesStart<'_>,
         local: &[u8],
     ) -> Option<Open> {
@@ -1017,7 +1061,7 @@ impl BodyParser<'_, '_> {
     /// Opens a markup-compatibility element (ECMA-376 Part 3, Markup Compatibility).
     fn open_mc(
         &mut self,
-        reader: &NamespaceResolver,
+        reader: &Names,
         e: &BytesStart<'_>,
         local: &[u8],
     ) -> Option<Open> {
@@ -1029,8 +1073,9 @@ impl BodyParser<'_, '_> {
             b"Choice" => {
                 let taken = self.alts.last().copied().unwrap_or(true);
                 let requires = attr(reader, e, Ns::Mc, b"Requires");
-                let understood =
-                    requires.as_deref().is_none_or(|r| requires_understood(reader, r));
+                let understood = requires
+                    .as_deref()
+                    .is_none_or(|r| requires_understood(&reader.resolver, r));
                 if !taken && understood {
                     if let Some(t) = self.alts.last_mut() {
                         *t = true;
@@ -1112,9 +1157,11 @@ impl BodyParser<'_, '_> {
                     // In a text font only line breaks, private-use symbols (U+F0xx, lead
                     // byte 0xEF) and box glyphs (lead byte 0xE2) change: most text is
                     // copied as it is.
-                    if font == SymFont::Other
-                        && !text.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0xE2 | 0xEF))
-                    {
+                    // (Folded without an early exit, so that the loop vectorises.)
+                    let special = |found: bool, b: u8| {
+                        found | matches!(b, b'\r' | b'\n' | 0xE2 | 0xEF)
+                    };
+                    if font == SymFont::Other && !text.bytes().fold(false, special) {
                         p.text.push_str(text);
                         return;
                     }
@@ -1191,24 +1238,4 @@ fn subscript(c: char) -> Option<char> {
         ' ' => ' ',
         _ => return None,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::text_within;
-
-    // Text is taken from the validated part only when it lies inside it, on character
-    // boundaries.
-    #[test]
-    fn text_within_the_part() {
-        let whole = "<t>ça</t>";
-        let bytes = whole.as_bytes();
-        assert_eq!(
-            text_within(whole, bytes, bytes.get(3..6).unwrap_or_default()),
-            Some("ça")
-        );
-        assert_eq!(text_within(whole, bytes, bytes.get(4..6).unwrap_or_default()), None);
-        let elsewhere = b"<t>".to_vec();
-        assert_eq!(text_within(whole, bytes, &elsewhere), None);
-    }
 }

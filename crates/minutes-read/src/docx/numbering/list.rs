@@ -127,7 +127,9 @@ impl Numbering {
             _ => LabelKind::Number,
         };
         let mut text = String::new();
-        for piece in &level.text {
+        // Only numbers are shown: a bullet's glyph is not built (nor allocated).
+        let pieces = if kind == LabelKind::Number { &level.text[..] } else { &[] };
+        for piece in pieces {
             match piece {
                 Piece::Literal(s) => text.push_str(s),
                 Piece::Counter(i) => {

@@ -1,7 +1,9 @@
 //! Building blocks from what the event handlers found: frames, paragraph classification
 //! (heading, list item, paragraph), tables, and paragraphs joined across deleted marks.
 
-use minutes_flow::{normalise_inline_owned, Block, BlockKind, Cell, Location, Row};
+use minutes_flow::{
+    normalise_inline_owned, Block, BlockKind, Blocks, Cell, Location, Row,
+};
 
 use super::{BodyParser, ContainerKind, Frame, Para, TICKED, UNTICKED};
 use crate::docx::{numbering::LabelKind, styles::NumPr};
@@ -72,20 +74,15 @@ impl BodyParser<'_, '_> {
 
     pub(super) fn emit_raw(&mut self, block: Block) {
         match self.frames.last_mut() {
-            Some(Frame::Container { blocks, .. }) => {
-                // Most cells hold one paragraph: room for one rather than the four a
-                // first push makes, which would also be freed as a larger, coalescing
-                // chunk.
-                if blocks.capacity() == 0 {
-                    blocks.reserve_exact(1);
-                }
-                blocks.push(block)
-            }
+            // Most cells hold one paragraph, kept without a vector (`Blocks`).
+            Some(Frame::Container { blocks, .. }) => blocks.push(block),
             Some(Frame::Para(p)) => p.after.push(block),
             Some(Frame::Table { rows, .. }) => {
-                rows.push(Row::new(vec![Cell::new(vec![block])]))
+                rows.push(Row::new(vec![Cell { blocks: Blocks::from(block) }]))
             }
-            Some(Frame::Row { cells }) => cells.push(Cell::new(vec![block])),
+            Some(Frame::Row { cells }) => {
+                cells.push(Cell { blocks: Blocks::from(block) })
+            }
             None => {}
         }
     }
@@ -128,7 +125,7 @@ impl BodyParser<'_, '_> {
         };
         match kind {
             ContainerKind::Cell { vmerge_continue, hmerge_continue } => {
-                let cell = Cell::new(blocks);
+                let cell = Cell { blocks };
                 let empty = cell.is_empty();
                 if hmerge_continue && empty {
                     return;
@@ -143,7 +140,7 @@ impl BodyParser<'_, '_> {
                     }
                 }
             }
-            ContainerKind::Note { id } => self.notes.push((id, blocks)),
+            ContainerKind::Note { id } => self.notes.push((id, blocks.into())),
             ContainerKind::TextBox | ContainerKind::Body => {
                 for block in blocks {
                     self.emit(block);
@@ -183,7 +180,12 @@ impl BodyParser<'_, '_> {
         }
         self.flush_carry();
         match self.frames.pop() {
-            Some(Frame::Container { blocks, .. }) => blocks,
+            Some(Frame::Container { blocks, .. }) => {
+                let mut blocks = Vec::from(blocks);
+                // In place: a shrinking reallocation does not copy.
+                blocks.shrink_to_fit();
+                blocks
+            }
             _ => Vec::new(),
         }
     }
@@ -228,18 +230,26 @@ impl BodyParser<'_, '_> {
         let mut ilvl = 0u8;
         if let Some(NumPr { ilvl: level, num_id: Some(num_id) }) = num {
             // Without `w:ilvl`, the level is the one tied to the style by `w:lvl/w:pStyle`.
-            ilvl = match level {
-                Some(level) => level,
-                None => info
-                    .into_iter()
-                    .flat_map(|s| std::iter::once(&*s.id).chain(s.num_from.as_deref()))
-                    .find_map(|id| self.numbering.level_of_style(num_id, id, styles))
-                    .unwrap_or(0),
+            // (Remembered for the last list and style: what they give is final once the
+            // links are prepared, and list paragraphs come in runs.)
+            ilvl = match (level, self.style_level) {
+                (Some(level), _) => level,
+                (None, Some((id, of, level))) if id == num_id && of == style => level,
+                (None, _) => {
+                    let level = info
+                        .into_iter()
+                        .flat_map(|s| {
+                            std::iter::once(&*s.id).chain(s.num_from.as_deref())
+                        })
+                        .find_map(|id| self.numbering.level_of_style(num_id, id, styles))
+                        .unwrap_or(0);
+                    self.style_level = Some((num_id, style, level));
+                    level
+                }
             };
             label = self.numbering.next(num_id, ilvl, styles);
         }
 
-        let mut block = None;
         if !text.is_empty() {
             let kind = if let Some(level) = outline {
                 let number = label
@@ -265,13 +275,17 @@ impl BodyParser<'_, '_> {
                     .style
                     .and_then(|i| styles.resolved(i))
                     .filter(|s| !s.is_default && !s.name.eq_ignore_ascii_case("normal"))
-                    .map(|s| s.name.to_string());
+                    .map(|s| s.name.clone());
                 BlockKind::Paragraph { text, style }
             };
-            block = Some(Block { kind, location });
+            // Emitted as built: moving it through an `Option` and an iterator chain
+            // reloaded it in pieces other than those just stored (a forwarding stall).
+            self.emit_raw(Block { kind, location });
         }
-        for block in block.into_iter().chain(para.after) {
-            self.emit_raw(block);
+        if !para.after.is_empty() {
+            for block in para.after {
+                self.emit_raw(block);
+            }
         }
     }
 }

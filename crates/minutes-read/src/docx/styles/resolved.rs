@@ -2,7 +2,7 @@
 //! chain (outline level, numbering, name), computed the first time a paragraph names it
 //! rather than walked again for every paragraph.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use super::{NumPr, Styles};
 
@@ -11,8 +11,8 @@ use super::{NumPr, Styles};
 pub(crate) struct ParaStyle {
     /// The style id.
     pub id: Box<str>,
-    /// The style's name, or its id when it has none.
-    pub name: Box<str>,
+    /// The style's name, or its id when it has none; shared with the blocks that name it.
+    pub name: Arc<str>,
     /// [`Styles::outline_level`].
     pub outline: Option<u8>,
     /// The `w:numPr` the chain gives ([`Styles::num_pr`]).
@@ -27,6 +27,9 @@ pub(crate) struct ParaStyle {
     pub is_default: bool,
 }
 
+/// Up to this many resolved styles are looked up by comparing ids, not hashing.
+const FEW: usize = 16;
+
 /// The styles resolved so far, by index.
 #[derive(Debug, Default)]
 pub(super) struct Resolved {
@@ -39,7 +42,13 @@ pub(super) struct Resolved {
 impl Styles<'_> {
     /// The index of paragraph style `id`, resolved (and its chain read) on first use.
     pub fn para_style(&mut self, id: &str) -> usize {
-        if let Some(&i) = self.resolved.by_id.get(id) {
+        // A document uses a few paragraph styles: comparing their ids costs less than
+        // hashing one (asked for every paragraph that names its style).
+        if self.resolved.styles.len() <= FEW {
+            if let Some(i) = self.resolved.styles.iter().position(|s| &*s.id == id) {
+                return i;
+            }
+        } else if let Some(&i) = self.resolved.by_id.get(id) {
             return i;
         }
         // Once the chain is read, what it gives cannot change: later styles never
