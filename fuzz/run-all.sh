@@ -16,12 +16,14 @@ for target in "${targets[@]}"; do
     mkdir -p "corpus/$target"
     rm -f fuzz-0.log
     start=$(date +%s)
+    touch "logs/$target.start"
     nice -n 10 cargo fuzz run "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -jobs=1 -rss_limit_mb=4096 -timeout=10 \
         >"logs/$target.cargo.log" 2>&1
     [ -f fuzz-0.log ] && mv fuzz-0.log "logs/$target.log"
     end=$(date +%s)
     execs=$(grep -o '^#[0-9][0-9]*' "logs/$target.log" 2>/dev/null | tail -1 | tr -d '#')
-    crashes=$(ls "artifacts/$target" 2>/dev/null | wc -l)
-    echo "$target: $(( (end - start) / 60 )) min, ${execs:-0} execs, $crashes artifacts"
+    # Only this run's findings: earlier ones stay in artifacts/ (and in the regressions).
+    crashes=$(find "artifacts/$target" -type f -newer "logs/$target.start" 2>/dev/null | wc -l)
+    echo "$target: $(( (end - start) / 60 )) min, ${execs:-0} execs, $crashes new artifacts"
 done
