@@ -75,7 +75,12 @@ for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
     [ "$name" = minutes-1000 ] && runs=(--warmup 1 --min-runs 5)
     dynamic=()
     [ "$name" = pro-38-f2f ] && dynamic=(-n minutes_convert_dynamic "$MINUTES_DYNAMIC convert --quiet $f -o $WORK/out/$name.dynamic.docx")
+    # Each run writes a new file: the previous run's outputs are deleted first, untimed, for
+    # every command alike. Replacing a file frees the old one's blocks inside the replacing
+    # process, and on an ext4 mounted with `discard` (this VM's) that is about 0.6 ms of
+    # waiting for the device: the file system's cost, a sixth of a whole conversion.
     hyperfine -N "${runs[@]}" --style none --ignore-failure --export-json "$RESULTS/cmd-$name.json" \
+        --prepare "rm -f $WORK/out/$name.minutes.docx $WORK/out/$name.dynamic.docx $WORK/out/$name.csv $WORK/out/$name.pandoc.docx $WORK/out/$name.pandoc.txt" \
         -n minutes_convert "$MINUTES convert --quiet $f -o $WORK/out/$name.minutes.docx" \
         "${dynamic[@]}" \
         -n minutes_read "$MINUTES dispositions --quiet $f -o $WORK/out/$name.csv" \
