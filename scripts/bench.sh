@@ -70,23 +70,29 @@ echo "== commands, hyperfine: minutes convert vs pandoc vs unzip | tokenise" >&2
 for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
     name=$(basename "$f" .docx)
     size=$(stat -c %s "$f")
+    # pandoc on the large files takes seconds a run: fewer runs there, in a hyperfine of
+    # its own, so that the quick commands still get at least 10.
     runs=(--warmup 2 --min-runs 10)
-    [ "$name" = minutes-10000 ] && runs=(--runs 2)
-    [ "$name" = minutes-1000 ] && runs=(--warmup 1 --min-runs 5)
+    pandoc_runs=("${runs[@]}")
+    [ "$name" = minutes-1000 ] && pandoc_runs=(--warmup 1 --min-runs 5)
+    [ "$name" = minutes-10000 ] && pandoc_runs=(--runs 2)
     dynamic=()
     [ "$name" = pro-38-f2f ] && dynamic=(-n minutes_convert_dynamic "$MINUTES_DYNAMIC convert --quiet $f -o $WORK/out/$name.dynamic.docx")
     # Each run writes a new file: the previous run's outputs are deleted first, untimed, for
     # every command alike. Replacing a file frees the old one's blocks inside the replacing
     # process, and on an ext4 mounted with `discard` (this VM's) that is about 0.6 ms of
     # waiting for the device: the file system's cost, a sixth of a whole conversion.
+    out=$WORK/out/$name
     hyperfine -N "${runs[@]}" --style none --ignore-failure --export-json "$RESULTS/cmd-$name.json" \
-        --prepare "rm -f $WORK/out/$name.minutes.docx $WORK/out/$name.dynamic.docx $WORK/out/$name.csv $WORK/out/$name.pandoc.docx $WORK/out/$name.pandoc.txt" \
-        -n minutes_convert "$MINUTES convert --quiet $f -o $WORK/out/$name.minutes.docx" \
+        --prepare "rm -f $out.minutes.docx $out.dynamic.docx $out.csv" \
+        -n minutes_convert "$MINUTES convert --quiet $f -o $out.minutes.docx" \
         "${dynamic[@]}" \
-        -n minutes_read "$MINUTES dispositions --quiet $f -o $WORK/out/$name.csv" \
-        -n pandoc_docx "pandoc $f -o $WORK/out/$name.pandoc.docx" \
-        -n pandoc_plain "pandoc $f -t plain -o $WORK/out/$name.pandoc.txt" \
+        -n minutes_read "$MINUTES dispositions --quiet $f -o $out.csv" \
         -n floor "sh -c 'unzip -p $f word/document.xml | $BENCH tokenise'" >/dev/null
+    hyperfine -N "${pandoc_runs[@]}" --style none --ignore-failure --export-json "$RESULTS/cmd-$name.pandoc.json" \
+        --prepare "rm -f $out.pandoc.docx $out.pandoc.txt" \
+        -n pandoc_docx "pandoc $f -o $out.pandoc.docx" \
+        -n pandoc_plain "pandoc $f -t plain -o $out.pandoc.txt" >/dev/null
     echo "$name $size" >> "$RESULTS/cmd-sizes.txt"
 done
 
@@ -161,7 +167,7 @@ du -sb "$TREE" | cut -f1 > "$RESULTS/batch-bytes.txt"
 # previous run made the next run spend most of its system time there (more so with two
 # jobs allocating at once): a property of the benchmark's clean-up, not of `minutes`.
 aside() { [ ! -e "$1" ] || mv "$1" "$(mktemp -u "$WORK/old.XXXXXX")"; }
-hyperfine -N --warmup 1 --runs 3 --style none --ignore-failure --export-json "$RESULTS/batch.json" \
+hyperfine -N --warmup 1 --runs 5 --style none --ignore-failure --export-json "$RESULTS/batch.json" \
     --prepare "sh -c '[ ! -e $WORK/batch-out ] || mv $WORK/batch-out \$(mktemp -u $WORK/old.XXXXXX)'" \
     -n jobs_1 "$MINUTES batch $TREE -o $WORK/batch-out --jobs 1 --quiet" \
     -n jobs_2 "$MINUTES batch $TREE -o $WORK/batch-out --jobs $JOBS --quiet" >/dev/null

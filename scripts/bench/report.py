@@ -46,7 +46,10 @@ def main():
     rows = []
     for line in open(results / "cmd-sizes.txt"):
         name, size = line.split()
-        data = {r["command"]: r for r in json.load(open(results / f"cmd-{name}.json"))["results"]}
+        data = {}
+        for part in (f"cmd-{name}.json", f"cmd-{name}.pandoc.json"):
+            if (results / part).exists():
+                data.update({r["command"]: r for r in json.load(open(results / part))["results"]})
         mean = lambda k: data[k]["mean"] * 1000
         cell = lambda k: f"{mean(k):.1f} ± {data[k]['stddev'] * 1000:.1f}" if data[k].get("stddev") is not None else f"{mean(k):.1f}"
         ratio = mean("pandoc_docx") / mean("minutes_convert")
