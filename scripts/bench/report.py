@@ -156,9 +156,13 @@ def main():
     if count == 1000:
         checks.append((f"1,000 drafts in under 10 s on {jobs} jobs", t2 < 10, f"{t2:.2f} s"))
     checks.append((f"speed-up 1 -> {jobs} jobs >= 1.7x (hyperfine means)", t1 / t2 >= 1.7, f"{t1 / t2:.2f}x"))
-    walls = [float(line.split()[1]) for line in open(results / "batch-cpu.tsv")]
-    if len(walls) == 2:
-        checks.append((f"  same, GNU time runs", walls[0] / walls[1] >= 1.7, f"{walls[0] / walls[1]:.2f}x"))
+    walls = {}
+    for line in open(results / "batch-cpu.tsv"):
+        j, wall = line.split()[:2]
+        walls.setdefault(j, []).append(float(wall))
+    if "1" in walls and jobs in walls:
+        w1, w2 = (sorted(w)[len(w) // 2] for w in (walls["1"], walls[jobs]))
+        checks.append((f"  same, GNU time runs (median of {len(walls[jobs])})", w1 / w2 >= 1.7, f"{w1 / w2:.2f}x"))
     one = rss_map.get("minutes convert pro-38-f2f.docx")
     if one is not None:
         checks.append(("peak memory < 30 MB for one typical draft (pro-38-f2f.docx)", one < 30, f"{one:.1f} MiB"))
