@@ -96,6 +96,15 @@ for f in samples/docx/pro-38-f2f.docx "${GEN_DOCX[@]}"; do
     echo "$name $size" >> "$RESULTS/cmd-sizes.txt"
 done
 
+# The text drafts through the command, for the linear-cost target.
+if [ -f "$INPUTS/minutes-1000.txt" ] && [ -f "$INPUTS/minutes-10000.txt" ]; then
+    out=$WORK/out/text
+    hyperfine -N --warmup 2 --min-runs 10 --style none --ignore-failure --export-json "$RESULTS/cmd-text.json" \
+        --prepare "rm -f $out-1000.minutes.docx $out-10000.minutes.docx" \
+        -n minutes-1000 "$MINUTES convert --quiet $INPUTS/minutes-1000.txt -o $out-1000.minutes.docx" \
+        -n minutes-10000 "$MINUTES convert --quiet $INPUTS/minutes-10000.txt -o $out-10000.minutes.docx" >/dev/null
+fi
+
 echo "== CPU time, interleaved rounds (perf stat)" >&2
 # CPU time (user + system, all threads and child processes) is steadier than wall time on
 # a shared machine, and interleaving the commands round by round exposes them to the same

@@ -142,6 +142,12 @@ def main():
         r = convert_means["minutes-10000"] / convert_means["minutes-1000"]
         checks.append(("cost linear: 10,000-document minutes <= 11x the 1,000 one (`minutes convert`, DOCX, hyperfine means)", r <= 11,
                        f"{r:.1f}x ({convert_means['minutes-10000']:.0f} vs {convert_means['minutes-1000']:.1f} ms)"))
+    if (results / "cmd-text.json").exists():
+        text = {r["command"]: r["mean"] * 1000 for r in json.load(open(results / "cmd-text.json"))["results"]}
+        if "minutes-1000" in text and "minutes-10000" in text:
+            r = text["minutes-10000"] / text["minutes-1000"]
+            checks.append(("cost linear: same, text drafts (`minutes convert`, hyperfine means)", r <= 11,
+                           f"{r:.1f}x ({text['minutes-10000']:.0f} vs {text['minutes-1000']:.1f} ms)"))
     big, small = by_name.get("minutes-10000.docx"), by_name.get("minutes-1000.docx")
     if big and small:
         r = float(big["convert_ms"]) / float(small["convert_ms"])
