@@ -2,7 +2,7 @@
 # Benchmark of `minutes` against pandoc and the unzip + quick-xml floor; prints the tables of
 # docs/performance.md and checks the targets of the issue.
 #
-# Usage: scripts/bench.sh            (all of it: about 10-15 minutes on 2 cores)
+# Usage: scripts/bench.sh            (all of it: about 5 minutes on 2 cores once the inputs exist)
 #        BENCH_SIZES="10 100 1000" BENCH_BATCH=200 scripts/bench.sh     (a quicker run)
 #
 # Needs: cargo, python3 with python-docx (pip install python-docx), pandoc, hyperfine, unzip,
