@@ -115,12 +115,22 @@ pub fn attr_in<'a>(
     ns: Ns,
     local: &[u8],
 ) -> Option<Cow<'a, str>> {
+    attr_with(e, ns, local, |key| ns_of(&names.resolve_attribute(key).0))
+}
+
+/// [`attr`] with attribute names resolved by `namespace_of`, for readers that resolve
+/// prefixes their own way (through a cache, say).
+pub fn attr_with<'a>(
+    e: &'a BytesStart<'a>,
+    ns: Ns,
+    local: &[u8],
+    mut namespace_of: impl FnMut(QName<'_>) -> Ns,
+) -> Option<Cow<'a, str>> {
     for attr in e.attributes().with_checks(false).flatten() {
         if attr.key.local_name().as_ref() != local {
             continue;
         }
-        let (resolved, _) = names.resolve_attribute(attr.key);
-        let found = ns_of(&resolved);
+        let found = namespace_of(attr.key);
         if found == ns || found == Ns::None {
             return Some(match attr.unescape_value() {
                 Ok(value) => value,

@@ -622,19 +622,7 @@ fn attr<'a>(
     ns: Ns,
     local: &[u8],
 ) -> Option<Cow<'a, str>> {
-    for attr in e.attributes().with_checks(false).flatten() {
-        if attr.key.local_name().as_ref() != local {
-            continue;
-        }
-        let found = names.attribute(attr.key);
-        if found == ns || found == Ns::None {
-            return Some(match attr.unescape_value() {
-                Ok(value) => value,
-                Err(_) => Cow::Owned(String::from_utf8_lossy(&attr.value).into_owned()),
-            });
-        }
-    }
-    None
+    minutes_ooxml::xml::attr_with(e, ns, local, |key| names.attribute(key))
 }
 
 /// Event handlers
