@@ -61,6 +61,9 @@ impl Ord for Tdoc {
     }
 }
 
+// Eq and Ord compare `byte_key`, Hash hashes `key`: the same parts, as bytes or as the
+// text they always are, so equal Tdocs hash alike. Hashing the text keeps the hashes, and
+// so the iteration order of the recogniser's maps, as they were.
 impl Hash for Tdoc {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.key().hash(state);

@@ -44,8 +44,8 @@ struct Walker<'c> {
     /// The document under discussion: abbreviations and `R03` refer to it.
     current: Option<Tdoc>,
     restatements: Vec<Restatement>,
-    /// The section's contribution listing each document first, by document, so that a
-    /// decision's title is found without scanning the table.
+    /// For each document (by base id), the index in `content.contributions` of the first
+    /// contribution listing it, so that a decision's title is found without scanning.
     titles: FxHashMap<Tdoc, usize>,
 }
 

@@ -69,6 +69,7 @@ fn is_folded(text: &str) -> bool {
 /// Returns true if and only if `text.to_lowercase() == lower`, for an ASCII `lower`,
 /// without lower-casing a copy.
 pub(crate) fn lower_case_is(text: &str, lower: &str) -> bool {
+    debug_assert!(lower.is_ascii(), "callers compare with ASCII phrases");
     // Char by char is what `to_lowercase` does, but for a final sigma, never ASCII.
     text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
@@ -76,6 +77,8 @@ pub(crate) fn lower_case_is(text: &str, lower: &str) -> bool {
 /// Returns true if and only if `text.to_lowercase().starts_with(lower)`, for an ASCII
 /// `lower`, without lower-casing a copy.
 pub(crate) fn lower_case_starts_with(text: &str, lower: &str) -> bool {
+    // `lower.len()` counts chars only because `lower` is ASCII.
+    debug_assert!(lower.is_ascii(), "callers compare with ASCII phrases");
     text.chars().flat_map(char::to_lowercase).take(lower.len()).eq(lower.chars())
 }
 

@@ -196,8 +196,11 @@ mod tests {
 
     use super::*;
 
-    /// `find_tdocs` as it was before it was made lazy: the reference for the iterators.
-    fn former_find_tdocs(text: &str) -> Vec<TdocMatch> {
+    /// The eager loop `find_tdocs` was before it was made lazy, over the same scanning
+    /// helpers: checks the iterators' bookkeeping (where a search resumes, which slash
+    /// abbreviations follow). The scanning itself is checked against every start by
+    /// `find_full_tries_every_start`.
+    fn eager_find_tdocs(text: &str) -> Vec<TdocMatch> {
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(full) = next_full(text, from) {
@@ -212,10 +215,10 @@ mod tests {
         found
     }
 
-    /// The recogniser's former `leading_ids`: the first id when it starts the text, and
-    /// the abbreviations right after it.
-    fn former_leading(text: &str) -> Vec<TdocMatch> {
-        let found = former_find_tdocs(text);
+    /// The recogniser's former `leading_ids` over [`eager_find_tdocs`]: the first id when
+    /// it starts the text, and the abbreviations right after it.
+    fn eager_leading(text: &str) -> Vec<TdocMatch> {
+        let found = eager_find_tdocs(text);
         let Some(first) = found
             .first()
             .filter(|m| m.start == 0 && matches!(m.reference, TdocRef::Full(_)))
@@ -271,10 +274,10 @@ mod tests {
         #[test]
         fn spans_find_what_find_tdocs_found(text in id_like()) {
             let lazy: Vec<TdocMatch> = tdoc_spans(&text).map(TdocSpan::into_match).collect();
-            prop_assert_eq!(lazy, former_find_tdocs(&text));
+            prop_assert_eq!(lazy, eager_find_tdocs(&text));
             let leading: Vec<TdocMatch> =
                 leading_tdoc_spans(&text).map(TdocSpan::into_match).collect();
-            prop_assert_eq!(leading, former_leading(&text));
+            prop_assert_eq!(leading, eager_leading(&text));
         }
     }
 
