@@ -17,6 +17,13 @@ pub enum Location {
         /// The 1-based index of the top-level block (paragraph or table) in the part.
         index: u32,
     },
+    /// A 1-based row of a spreadsheet, printed `row 5 of Sheet1`.
+    Row {
+        /// The sheet's name; shared, as every row of a sheet names it.
+        sheet: Arc<str>,
+        /// The 1-based row number, as the spreadsheet shows it.
+        row: u32,
+    },
     /// No location is known (for example a model loaded from JSON).
     Unknown,
 }
@@ -41,6 +48,7 @@ impl fmt::Display for Location {
             Location::Paragraph { part, index } => {
                 write!(f, "paragraph {index} of {part}")
             }
+            Location::Row { sheet, row } => write!(f, "row {row} of {sheet}"),
             Location::Unknown => f.write_str("unknown location"),
         }
     }

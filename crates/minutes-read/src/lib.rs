@@ -15,10 +15,16 @@
 
 mod docx;
 mod error;
+mod html;
+mod markdown;
 mod text;
+mod xlsx;
 
 pub use crate::{
     docx::{read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
+    html::read_html,
+    markdown::read_markdown,
     text::{decode_text, read_text, Decoded},
+    xlsx::read_xlsx,
 };

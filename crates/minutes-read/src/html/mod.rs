@@ -1,0 +1,492 @@
+//! HTML reader: a web page or an Excel/Word HTML export into Flow.
+//!
+//! Parsing is html5ever's (through scraper), which repairs real pages as browsers do; this
+//! module only walks the tree. Kept: `h1`–`h6` as headings, paragraphs and other block
+//! containers as paragraphs (`<br>` is a line break inside one), `ul`/`ol`/`menu` items as
+//! list items with their nesting level (`ol` items labelled `1.`, `2.` from `start`),
+//! tables with `colspan`/`rowspan` expanded so every cell sits in its grid column (spanned
+//! places are empty cells), a table's `caption` as a paragraph before it. Dropped: `head`,
+//! scripts, styles, comments (Office's conditional comments among them), images, form
+//! controls, and all formatting. Locations are source lines.
+
+mod decode;
+mod sink;
+#[cfg(test)]
+mod tests;
+
+use ego_tree::NodeRef;
+use html5ever::{tendril::TendrilSink, ParseOpts};
+use minutes_flow::{
+    normalise_inline_owned, Block, Cell, Diagnostic, Flow, Location, Row, Warned,
+};
+use scraper::{node::Element, Node};
+
+use self::sink::{LineSink, Lines};
+
+/// The widest grid a table is expanded to: a `colspan` past it keeps its cell but gets no
+/// padding, so a hostile page cannot ask for millions of empty cells.
+const MAX_GRID_COLUMNS: usize = 1_000;
+/// The longest `rowspan` honoured (the HTML standard's own limit).
+const MAX_ROW_SPAN: usize = 65_534;
+/// The deepest element nesting walked; what is deeper is dropped with a warning, so a page
+/// of a million nested `<div>`s cannot exhaust the stack.
+const MAX_DEPTH: usize = 200;
+
+/// Reads an HTML page into a Flow. Never fails: html5ever repairs any text into a tree;
+/// undecodable bytes are replaced and reported.
+pub fn read_html(bytes: &[u8]) -> Warned<Flow> {
+    let decoded = decode::decode_html(bytes);
+    let mut warnings = Vec::new();
+    if let Some(note) = decoded.note {
+        warnings.push(Diagnostic::note(Location::Line(1), note));
+    }
+    let (html, lines) = html5ever::parse_document(LineSink::new(), ParseOpts::default())
+        .one(&*decoded.text);
+    let mut walker = Walker { lines: &lines, warnings, too_deep: false };
+    let mut blocks = Vec::new();
+    let mut pending = Pending::default();
+    walker.children(html.tree.root(), Context::default(), &mut pending, &mut blocks);
+    pending.flush(&mut blocks);
+    Warned { output: Flow::new(blocks), warnings: walker.warnings }
+}
+
+/// What the enclosing elements make of text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    /// The list nesting level: 0 outside lists, where text becomes paragraphs.
+    list_level: u8,
+    /// Inside `pre`: white space is kept.
+    preformatted: bool,
+    /// Elements above this one.
+    depth: usize,
+    /// The source line of the nearest enclosing element.
+    line: u32,
+}
+
+/// Inline text gathered until a block boundary.
+#[derive(Debug, Default)]
+struct Pending {
+    text: String,
+    location: Option<Location>,
+    list_level: u8,
+    /// The `ol` number of the list item the text opens.
+    label: Option<String>,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, context: Context) {
+        if self.location.is_none() {
+            if text.trim().is_empty() {
+                return;
+            }
+            self.location = Some(Location::Line(context.line));
+            self.list_level = context.list_level;
+        }
+        if context.preformatted {
+            self.text.push_str(text);
+        } else {
+            // HTML collapses white space runs to one space.
+            let mut words = text.split(|c: char| c.is_ascii_whitespace());
+            if let Some(first) = words.next() {
+                self.text.push_str(first);
+                for word in words {
+                    if !self.text.ends_with([' ', '\n']) && !word.is_empty() {
+                        self.text.push(' ');
+                    }
+                    self.text.push_str(word);
+                }
+                if text.ends_with(|c: char| c.is_ascii_whitespace())
+                    && !self.text.ends_with([' ', '\n'])
+                {
+                    self.text.push(' ');
+                }
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.location.is_some() {
+            let kept = self.text.trim_end_matches(' ').len();
+            self.text.truncate(kept);
+            self.text.push('\n');
+        }
+    }
+
+    /// Ends the paragraph (or list item) gathered so far, if it holds any text.
+    fn flush(&mut self, out: &mut Vec<Block>) {
+        let Some(location) = self.location.take() else {
+            self.text.clear();
+            return;
+        };
+        let text = std::mem::take(&mut self.text);
+        let text: Vec<&str> =
+            text.split('\n').map(str::trim).filter(|line| !line.is_empty()).collect();
+        let text = normalise_inline_owned(text.join("\n"));
+        if text.trim().is_empty() {
+            return;
+        }
+        let label = self.label.take();
+        out.push(if self.list_level == 0 {
+            Block::paragraph(text, location)
+        } else {
+            let mut item = Block::list_item(self.list_level, text, location);
+            if let minutes_flow::BlockKind::ListItem { label: slot, .. } = &mut item.kind
+            {
+                *slot = label;
+            }
+            item
+        });
+    }
+}
+
+struct Walker<'a> {
+    lines: &'a Lines,
+    warnings: Vec<Diagnostic>,
+    too_deep: bool,
+}
+
+/// What an element is to the reader.
+enum Role {
+    /// Not content: `head`, `script`, `style`, images, controls.
+    Skipped,
+    Heading(u8),
+    /// Ends the paragraph before and after it.
+    Block,
+    List {
+        ordered: bool,
+    },
+    ListItem,
+    Table,
+    LineBreak,
+    Preformatted,
+    /// Text-level markup: its text joins the current paragraph.
+    Inline,
+}
+
+fn role(name: &str) -> Role {
+    match name {
+        "head" | "script" | "style" | "template" | "noscript" | "title" | "meta"
+        | "link" | "img" | "input" | "select" | "textarea" | "button" | "object"
+        | "embed" | "iframe" | "svg" | "math" | "canvas" | "audio" | "video" | "map" => {
+            Role::Skipped
+        }
+        "h1" => Role::Heading(1),
+        "h2" => Role::Heading(2),
+        "h3" => Role::Heading(3),
+        "h4" => Role::Heading(4),
+        "h5" => Role::Heading(5),
+        "h6" => Role::Heading(6),
+        "ul" | "menu" | "dir" => Role::List { ordered: false },
+        "ol" => Role::List { ordered: true },
+        "li" => Role::ListItem,
+        "table" => Role::Table,
+        "br" => Role::LineBreak,
+        "pre" | "listing" | "xmp" | "plaintext" => Role::Preformatted,
+        "p" | "div" | "blockquote" | "section" | "article" | "header" | "footer"
+        | "main" | "nav" | "aside" | "center" | "address" | "figure" | "figcaption"
+        | "form" | "fieldset" | "legend" | "dl" | "dt" | "dd" | "hr" | "body"
+        | "html" | "details" | "summary" | "caption" | "tr" | "td" | "th" | "thead"
+        | "tbody" | "tfoot" => Role::Block,
+        _ => Role::Inline,
+    }
+}
+
+impl Walker<'_> {
+    fn line_of(&self, node: NodeRef<'_, Node>, context: Context) -> u32 {
+        self.lines.get(&node.id()).copied().unwrap_or(context.line)
+    }
+
+    fn children(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        context: Context,
+        pending: &mut Pending,
+        out: &mut Vec<Block>,
+    ) {
+        if context.depth >= MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.warnings.push(Diagnostic::warning(
+                    Location::Line(context.line),
+                    format!("elements nested more than {MAX_DEPTH} deep: their content is dropped"),
+                ));
+            }
+            return;
+        }
+        for child in node.children() {
+            match child.value() {
+                Node::Text(text) => pending.push(text, context),
+                Node::Element(element) => {
+                    self.element(child, element, context, pending, out)
+                }
+                Node::Document | Node::Fragment => {
+                    self.children(child, context, pending, out)
+                }
+                Node::Comment(_) | Node::Doctype(_) | Node::ProcessingInstruction(_) => {}
+            }
+        }
+    }
+
+    fn element(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        element: &Element,
+        context: Context,
+        pending: &mut Pending,
+        out: &mut Vec<Block>,
+    ) {
+        let inner = Context {
+            depth: context.depth + 1,
+            line: self.line_of(node, context),
+            ..context
+        };
+        match role(element.name()) {
+            Role::Skipped => {}
+            Role::Inline => self.children(node, inner, pending, out),
+            Role::LineBreak => pending.line_break(),
+            Role::Block => {
+                pending.flush(out);
+                self.children(node, inner, pending, out);
+                pending.flush(out);
+            }
+            Role::Preformatted => {
+                pending.flush(out);
+                self.children(
+                    node,
+                    Context { preformatted: true, ..inner },
+                    pending,
+                    out,
+                );
+                pending.flush(out);
+            }
+            Role::Heading(level) => {
+                pending.flush(out);
+                let mut text = Pending::default();
+                let mut nested = Vec::new();
+                self.children(
+                    node,
+                    Context { list_level: 0, ..inner },
+                    &mut text,
+                    &mut nested,
+                );
+                text.flush(&mut nested);
+                // A heading holds phrasing content only; whatever the page nested in it
+                // anyway is kept as the heading's text.
+                let words: Vec<&str> = nested.iter().filter_map(Block::text).collect();
+                let text = words.join(" ");
+                if !text.trim().is_empty() {
+                    out.push(Block::heading(
+                        level,
+                        None,
+                        text,
+                        Location::Line(inner.line),
+                    ));
+                }
+            }
+            Role::List { ordered } => {
+                pending.flush(out);
+                let level = context.list_level.saturating_add(1);
+                let mut number: i64 = element
+                    .attr("start")
+                    .and_then(|start| start.trim().parse().ok())
+                    .unwrap_or(1);
+                for child in node.children() {
+                    let is_item =
+                        matches!(child.value(), Node::Element(e) if e.name() == "li");
+                    let item_context = Context {
+                        list_level: level,
+                        depth: inner.depth + 1,
+                        line: self.line_of(child, inner),
+                        ..inner
+                    };
+                    if is_item {
+                        if let Some(value) = child
+                            .value()
+                            .as_element()
+                            .and_then(|e| e.attr("value"))
+                            .and_then(|v| v.trim().parse().ok())
+                        {
+                            number = value;
+                        }
+                        pending.flush(out);
+                        pending.label = ordered.then(|| format!("{number}."));
+                        number = number.saturating_add(1);
+                        self.children(child, item_context, pending, out);
+                        pending.flush(out);
+                        pending.label = None;
+                    } else {
+                        self.children_of_one(
+                            child,
+                            Context { list_level: level, ..inner },
+                            pending,
+                            out,
+                        );
+                    }
+                }
+                pending.flush(out);
+            }
+            Role::ListItem => {
+                // An `li` outside a list: an item of a list of its own.
+                pending.flush(out);
+                let level = context.list_level.max(1);
+                self.children(node, Context { list_level: level, ..inner }, pending, out);
+                pending.flush(out);
+            }
+            Role::Table => {
+                pending.flush(out);
+                self.table(node, inner, out);
+            }
+        }
+    }
+
+    /// Walks one node as if it were the only child of its parent.
+    fn children_of_one(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        context: Context,
+        pending: &mut Pending,
+        out: &mut Vec<Block>,
+    ) {
+        match node.value() {
+            Node::Text(text) => pending.push(text, context),
+            Node::Element(element) => self.element(node, element, context, pending, out),
+            _ => {}
+        }
+    }
+
+    fn table(
+        &mut self,
+        table: NodeRef<'_, Node>,
+        context: Context,
+        out: &mut Vec<Block>,
+    ) {
+        let cell_context = Context { list_level: 0, ..context };
+        let mut grid = Grid::default();
+        let mut rows = Vec::new();
+        for child in table.children() {
+            let Some(element) = child.value().as_element() else { continue };
+            match element.name() {
+                "caption" => {
+                    let mut caption = Pending::default();
+                    self.children(child, cell_context, &mut caption, out);
+                    caption.flush(out);
+                }
+                "thead" | "tbody" | "tfoot" => {
+                    for row in child.children() {
+                        if row.value().as_element().is_some_and(|e| e.name() == "tr") {
+                            rows.push(self.row(row, cell_context, &mut grid));
+                        }
+                    }
+                }
+                "tr" => rows.push(self.row(child, cell_context, &mut grid)),
+                _ => {}
+            }
+        }
+        rows.retain(|row: &Row| !row.cells.is_empty());
+        if !rows.is_empty() {
+            out.push(Block::table(rows, Location::Line(context.line)));
+        }
+    }
+
+    fn row(&mut self, tr: NodeRef<'_, Node>, context: Context, grid: &mut Grid) -> Row {
+        let context = Context {
+            depth: context.depth + 1,
+            line: self.line_of(tr, context),
+            ..context
+        };
+        let mut cells = Vec::new();
+        let mut column = 0;
+        for child in tr.children() {
+            let Some(element) = child.value().as_element() else { continue };
+            if !matches!(element.name(), "td" | "th") {
+                continue;
+            }
+            column = grid.pad_spanned(column, &mut cells);
+            let cell_context = Context {
+                depth: context.depth + 1,
+                line: self.line_of(child, context),
+                ..context
+            };
+            let mut blocks = Vec::new();
+            let mut pending = Pending::default();
+            self.children(child, cell_context, &mut pending, &mut blocks);
+            pending.flush(&mut blocks);
+            cells.push(Cell::new(blocks));
+            let column_span = span(element, "colspan", MAX_GRID_COLUMNS);
+            let row_span = span(element, "rowspan", MAX_ROW_SPAN);
+            grid.occupy(column, row_span);
+            column += 1;
+            for _ in 1..column_span {
+                if column >= MAX_GRID_COLUMNS {
+                    break;
+                }
+                cells.push(Cell::default());
+                grid.occupy(column, row_span);
+                column += 1;
+            }
+        }
+        grid.pad_trailing(column, &mut cells);
+        grid.next_row();
+        Row::new(cells)
+    }
+}
+
+/// A `colspan`/`rowspan` value: 1 when absent or not a positive number, at most `limit`.
+fn span(element: &Element, name: &str, limit: usize) -> usize {
+    element
+        .attr(name)
+        .and_then(|value| value.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .map_or(1, |n| n.min(limit))
+}
+
+/// The columns that cells of earlier rows still cover (`rowspan`).
+#[derive(Debug, Default)]
+struct Grid {
+    /// For each column, how many rows below the current one it still covers.
+    covered: Vec<usize>,
+    /// The columns covered in the current row, consumed as the row is built.
+    this_row: Vec<bool>,
+}
+
+impl Grid {
+    fn covered_here(&self, column: usize) -> bool {
+        self.this_row.get(column).copied().unwrap_or(false)
+    }
+
+    /// Adds an empty cell for every column from `column` on that a cell above spans;
+    /// returns the first free column.
+    fn pad_spanned(&mut self, mut column: usize, cells: &mut Vec<Cell>) -> usize {
+        while self.covered_here(column) {
+            cells.push(Cell::default());
+            column += 1;
+        }
+        column
+    }
+
+    /// After the row's last cell: empty cells up to the last column a cell above spans.
+    fn pad_trailing(&mut self, column: usize, cells: &mut Vec<Cell>) {
+        if let Some(last) = self.this_row.iter().rposition(|&c| c) {
+            for _ in column..=last {
+                cells.push(Cell::default());
+            }
+        }
+    }
+
+    /// Marks `column` as taken by a cell spanning `rows` rows from this one.
+    fn occupy(&mut self, column: usize, rows: usize) {
+        if self.covered.len() <= column {
+            self.covered.resize(column + 1, 0);
+        }
+        if let Some(slot) = self.covered.get_mut(column) {
+            *slot = (*slot).max(rows.saturating_sub(1));
+        }
+    }
+
+    fn next_row(&mut self) {
+        self.this_row = self.covered.iter().map(|&rows| rows > 0).collect();
+        for rows in &mut self.covered {
+            *rows = rows.saturating_sub(1);
+        }
+    }
+}
