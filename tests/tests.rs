@@ -15,6 +15,8 @@ mod conservation;
 mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.
 mod docx_roundtrip;
+/// Input formats read (HTML, XLSX, Markdown) and refused by name (PDF, images, archives).
+mod formats;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
 /// Fuzzing crash inputs (`tests/fixtures/regressions/`) replayed through their targets.

@@ -34,7 +34,7 @@ pub fn read_draft(path: &Path) -> anyhow::Result<Draft> {
 /// Reads and recognises a draft; errors name the file.
 pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     let draft = read_draft(path)?;
-    let loaded = minutes::load(&draft.bytes)
+    let loaded = minutes::load_named(&draft.bytes, draft.path.as_deref())
         .with_context(|| format!("cannot read {}", draft.name))?;
     Ok((draft, loaded))
 }

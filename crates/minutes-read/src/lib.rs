@@ -1,11 +1,15 @@
-//! Readers: bytes of a draft (DOCX package or plain text) into the format-neutral Flow.
+//! Readers: bytes of a draft (DOCX, plain text, HTML, XLSX, Markdown) into the
+//! format-neutral Flow.
 //!
 //! # Overview
 //! [`read_text`] decodes a text export (UTF-8 with or without BOM, UTF-16 with BOM,
 //! Windows-1252 fallback) and turns its lines into blocks; it never fails.
 //! [`read_docx`] streams a WordprocessingML package into the same blocks.
-//! Both return the [`Flow`](minutes_flow::Flow) with the recoverable problems met on the
-//! way, in a [`Warned`](minutes_flow::Warned).
+//! [`read_html`] walks an HTML page (Excel's and Word's exports among them),
+//! [`read_xlsx`] a workbook's sheets, [`read_markdown`] CommonMark with GFM tables.
+//! All return the [`Flow`](minutes_flow::Flow) with the recoverable problems met on the
+//! way, in a [`Warned`](minutes_flow::Warned). [`package_kind`] tells a zip package's
+//! kind from its entry names.
 //!
 //! ```
 //! let flow = minutes_read::read_text("1\nOpening\n".as_bytes()).output;
@@ -17,6 +21,7 @@ mod docx;
 mod error;
 mod html;
 mod markdown;
+mod package_kind;
 mod text;
 mod xlsx;
 
@@ -25,6 +30,7 @@ pub use crate::{
     error::{Error, ErrorKind, Result},
     html::read_html,
     markdown::read_markdown,
+    package_kind::{package_kind, PackageKind},
     text::{decode_text, read_text, Decoded},
     xlsx::read_xlsx,
 };

@@ -25,6 +25,8 @@ pub enum ErrorKind {
     Empty,
     /// The input is neither a zip package nor text: mostly control bytes.
     Binary,
+    /// The input is a file of another kind, named: `a PDF document`, `a PNG image`.
+    NotMinutes(&'static str),
 }
 
 impl Error {
@@ -48,6 +50,10 @@ impl fmt::Display for Error {
             ),
             ErrorKind::NotAFlow => f.write_str("a JSON model has no Flow: it is already recognised"),
             ErrorKind::Empty => f.write_str("empty file: there is no draft to read"),
+            ErrorKind::NotMinutes(format) => write!(
+                f,
+                "{format}, not a draft: minutes are read from DOCX, XLSX, HTML, Markdown or text; export the draft to one of them"
+            ),
             ErrorKind::Binary => f.write_str(
                 "binary data: not a DOCX package (no zip signature) and not a text draft",
             ),

@@ -1,8 +1,11 @@
 //! The minutes pipeline behind one API: draft bytes in, Meeting and documents out.
 //!
 //! # Steps
-//! 1. [`sniff`] decides what the bytes are: a DOCX package, a JSON model, or text.
-//! 2. A reader ([`minutes_read::read_docx`], [`minutes_read::read_text`]) turns them into a
+//! 1. [`sniff`] decides what the bytes are: a DOCX package, an XLSX workbook, an HTML
+//!    page, Markdown, a JSON model, or text; other formats are refused by name.
+//! 2. A reader ([`minutes_read::read_docx`], [`minutes_read::read_text`],
+//!    [`minutes_read::read_html`], [`minutes_read::read_xlsx`],
+//!    [`minutes_read::read_markdown`]) turns them into a
 //!    [`Flow`] of format-neutral blocks.
 //! 3. [`minutes_recognise::recognise`] turns the Flow into a [`Meeting`]; [`load`] does
 //!    steps 1–3 and keeps the readers' warnings among the meeting's diagnostics. A JSON
@@ -29,5 +32,8 @@ pub use minutes_write as write;
 
 pub use crate::{
     error::{Error, ErrorKind, Result},
-    load::{load, read_flow, sniff, InputFormat, Loaded},
+    load::{
+        load, load_named, read_flow, read_flow_named, sniff, sniff_named, InputFormat,
+        Loaded,
+    },
 };
