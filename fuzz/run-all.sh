@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs fuzz targets one after the other, each for SECONDS (default 600), niced, one job,
 # keeping each target's libFuzzer log in fuzz/logs/<target>.log. Usage:
-#   fuzz/run-all.sh [SECONDS] [TARGET...]      (default: all four targets)
+#   fuzz/run-all.sh [SECONDS] [TARGET...]      (default: all five targets)
 # Works on the stable toolchain through RUSTC_BOOTSTRAP=1 (cargo-fuzz needs -Z flags).
 set -u
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(read_text recognise read_docx roundtrip)
+[ ${#targets[@]} -eq 0 ] && targets=(read_text recognise read_docx roundtrip read_html)
 [ -d corpus ] || python3 seed-corpus.py
 mkdir -p logs
 export RUSTC_BOOTSTRAP=1
@@ -17,8 +17,10 @@ for target in "${targets[@]}"; do
     rm -f fuzz-0.log
     start=$(date +%s)
     touch "logs/$target.start"
+    dict=()
+    [ -f "$target.dict" ] && dict=(-dict="$target.dict")
     nice -n 10 cargo fuzz run "$target" "corpus/$target" -- \
-        -max_total_time="$seconds" -jobs=1 -rss_limit_mb=4096 -timeout=10 \
+        -max_total_time="$seconds" -jobs=1 -rss_limit_mb=4096 -timeout=10 "${dict[@]}" \
         >"logs/$target.cargo.log" 2>&1
     [ -f fuzz-0.log ] && mv fuzz-0.log "logs/$target.log"
     end=$(date +%s)

@@ -6,6 +6,8 @@ read_docx: every samples/docx/*.docx as it is, the same packages as structured i
 (flags byte + document.xml + separator + styles.xml + separator + numbering.xml, see
 fuzz/src/lib.rs `build_package`), and a few generated zips (minimal body, nested tables,
 a DOCTYPE, tracked changes, fields, checkboxes).
+read_html: generated pages (headings, nested lists, spanned tables, Excel's and Word's
+exports, charsets) and the head of each real Tdoc list in ../shared when present.
 """
 import io, os, pathlib, shutil, zipfile
 
@@ -55,4 +57,24 @@ numbering = f'<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl=
 for name, body in bodies.items():
     put("read_docx", "gen-" + name, bytes([16]) + body.encode() + SEP + styles + SEP + numbering)
 put("read_docx", "gen-doctype", bytes([0]) + f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><w:document {W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>'.encode())
+# read_html: small pages of every construct the reader walks, and the head of each real
+# Tdoc list (Excel's export) when ../shared is present.
+pages = {
+    "headings": "<!DOCTYPE html><html><head><title>x</title><style>p{}</style><script>1</script></head><body><h1>6 Contributions</h1><h2>6.1 TS-0001</h2><p>SEC-2018-0062R02 was <b>NOTED</b>.<br>Next</p></body></html>",
+    "lists": "<ul><li>one<ul><li>two<ol start=4><li value=9>three</li></ol></li></ul></li><li><p>para</p><p>more</p></li></ul><li>stray</li><menu><li>m</li></menu>",
+    "table": "<table><caption>c</caption><thead><tr><th rowspan=2>A</th><th colspan=3>B</th></tr></thead><tbody><tr><td>SEC-2018-0131</td><td rowspan=0>x</td><td colspan=0>y</td></tr><tr><td><table><tr><td>in</td></tr></table></td></tr></tbody><tfoot><tr><td>t</td></tr></tfoot></table>",
+    "excel": "<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html;charset=windows-1252\"></HEAD><BODY><table><THEAD><TR><TH><FONT>AI</FONT></TH><TH> TD# </TH><TH>Title</TH><TH>Result</TH></TR></THEAD><TBODY><TR><TD>6.1</TD><TD><a name=S2-186305 href=\"Docs\\S2-186305.zip\">S2-186305</a></TD><TD>Draft</TD><TD>Approved</TD></TR></TBODY></table><P>Total documents: <B>1</B></P></BODY></HTML>",
+    "word": "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=utf-8><!--[if gte mso 9]><xml><o:p/></xml><![endif]--></head><body><p class=MsoNormal><![if !supportLists]><span>1.<span>&nbsp;</span></span><![endif]>Item<o:p></o:p></p><pre>a  b\n c</pre><template><p>t</p></template><svg><p>s</p></svg></body></html>",
+}
+for name, page in pages.items():
+    put("read_html", name + ".html", page.encode("utf-8"))
+put("read_html", "cp1252.html", b"<meta charset=windows-1252><p>R\xe9sum\xe9 \x96 \x93q\x94</p>")
+put("read_html", "utf16.html", "\ufeff<html><body><p>UTF-16</p></body></html>".encode("utf-16-le"))
+lists = ROOT.parent / "shared" / "real" / "3gpp" / "tdoc-lists"
+if lists.is_dir():
+    for page in sorted(lists.glob("*.htm*")):
+        data = page.read_bytes()
+        start = data.lower().find(b"<table style")
+        put("read_html", page.stem + ".head.htm", data[:4096] + data[max(start, 0):max(start, 0) + 12288])
+
 print("seeded", CORPUS)

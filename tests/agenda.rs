@@ -116,15 +116,15 @@ fn contributions_list_allocates_exactly() {
     let rows = list_rows();
     assert!(rows.len() >= 30);
     let path = project_dir().join("samples/contributions/sec-36-tdoc-list.csv");
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let listed = minutes::load_contributions(&bytes, Some(&path))
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut skeletons = vec![None];
     if let Some(shared) = shared_dir() {
         skeletons.push(Some(load(&shared.join("seeds/sec35-sophia-2018.txt"))));
     }
     for skeleton in skeletons {
-        let agenda =
-            agenda_from_contributions(&text, "sec-36-tdoc-list.csv", skeleton.as_ref())
-                .unwrap_or_else(|e| panic!("{e}"));
+        let agenda = agenda_from_contributions(listed.clone(), skeleton.as_ref());
         // With the SEC35 skeleton, item 9.9 does not exist: reported and listed last.
         let mut expected: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (item, tdoc) in &rows {
@@ -153,4 +153,147 @@ fn contributions_list_allocates_exactly() {
         }
         assert_eq!(ours, expected, "skeleton: {}", skeleton.is_some());
     }
+}
+
+/// The rows of a list as (Tdoc, title, source, agenda item).
+fn listed_rows(bytes: &[u8], name: &str) -> Vec<(String, String, String, String)> {
+    minutes::load_contributions(bytes, Some(std::path::Path::new(name)))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .into_iter()
+        .map(|row| {
+            let c = row.contribution;
+            (c.tdoc_as_written, c.title, c.source, row.agenda_item)
+        })
+        .collect()
+}
+
+/// XML text with its markup characters escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The bundled list as Windows-1252 CSV, as an HTML page (Excel's shape: header in a
+/// `thead`, an agenda item's own row with `-` placeholders) and as an XLSX workbook: the
+/// same rows from each.
+#[test]
+fn contributions_list_formats_read_alike() {
+    use std::io::Write;
+
+    let path = project_dir().join("samples/contributions/sec-36-tdoc-list.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    let expected = listed_rows(&bytes, "list.csv");
+    assert!(expected.len() >= 30);
+    let records: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+
+    let mut html =
+        String::from("<html><head><meta charset=\"windows-1252\"></head><body><table>");
+    for (i, record) in records.iter().enumerate() {
+        let tag = if i == 0 { "th" } else { "td" };
+        if i == 1 {
+            html.push_str("<tr>");
+            for header in &records[0] {
+                let text = if header == "Agenda item" { "6" } else { "-" };
+                html.push_str(&format!("<td>{text}</td>"));
+            }
+            html.push_str("</tr>\n");
+        }
+        html.push_str("<tr>");
+        for field in record {
+            // A line break in a cell is `<br>` in HTML; a bare one is a space.
+            let field = escape(field).replace('\n', "<br>");
+            html.push_str(&format!("<{tag}><font>{field}</font></{tag}>"));
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</table></body></html>");
+    assert_eq!(listed_rows(html.as_bytes(), "list.htm"), expected);
+
+    let mut sheet = String::new();
+    for (r, record) in records.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for field in record {
+            sheet.push_str(&format!(
+                "<c t=\"inlineStr\"><is><t>{}</t></is></c>",
+                escape(field)
+            ));
+        }
+        sheet.push_str("</row>");
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        ("[Content_Types].xml".to_string(), r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels".to_string(), format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+        ("xl/workbook.xml".to_string(), format!(r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{rels}"><sheets><sheet name="List" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+        ("xl/_rels/workbook.xml.rels".to_string(), format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
+        ("xl/worksheets/sheet1.xml".to_string(), format!(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet}</sheetData></worksheet>"#)),
+    ];
+    for (name, content) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    let xlsx = zip.finish().unwrap().into_inner();
+    assert_eq!(listed_rows(&xlsx, "list.xlsx"), expected);
+}
+
+/// `agenda --contributions` decodes a Windows-1252 CSV (no `R�sum�`) and reports a bad
+/// list as `file:line:`, exit 1, with no agenda written.
+#[test]
+fn contributions_list_from_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    std::fs::write(&list, b"Tdoc,Agenda item,Title,Source\nSEC-2018-0131,6.2,R\xE9sum\xE9 of the work,Acme\n")
+        .unwrap();
+    let out = dir.path().join("agenda.docx");
+    let output = minutes_tests::minutes_command()
+        .args(["agenda", "-q", "--contributions"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let agenda = load(&out);
+    let titles: Vec<String> =
+        agenda.all_contributions().into_iter().map(|(_, c)| c.title.clone()).collect();
+    assert_eq!(titles, ["Résumé of the work"]);
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Tdoc,Agenda item\nnonsense,6\n").unwrap();
+    let out = dir.path().join("bad.docx");
+    let output = minutes_tests::minutes_command()
+        .args(["agenda", "--contributions"])
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.csv:2: `nonsense` is not a Tdoc number"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!out.exists());
+    let headerless = dir.path().join("headers.csv");
+    std::fs::write(&headerless, "Title,Source\nx,y\n").unwrap();
+    let output = minutes_tests::minutes_command()
+        .args(["agenda", "--contributions"])
+        .arg(&headerless)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("headers.csv: no `Tdoc` column (found: Title, Source)"),
+        "{stderr}"
+    );
 }

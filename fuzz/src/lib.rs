@@ -33,6 +33,41 @@ pub fn recognise(data: &[u8]) {
     check_meeting(&meeting);
 }
 
+/// `read_html`: an HTML page → Flow (rendered, as `minutes flow` does) → Meeting, checked
+/// as `recognise` checks text. The reader's own promises: no block without text, list
+/// levels from 1, every table row with a cell.
+pub fn read_html(data: &[u8]) {
+    let flow = minutes_read::read_html(data);
+    let _ = minutes_flow::render_flow(&flow.output);
+    check_blocks(&flow.output.blocks);
+    let meeting = minutes_recognise::recognise(&flow.output);
+    check_meeting(&meeting);
+}
+
+fn check_blocks(blocks: &[minutes_flow::Block]) {
+    use minutes_flow::BlockKind;
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                for row in &table.rows {
+                    assert!(!row.cells.is_empty(), "empty row at {}", block.location);
+                    for cell in &row.cells {
+                        check_blocks(&cell.blocks);
+                    }
+                }
+            }
+            BlockKind::ListItem { level, text, .. } => {
+                assert!(*level >= 1, "list level 0 at {}", block.location);
+                assert!(!text.trim().is_empty(), "empty list item at {}", block.location);
+            }
+            _ => {
+                let text = block.text().unwrap_or_default();
+                assert!(!text.trim().is_empty(), "empty block at {}", block.location);
+            }
+        }
+    }
+}
+
 /// What every writer relies on in a recognised Meeting.
 fn check_meeting(meeting: &Meeting) {
     let dispositions = meeting.dispositions();

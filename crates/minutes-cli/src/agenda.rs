@@ -20,7 +20,8 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
     let (agenda, name, input, stem_source) = match (&cmd.contributions, &cmd.draft) {
         (Some(list_path), _) => {
             let list = read_draft(list_path)?;
-            let text = String::from_utf8_lossy(&list.bytes);
+            let rows = minutes::load_contributions(&list.bytes, list.path.as_deref())
+                .map_err(|err| list_error(&list.name, &err))?;
             let skeleton: Option<Meeting> = match &cmd.skeleton {
                 Some(path) => {
                     let (draft, loaded) = load_draft(path)?;
@@ -31,11 +32,7 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
                 }
                 None => None,
             };
-            let agenda = agenda_from_contributions(
-                text.trim_start_matches('\u{feff}'),
-                &list.name,
-                skeleton.as_ref(),
-            )?;
+            let agenda = agenda_from_contributions(rows, skeleton.as_ref());
             (agenda, list.name, list.path, list_path.clone())
         }
         (None, Some(path)) => {
@@ -50,7 +47,7 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
             };
             (agenda, draft.name, draft.path, path.clone())
         }
-        (None, None) => anyhow::bail!("a DRAFT or --contributions LIST.csv is needed"),
+        (None, None) => anyhow::bail!("a DRAFT or --contributions LIST is needed"),
     };
     if !cmd.quiet {
         print_diagnostics(&name, &agenda, false);
@@ -61,4 +58,17 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
         .with_context(|| format!("cannot write {}", output.display()))?;
     write_atomically(&output, input.as_deref(), &bytes)?;
     Ok(EXIT_OK)
+}
+
+/// A list's error as `file:line: message` when it points at a line, else `file: message`.
+fn list_error(name: &str, err: &minutes::Error) -> anyhow::Error {
+    match err.kind() {
+        minutes::ErrorKind::List(list) => {
+            match list.location.as_ref().and_then(|l| l.line()) {
+                Some(line) => anyhow::anyhow!("{name}:{line}: {}", list.message),
+                None => anyhow::anyhow!("{name}: {list}"),
+            }
+        }
+        _ => anyhow::anyhow!("cannot read {name}: {err}"),
+    }
 }

@@ -146,9 +146,10 @@ pub struct AgendaCommand {
     /// over, the planned meeting as title and date.
     #[arg(long, conflicts_with = "contributions")]
     pub next: bool,
-    /// A Tdoc list export (CSV with Tdoc / Title / Source / Agenda item columns, in any
-    /// order) to allocate to agenda items.
-    #[arg(long, value_name = "LIST.csv")]
+    /// A Tdoc list to allocate to agenda items: CSV (UTF-8, UTF-16 or Windows-1252),
+    /// XLSX or HTML (Excel's export), with Tdoc / Title / Source / Agenda item columns in
+    /// any order.
+    #[arg(long, value_name = "LIST")]
     pub contributions: Option<PathBuf>,
     /// With --contributions: a draft whose sections give the agenda items.
     #[arg(long, value_name = "DRAFT", requires = "contributions")]

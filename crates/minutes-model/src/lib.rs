@@ -34,7 +34,8 @@ pub use crate::{
     hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher},
     meeting::{
         ActionItem, Block, Contribution, ContributionIndex, Cover, Decision, Diagnostic,
-        DocumentHeading, Meeting, NextMeeting, Purpose, Section, Severity,
+        DocumentHeading, ListedContribution, Meeting, NextMeeting, Purpose, Section,
+        Severity,
     },
     status::Status,
     tdoc::{

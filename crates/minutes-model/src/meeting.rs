@@ -88,6 +88,17 @@ pub struct Section {
     pub location: String,
 }
 
+/// One row of a contributions list (`minutes agenda --contributions`): the contribution
+/// and the agenda item the list allocates it to, as written (`6.2`, `6.2 Contributions on
+/// TR-0050`, `AI 6.1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedContribution {
+    /// The contribution; its `location` is the list's row (`line 8`, `row 5 of Sheet1`).
+    pub contribution: Contribution,
+    /// The agenda-item cell.
+    pub agenda_item: String,
+}
+
 /// One row of a contribution table; a cell holding two ids gives two contributions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contribution {

@@ -6,7 +6,8 @@
 //! Windows-1252 fallback) and turns its lines into blocks; it never fails.
 //! [`read_docx`] streams a WordprocessingML package into the same blocks.
 //! [`read_html`] walks an HTML page (Excel's and Word's exports among them),
-//! [`read_xlsx`] a workbook's sheets, [`read_markdown`] CommonMark with GFM tables.
+//! [`read_xlsx`] a workbook's sheets, [`read_markdown`] CommonMark with GFM tables,
+//! [`read_csv`] a comma-separated list as one table.
 //! All return the [`Flow`](minutes_flow::Flow) with the recoverable problems met on the
 //! way, in a [`Warned`](minutes_flow::Warned). [`package_kind`] tells a zip package's
 //! kind from its entry names.
@@ -17,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod csv_table;
 mod docx;
 mod error;
 mod html;
@@ -26,6 +28,7 @@ mod text;
 mod xlsx;
 
 pub use crate::{
+    csv_table::read_csv,
     docx::{read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
     html::read_html,

@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod checks;
+mod contribution_list;
 mod cover;
 mod decision;
 mod discussion;
@@ -37,6 +38,7 @@ mod tables;
 mod text;
 
 pub use crate::{
+    contribution_list::{contribution_list, ListError},
     decision::{parse_decision, parse_decisions, ParsedDecision},
     sections::{model_diagnostic, recognise},
 };

@@ -2,14 +2,12 @@
 //! agenda allocated from a contributions list. Each is a [`Meeting`] with contributions but
 //! no discussion and no decisions, rendered by the same template machinery as the minutes.
 
-use std::collections::HashMap;
-
 use minutes_model::{
-    find_tdocs, ActionItem, Block, Contribution, Cover, Diagnostic, Meeting, NextMeeting,
-    Section, Severity, TdocRef,
+    ActionItem, Block, Cover, Diagnostic, ListedContribution, Meeting, NextMeeting,
+    Section, Severity,
 };
 
-use crate::{write_docx, DocxWriteOptions, Error, Result, Template};
+use crate::{write_docx, DocxWriteOptions, Result, Template};
 
 /// Writes an agenda (a meeting from [`agenda_of`], [`next_agenda`] or
 /// [`agenda_from_contributions`]) by filling `template`, titled "Agenda".
@@ -203,105 +201,6 @@ fn is_standard(title: &str) -> bool {
     .any(|k| title.contains(k))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum ListColumn {
-    Tdoc,
-    Title,
-    Source,
-    AgendaItem,
-}
-
-fn list_column(header: &str) -> Option<ListColumn> {
-    let key = header.trim().to_lowercase().replace(['_', '-'], " ");
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    match key.as_str() {
-        "tdoc" | "tdoc number" | "tdoc no" | "tdoc #" | "tdoc id" | "document"
-        | "document number" | "doc number" | "contribution" | "number" => {
-            Some(ListColumn::Tdoc)
-        }
-        "title" | "subject" | "document title" => Some(ListColumn::Title),
-        "source" | "sources" | "source(s)" | "company" | "from" | "author"
-        | "authors" => Some(ListColumn::Source),
-        "agenda item" | "agenda" | "ai" | "agenda item number" | "item"
-        | "agenda point" => Some(ListColumn::AgendaItem),
-        _ => None,
-    }
-}
-
-/// One row of a contributions list.
-#[derive(Debug, Clone)]
-struct ListedContribution {
-    contribution: Contribution,
-    agenda_item: String,
-    line: u64,
-}
-
-fn parse_list(text: &str, name: &str) -> Result<Vec<ListedContribution>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers =
-        reader.headers().map_err(|e| Error::other(format!("{name}: {e}")))?.clone();
-    let columns: HashMap<ListColumn, usize> = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| list_column(h).map(|c| (c, i)))
-        .fold(HashMap::new(), |mut map, (c, i)| {
-            map.entry(c).or_insert(i);
-            map
-        });
-    for (needed, label) in
-        [(ListColumn::Tdoc, "Tdoc"), (ListColumn::AgendaItem, "Agenda item")]
-    {
-        if !columns.contains_key(&needed) {
-            return Err(Error::other(format!(
-                "{name}: no `{label}` column (found: {})",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            )));
-        }
-    }
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::other(format!("{name}: {e}")))?;
-        let line = record.position().map_or(0, csv::Position::line);
-        let get = |c: ListColumn| {
-            columns.get(&c).and_then(|&i| record.get(i)).unwrap_or_default().to_string()
-        };
-        let tdoc_text = get(ListColumn::Tdoc);
-        if tdoc_text.is_empty() {
-            continue;
-        }
-        let tdoc = match find_tdocs(&tdoc_text).into_iter().next() {
-            Some(found) if found.start == 0 => match found.reference {
-                TdocRef::Full(tdoc) => tdoc,
-                TdocRef::Abbreviated { .. } => {
-                    return Err(Error::other(format!(
-                        "{name}:{line}: `{tdoc_text}` is not a Tdoc number"
-                    )))
-                }
-            },
-            _ => {
-                return Err(Error::other(format!(
-                    "{name}:{line}: `{tdoc_text}` is not a Tdoc number"
-                )))
-            }
-        };
-        rows.push(ListedContribution {
-            contribution: Contribution {
-                tdoc,
-                tdoc_as_written: tdoc_text,
-                title: get(ListColumn::Title),
-                source: get(ListColumn::Source),
-                location: format!("line {line}"),
-            },
-            agenda_item: get(ListColumn::AgendaItem),
-            line,
-        });
-    }
-    Ok(rows)
-}
-
 /// The leading outline number of an agenda-item cell: `6.1`, `6.1 TS-0003`, `AI 6.1`.
 fn item_number(text: &str) -> Option<String> {
     let text = text.trim().trim_start_matches(|c: char| {
@@ -314,16 +213,15 @@ fn item_number(text: &str) -> Option<String> {
         .then(|| number.to_string())
 }
 
-/// An agenda allocated from a contributions list (CSV; columns found by header text in
-/// any order, extra columns ignored). With a `skeleton` meeting its sections are the agenda
-/// items; without, the list's own agenda items are. Rows whose agenda item matches no item
-/// are reported and listed under a final "Unallocated contributions" item, never dropped.
+/// An agenda allocated from the rows of a contributions list (as
+/// `minutes_recognise::contribution_list` finds them in a read list). With a `skeleton`
+/// meeting its sections are the agenda items; without, the list's own agenda items are.
+/// Rows whose agenda item matches no item are reported and listed under a final
+/// "Unallocated contributions" item, never dropped.
 pub fn agenda_from_contributions(
-    list: &str,
-    name: &str,
+    rows: Vec<ListedContribution>,
     skeleton: Option<&Meeting>,
-) -> Result<Meeting> {
-    let rows = parse_list(list, name)?;
+) -> Meeting {
     let mut meeting = match skeleton {
         Some(skeleton) => agenda_of(skeleton),
         None => Meeting::default(),
@@ -370,7 +268,7 @@ pub fn agenda_from_contributions(
             None => {
                 meeting.diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
-                    location: format!("line {}", row.line),
+                    location: row.contribution.location.clone(),
                     message: format!(
                         "{} is allocated to agenda item `{}`, which the agenda does not have; listed under \"Unallocated contributions\"",
                         row.contribution.tdoc, row.agenda_item
@@ -395,7 +293,7 @@ pub fn agenda_from_contributions(
             ..Section::default()
         });
     }
-    Ok(meeting)
+    meeting
 }
 
 fn clear_contributions(section: &mut Section) {

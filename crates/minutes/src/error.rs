@@ -27,6 +27,8 @@ pub enum ErrorKind {
     Binary,
     /// The input is a file of another kind, named: `a PDF document`, `a PNG image`.
     NotMinutes(&'static str),
+    /// A contributions list without the columns or Tdocs it needs.
+    List(minutes_recognise::ListError),
 }
 
 impl Error {
@@ -50,6 +52,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::NotAFlow => f.write_str("a JSON model has no Flow: it is already recognised"),
             ErrorKind::Empty => f.write_str("empty file: there is no draft to read"),
+            ErrorKind::List(err) => err.fmt(f),
             ErrorKind::NotMinutes(format) => write!(
                 f,
                 "{format}, not a draft: minutes are read from DOCX, XLSX, HTML, Markdown or text; export the draft to one of them"

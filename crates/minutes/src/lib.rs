@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod contributions;
 mod error;
 mod load;
 
@@ -31,6 +32,7 @@ pub use minutes_recognise as recognise;
 pub use minutes_write as write;
 
 pub use crate::{
+    contributions::load_contributions,
     error::{Error, ErrorKind, Result},
     load::{
         load, load_named, read_flow, read_flow_named, sniff, sniff_named, InputFormat,
