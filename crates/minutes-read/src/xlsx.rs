@@ -13,6 +13,7 @@ use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use minutes_flow::{
     normalise_inline_owned, Block, Cell, Diagnostic, Flow, Location, Row, Warned,
 };
+use minutes_ooxml::{Limits, Package};
 
 use crate::{Error, Result};
 
@@ -22,6 +23,7 @@ use crate::{Error, Result};
 /// The bytes are not a workbook calamine can open (not a zip, no `xl/workbook.xml`,
 /// malformed XML).
 pub fn read_xlsx(bytes: &[u8]) -> Result<Warned<Flow>> {
+    check_limits(bytes, Limits::default())?;
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|err| Error::package(format!("not a readable XLSX workbook: {err}")))?;
     let mut blocks = Vec::new();
@@ -74,6 +76,18 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Warned<Flow>> {
         }
     }
     Ok(Warned { output: Flow::new(blocks), warnings })
+}
+
+/// Inflates every part once under the package limits the DOCX reader has (entries, part
+/// and total sizes, counted while inflating): calamine trusts the archive, so a zip bomb
+/// is refused here before it reaches it.
+fn check_limits(bytes: &[u8], limits: Limits) -> Result<()> {
+    let mut package = Package::open(bytes, limits)
+        .map_err(|err| Error::package(format!("not a readable XLSX workbook: {err}")))?;
+    for name in package.part_names() {
+        package.read_part(&name)?;
+    }
+    Ok(())
 }
 
 /// A cell's value as Excel displays it by default.
@@ -178,6 +192,16 @@ mod tests {
     fn not_a_workbook_is_an_error() {
         let err = read_xlsx(b"PK\x05\x06").unwrap_err();
         assert!(err.to_string().starts_with("not a readable XLSX workbook"), "{err}");
+        let err = read_xlsx(b"PK\x03\x04 truncated").unwrap_err();
+        assert!(err.to_string().starts_with("not a readable XLSX workbook"), "{err}");
+    }
+
+    #[test]
+    fn zip_bombs_are_refused_while_inflating() {
+        let big = "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>".repeat(10_000);
+        let limits = Limits { max_part_size: 100_000, ..Limits::default() };
+        let err = check_limits(&workbook(&big), limits).unwrap_err();
+        assert!(err.to_string().contains("inflates past the limit"), "{err}");
     }
 
     #[test]
