@@ -1,9 +1,11 @@
-//! Readers: bytes of a draft (DOCX package or plain text) into the format-neutral Flow.
+//! Readers: bytes of a draft (DOCX package, Word 97–2003 `.doc`, or plain text) into the
+//! format-neutral Flow.
 //!
 //! # Overview
 //! [`read_text`] decodes a text export (UTF-8 with or without BOM, UTF-16 with BOM,
 //! Windows-1252 fallback) and turns its lines into blocks; it never fails.
-//! [`read_docx`] streams a WordprocessingML package into the same blocks.
+//! [`read_docx`] streams a WordprocessingML package into the same blocks, and
+//! [`read_doc`] reads a Word 97–2003 binary document into them too.
 //! Both return the [`Flow`](minutes_flow::Flow) with the recoverable problems met on the
 //! way, in a [`Warned`](minutes_flow::Warned).
 //!
@@ -13,11 +15,13 @@
 //! ```
 #![deny(missing_docs)]
 
+mod doc;
 mod docx;
 mod error;
 mod text;
 
 pub use crate::{
+    doc::{check_doc, read_doc, DocOptions},
     docx::{read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
     text::{decode_text, read_text, Decoded},

@@ -2,7 +2,7 @@
 
 use minutes_flow::{Flow, Warned};
 use minutes_model::Meeting;
-use minutes_read::{read_docx, read_text, DocxOptions};
+use minutes_read::{check_doc, read_doc, read_docx, read_text, DocOptions, DocxOptions};
 use minutes_recognise::{model_diagnostic, recognise};
 
 use crate::{Error, ErrorKind, Result};
@@ -12,6 +12,8 @@ use crate::{Error, ErrorKind, Result};
 pub enum InputFormat {
     /// A zip package: a WordprocessingML document.
     Docx,
+    /// An OLE compound file holding a Word 97–2003 (or Word 6/95) document.
+    Doc,
     /// A JSON object: the Meeting model.
     Json,
     /// Anything else: a text export.
@@ -32,14 +34,17 @@ const EMPTY_ZIP: &[u8] = b"PK\x05\x06";
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Decides what `bytes` are from their content: a zip package is DOCX, a JSON object is
-/// the model, anything else that reads as text is text. Refused: empty input, OLE files
-/// (encrypted or legacy Word), and binary data (more than a tenth control bytes).
+/// the model, an OLE file with a Word document is `.doc`, anything else that reads as
+/// text is text. Refused: empty input, encrypted Word documents and OLE files of other
+/// applications (`.xls`, `.ppt`; named in the message), and binary data (more than a
+/// tenth control bytes).
 pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     if bytes.starts_with(ZIP) || bytes.starts_with(EMPTY_ZIP) {
         return Ok(InputFormat::Docx);
     }
     if bytes.starts_with(OLE) {
-        return Err(Error::new(ErrorKind::Ole));
+        check_doc(bytes)?;
+        return Ok(InputFormat::Doc);
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::new(ErrorKind::Empty));
@@ -88,10 +93,11 @@ fn is_binary(bytes: &[u8]) -> bool {
     controls * 10 > total
 }
 
-/// Reads a DOCX or text draft into a Flow.
+/// Reads a DOCX, `.doc` or text draft into a Flow.
 pub fn read_flow(bytes: &[u8]) -> Result<Warned<Flow>> {
     match sniff(bytes)? {
         InputFormat::Docx => Ok(read_docx(bytes, &DocxOptions::default())?),
+        InputFormat::Doc => Ok(read_doc(bytes, &DocOptions::default())?),
         InputFormat::Text => Ok(read_text(bytes)),
         InputFormat::Json => Err(Error::new(ErrorKind::NotAFlow)),
     }

@@ -1,0 +1,1 @@
+//! Tests of the `.doc` reader on documents built in memory.
