@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs fuzz targets one after the other, each for SECONDS (default 600), niced, one job,
 # keeping each target's libFuzzer log in fuzz/logs/<target>.log. Usage:
-#   fuzz/run-all.sh [SECONDS] [TARGET...]      (default: all four targets)
+#   fuzz/run-all.sh [SECONDS] [TARGET...]      (default: all five targets)
 # Works on the stable toolchain through RUSTC_BOOTSTRAP=1 (cargo-fuzz needs -Z flags).
 set -u
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(read_text recognise read_docx roundtrip)
+[ ${#targets[@]} -eq 0 ] && targets=(read_text recognise read_docx read_doc roundtrip)
 [ -d corpus ] || python3 seed-corpus.py
 mkdir -p logs
 export RUSTC_BOOTSTRAP=1

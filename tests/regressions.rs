@@ -16,9 +16,10 @@ mod harness;
 type Target = fn(&[u8]);
 
 /// The targets, by the file-name prefix of their inputs.
-const TARGETS: [(&str, Target); 4] = [
+const TARGETS: [(&str, Target); 5] = [
     ("read_text", harness::read_text),
     ("read_docx", harness::read_docx),
+    ("read_doc", harness::read_doc),
     ("recognise", harness::recognise),
     ("roundtrip", harness::roundtrip),
 ];
