@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(read_text recognise read_docx roundtrip read_html)
+[ ${#targets[@]} -eq 0 ] && targets=(read_text recognise read_docx read_doc roundtrip read_html)
 [ -d corpus ] || python3 seed-corpus.py
 mkdir -p logs
 export RUSTC_BOOTSTRAP=1

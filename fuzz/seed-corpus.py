@@ -8,6 +8,8 @@ fuzz/src/lib.rs `build_package`), and a few generated zips (minimal body, nested
 a DOCTYPE, tracked changes, fields, checkboxes).
 read_html: generated pages (headings, nested lists, spanned tables, Excel's and Word's
 exports, charsets) and the head of each real Tdoc list in ../shared when present.
+read_doc: the small files of ../shared/corpus/doc (when present) and a structured input
+(WordDocument stream + separator + table stream, see fuzz/src/lib.rs `build_doc`).
 """
 import io, os, pathlib, shutil, zipfile
 
@@ -77,4 +79,25 @@ if lists.is_dir():
         start = data.lower().find(b"<table style")
         put("read_html", page.stem + ".head.htm", data[:4096] + data[max(start, 0):max(start, 0) + 12288])
 
+# read_doc: the small files of the shared .doc corpus (read in place; only the git-ignored
+# fuzz corpus holds copies), when it is beside the project.
+docs = ROOT.parent / "shared" / "corpus" / "doc"
+if docs.is_dir():
+    for d in sorted(docs.glob("*.doc")):
+        if d.stat().st_size <= 64 * 1024:
+            put("read_doc", d.name, d.read_bytes())
+# A structured input (WordDocument stream + separator + table stream): a FIB, the text
+# "Test\r" at 0x200 as one 8-bit piece, and the CLX at the start of the table stream.
+fib = bytearray(1024)
+fib[0:4] = bytes([0xEC, 0xA5, 0xC1, 0x00])
+fib[10:12] = (0x0200).to_bytes(2, "little")
+fib[32:34] = (14).to_bytes(2, "little")
+fib[62:64] = (22).to_bytes(2, "little")
+fib[76:80] = (5).to_bytes(4, "little")
+fib[152:154] = (93).to_bytes(2, "little")
+clx = bytes([2]) + (16).to_bytes(4, "little") + (0).to_bytes(4, "little") + (5).to_bytes(4, "little")
+clx += bytes(2) + (0x4000_0000 | 0x400).to_bytes(4, "little") + bytes(2)
+fib[418:426] = (0).to_bytes(4, "little") + len(clx).to_bytes(4, "little")
+fib[0x200:0x205] = b"Test\r"
+put("read_doc", "gen-one-piece", bytes(fib) + SEP + clx)
 print("seeded", CORPUS)

@@ -16,10 +16,11 @@ mod harness;
 type Target = fn(&[u8]);
 
 /// The targets, by the file-name prefix of their inputs.
-const TARGETS: [(&str, Target); 5] = [
+const TARGETS: [(&str, Target); 6] = [
     ("read_text", harness::read_text),
     ("read_html", harness::read_html),
     ("read_docx", harness::read_docx),
+    ("read_doc", harness::read_doc),
     ("recognise", harness::recognise),
     ("roundtrip", harness::roundtrip),
 ];

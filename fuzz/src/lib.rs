@@ -3,8 +3,8 @@
 //! file with `#[path]`). Each function panics if and only if it found a bug: the library
 //! panicked, or an invariant between formats did not hold.
 //!
-//! This file may use only the minutes crates, `zip` and std (the tests package has no
-//! other dependency).
+//! This file may use only the minutes crates, `zip`, `cfb` and std (the tests package has
+//! no other dependency).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![allow(dead_code)]
@@ -117,6 +117,49 @@ pub fn read_docx(data: &[u8]) {
         let meeting = minutes_recognise::recognise(&flow.output);
         check_meeting(&meeting);
     }
+}
+
+/// The signature of an OLE compound file.
+const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// `read_doc`: an OLE file as it is (bytes starting with the OLE signature) or one built
+/// around fuzzed streams by [`build_doc`]. Sniffing must not panic on it either; a
+/// document that reads is recognised too.
+pub fn read_doc(data: &[u8]) {
+    let owned;
+    let bytes = if data.starts_with(OLE) {
+        data
+    } else {
+        owned = build_doc(data);
+        &owned[..]
+    };
+    let _ = minutes::sniff(bytes);
+    if let Ok(flow) = minutes_read::read_doc(bytes, &minutes_read::DocOptions::default())
+    {
+        let _ = minutes_flow::render_flow(&flow.output);
+        let meeting = minutes_recognise::recognise(&flow.output);
+        check_meeting(&meeting);
+    }
+}
+
+/// Builds an OLE compound file from `data`: the `WordDocument` stream, then
+/// [`PART_SEPARATOR`] and the `1Table` stream (the FIB's `fWhichTblStm` picks `1Table`
+/// or `0Table`; both are written).
+pub fn build_doc(data: &[u8]) -> Vec<u8> {
+    let mut parts = split(data, PART_SEPARATOR);
+    parts.resize(2, &[]);
+    let Ok(mut compound) = cfb::CompoundFile::create(Cursor::new(Vec::new())) else {
+        return Vec::new();
+    };
+    for (name, bytes) in
+        [("/WordDocument", parts[0]), ("/1Table", parts[1]), ("/0Table", parts[1])]
+    {
+        if let Ok(mut stream) = compound.create_stream(name) {
+            let _ = stream.write_all(bytes);
+        }
+    }
+    let _ = compound.flush();
+    compound.into_inner().into_inner()
 }
 
 /// Builds a DOCX package from `data`: a flags byte, then parts separated by

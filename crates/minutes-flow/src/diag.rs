@@ -42,7 +42,9 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::Line(line) => write!(f, "line {line}"),
-            Location::Paragraph { part, index } if &**part == "word/document.xml" => {
+            Location::Paragraph { part, index }
+                if &**part == "word/document.xml" || &**part == "WordDocument" =>
+            {
                 write!(f, "paragraph {index}")
             }
             Location::Paragraph { part, index } => {

@@ -23,6 +23,27 @@ pub enum ErrorKind {
     /// The bytes are an OLE compound file: a password-protected Word file or a legacy
     /// binary `.doc`.
     Encrypted,
+    /// The bytes start like an OLE compound file but are not a readable one.
+    Ole {
+        /// What the compound-file reader said.
+        message: String,
+    },
+    /// An OLE compound file of another application: an Excel `.xls`, a PowerPoint
+    /// `.ppt`, ...
+    NotWord {
+        /// What the file is, e.g. `an Excel workbook (.xls)`.
+        what: String,
+    },
+    /// An encrypted (password-protected) Word document, `.doc` or `.docx`.
+    EncryptedDoc {
+        /// What the file is.
+        what: String,
+    },
+    /// A Word 97–2003 document whose structures cannot be read.
+    Doc {
+        /// The problem, naming the structure.
+        message: String,
+    },
     /// A required part is missing.
     MissingPart {
         /// The part name, e.g. `word/document.xml`.
@@ -118,6 +139,19 @@ impl fmt::Display for Error {
             ErrorKind::Encrypted => f.write_str(
                 "not a DOCX package: an OLE compound file, password-protected or legacy .doc",
             ),
+            ErrorKind::Ole { message } => write!(
+                f,
+                "a corrupt OLE compound file ({message}): neither a readable .doc nor a \
+                 password-protected Word document"
+            ),
+            ErrorKind::NotWord { what } => {
+                write!(f, "{what}, not a Word document: there is no draft to read")
+            }
+            ErrorKind::EncryptedDoc { what } => write!(
+                f,
+                "{what}: it cannot be read without its password; save it unprotected"
+            ),
+            ErrorKind::Doc { message } => write!(f, "unreadable .doc: {message}"),
             ErrorKind::MissingPart { part } => write!(f, "missing part `{part}`"),
             ErrorKind::TooLarge { part, limit } => {
                 write!(f, "part `{part}` inflates past the limit of {limit} bytes")

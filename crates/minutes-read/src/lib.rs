@@ -1,10 +1,12 @@
-//! Readers: bytes of a draft (DOCX, plain text, HTML, XLSX, Markdown) into the
+//! Readers: bytes of a draft (DOCX, Word 97–2003 `.doc`, plain text, HTML, XLSX, Markdown)
+//! into the
 //! format-neutral Flow.
 //!
 //! # Overview
 //! [`read_text`] decodes a text export (UTF-8 with or without BOM, UTF-16 with BOM,
 //! Windows-1252 fallback) and turns its lines into blocks; it never fails.
-//! [`read_docx`] streams a WordprocessingML package into the same blocks.
+//! [`read_docx`] streams a WordprocessingML package into the same blocks, and
+//! [`read_doc`] reads a Word 97–2003 binary document into them too.
 //! [`read_html`] walks an HTML page (Excel's and Word's exports among them),
 //! [`read_xlsx`] a workbook's sheets, [`read_markdown`] CommonMark with GFM tables,
 //! [`read_csv`] a comma-separated list as one table.
@@ -19,6 +21,7 @@
 #![deny(missing_docs)]
 
 mod csv_table;
+mod doc;
 mod docx;
 mod error;
 mod html;
@@ -29,6 +32,7 @@ mod xlsx;
 
 pub use crate::{
     csv_table::read_csv,
+    doc::{check_doc, read_doc, DocOptions},
     docx::{read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
     html::read_html,

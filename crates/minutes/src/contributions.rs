@@ -4,12 +4,10 @@
 use std::path::Path;
 
 use minutes_model::ListedContribution;
-use minutes_read::{
-    read_csv, read_docx, read_html, read_markdown, read_xlsx, DocxOptions,
-};
+use minutes_read::read_csv;
 use minutes_recognise::contribution_list;
 
-use crate::{sniff_named, Error, ErrorKind, InputFormat, Result};
+use crate::{load::read_format, sniff_named, Error, ErrorKind, InputFormat, Result};
 
 /// Reads a contributions list and returns its rows. The list is a table in any format a
 /// draft can be (XLSX, HTML such as Excel's export, DOCX, Markdown); text is CSV, decoded
@@ -23,13 +21,10 @@ pub fn load_contributions(
     bytes: &[u8],
     name: Option<&Path>,
 ) -> Result<Vec<ListedContribution>> {
+    // Text is a CSV list here, not a text draft; every other format reads as drafts do.
     let flow = match sniff_named(bytes, name)? {
         InputFormat::Text => read_csv(bytes)?,
-        InputFormat::Xlsx => read_xlsx(bytes)?,
-        InputFormat::Html => read_html(bytes),
-        InputFormat::Markdown => read_markdown(bytes),
-        InputFormat::Docx => read_docx(bytes, &DocxOptions::default())?,
-        InputFormat::Json => return Err(Error::new(ErrorKind::NotAFlow)),
+        format => read_format(bytes, format)?,
     };
     contribution_list(&flow.output).map_err(|err| Error::new(ErrorKind::List(err)))
 }

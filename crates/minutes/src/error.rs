@@ -13,12 +13,10 @@ pub struct Error(Box<ErrorKind>);
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The DOCX reader failed.
+    /// A reader failed (DOCX, `.doc`, or an OLE file that is not a Word document).
     Read(minutes_read::Error),
     /// The JSON model is invalid.
     Model(minutes_model::Error),
-    /// An OLE compound file: an encrypted Word document or a legacy `.doc`.
-    Ole,
     /// The input is a JSON model where a Flow was asked for.
     NotAFlow,
     /// The input is empty (or white space only).
@@ -47,10 +45,9 @@ impl fmt::Display for Error {
         match self.kind() {
             ErrorKind::Read(err) => err.fmt(f),
             ErrorKind::Model(err) => err.fmt(f),
-            ErrorKind::Ole => f.write_str(
-                "an OLE compound file, not a DOCX package: a password-protected Word document or a legacy .doc; save it as an unprotected .docx",
-            ),
-            ErrorKind::NotAFlow => f.write_str("a JSON model has no Flow: it is already recognised"),
+            ErrorKind::NotAFlow => {
+                f.write_str("a JSON model has no Flow: it is already recognised")
+            }
             ErrorKind::Empty => f.write_str("empty file: there is no draft to read"),
             ErrorKind::List(err) => err.fmt(f),
             ErrorKind::NotMinutes(format) => write!(

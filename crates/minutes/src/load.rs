@@ -6,8 +6,8 @@ use std::path::Path;
 
 use minutes_read::decode_text;
 use minutes_read::{
-    package_kind, read_docx, read_html, read_markdown, read_text, read_xlsx, DocxOptions,
-    PackageKind,
+    check_doc, package_kind, read_doc, read_docx, read_html, read_markdown, read_text,
+    read_xlsx, DocOptions, DocxOptions, PackageKind,
 };
 use minutes_recognise::{model_diagnostic, recognise};
 
@@ -18,6 +18,8 @@ use crate::{Error, ErrorKind, Result};
 pub enum InputFormat {
     /// A zip package: a WordprocessingML document.
     Docx,
+    /// An OLE compound file holding a Word 97–2003 (or Word 6/95) document.
+    Doc,
     /// A JSON object: the Meeting model.
     Json,
     /// Anything else: a text export.
@@ -44,11 +46,12 @@ const EMPTY_ZIP: &[u8] = b"PK\x05\x06";
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Decides what `bytes` are from their content: a zip package is DOCX or XLSX by its
-/// parts, a JSON object is the model, an HTML page is HTML, text with Markdown headings or
-/// tables is Markdown, anything else that reads as text is text. Refused: empty input,
-/// OLE files (encrypted or legacy Word), other zip packages (PPTX, OpenDocument, plain
-/// archives), files whose signature names another format (PDF, images, archives, RTF),
-/// and binary data (more than a tenth control bytes).
+/// parts, an OLE file with a Word document is `.doc`, a JSON object is the model, an HTML
+/// page is HTML, text with Markdown headings or tables is Markdown, anything else that
+/// reads as text is text. Refused: empty input, encrypted Word documents and OLE files of
+/// other applications (`.xls`, `.ppt`; named in the message), other zip packages (PPTX,
+/// OpenDocument, plain archives), files whose signature names another format (PDF,
+/// images, archives, RTF), and binary data (more than a tenth control bytes).
 pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     sniff_named(bytes, None)
 }
@@ -73,7 +76,8 @@ pub fn sniff_named(bytes: &[u8], name: Option<&Path>) -> Result<InputFormat> {
         };
     }
     if bytes.starts_with(OLE) {
-        return Err(Error::new(ErrorKind::Ole));
+        check_doc(bytes)?;
+        return Ok(InputFormat::Doc);
     }
     if let Some(format) = signature_format(bytes) {
         return Err(not_minutes(format));
@@ -237,9 +241,10 @@ pub fn read_flow_named(bytes: &[u8], name: Option<&Path>) -> Result<Warned<Flow>
     read_format(bytes, sniff_named(bytes, name)?)
 }
 
-fn read_format(bytes: &[u8], format: InputFormat) -> Result<Warned<Flow>> {
+pub(crate) fn read_format(bytes: &[u8], format: InputFormat) -> Result<Warned<Flow>> {
     match format {
         InputFormat::Docx => Ok(read_docx(bytes, &DocxOptions::default())?),
+        InputFormat::Doc => Ok(read_doc(bytes, &DocOptions::default())?),
         InputFormat::Text => Ok(read_text(bytes)),
         InputFormat::Html => Ok(read_html(bytes)),
         InputFormat::Xlsx => Ok(read_xlsx(bytes)?),

@@ -67,7 +67,7 @@
 //!   counts namespace scopes in 16 bits)
 //! - [ ] UTF-16 encoded parts
 
-mod numbering;
+pub(crate) mod numbering;
 mod parse;
 mod styles;
 mod symbols;

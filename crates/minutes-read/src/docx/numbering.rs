@@ -15,7 +15,7 @@ const LEVELS: usize = 9;
 
 /// `w:numFmt` values this reader renders (`ST_NumberFormat`); others count as decimal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     #[default]
     Decimal,
     DecimalZero,
@@ -51,7 +51,7 @@ impl Format {
     }
 
     /// Appends `n` in this format to `out`.
-    fn render_into(self, n: i64, out: &mut String) {
+    pub(crate) fn render_into(self, n: i64, out: &mut String) {
         use std::fmt::Write;
         match self {
             // Writing to a `String` cannot fail.

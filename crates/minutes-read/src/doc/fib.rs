@@ -1,0 +1,101 @@
+//! The File Information Block at the start of the `WordDocument` stream ([MS-DOC] 2.5.1):
+//! version, flags, text lengths and where the other structures are.
+
+use super::bytes::{u16_at, u32_at};
+
+/// `wIdent` of Word 97 and later files, and of Word 6/95 files.
+const W_IDENT: u16 = 0xA5EC;
+const W_IDENT_WORD6: u16 = 0xA5DC;
+/// The highest `nFib` of the Word 6/95 layout (Word 6 is 101, Word 95 104).
+const LAST_WORD6_NFIB: u16 = 105;
+
+/// Which layout the FIB (and the structures it points to) has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Version {
+    /// Word 6.0 and Word 95: 8-bit text, one-byte sprms, no table stream.
+    Word6,
+    /// Word 97 and later.
+    Word97,
+}
+
+/// What the reader needs from the FIB.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Fib {
+    pub version: Option<Version>,
+    pub n_fib: u16,
+    /// `fComplex`: the text is described by a piece table with fast-save edits.
+    pub complex: bool,
+    /// `fEncrypted`: the streams are encrypted (or XOR-obfuscated with `fObfuscated`).
+    pub encrypted: bool,
+    /// `fWhichTblStm`: the table stream is `1Table` (else `0Table`).
+    pub table_1: bool,
+    /// The document's language (`lid`), which names the code page of Word 6 text.
+    pub lid: u16,
+    /// Word 6: where the text starts when the file is not complex.
+    pub fc_min: u32,
+    /// Characters in the main document story.
+    pub ccp_text: u32,
+    pub stshf: (u32, u32),
+    pub plcf_bte_chpx: (u32, u32),
+    pub plcf_bte_papx: (u32, u32),
+    pub clx: (u32, u32),
+    pub plf_lst: (u32, u32),
+    pub plf_lfo: (u32, u32),
+}
+
+impl Fib {
+    /// Parses the FIB at the start of `stream`; `None` when it is not a Word FIB.
+    pub fn parse(stream: &[u8]) -> Option<Fib> {
+        if !matches!(u16_at(stream, 0)?, W_IDENT | W_IDENT_WORD6) {
+            return None;
+        }
+        let n_fib = u16_at(stream, 2)?;
+        let flags = u16_at(stream, 10)?;
+        let mut fib = Fib {
+            n_fib,
+            complex: flags & 0x0004 != 0,
+            encrypted: flags & 0x0100 != 0,
+            table_1: flags & 0x0200 != 0,
+            lid: u16_at(stream, 6)?,
+            ..Fib::default()
+        };
+        if n_fib <= LAST_WORD6_NFIB {
+            fib.version = (n_fib >= 101).then_some(Version::Word6);
+            // The Word 6 FIB has fixed offsets; its (fc, lcb) pairs start at 0x58 in the
+            // same order as Word 97's FibRgFcLcb97.
+            let pair = |index: usize| -> (u32, u32) {
+                let at = 0x58 + index * 8;
+                (u32_at(stream, at).unwrap_or(0), u32_at(stream, at + 4).unwrap_or(0))
+            };
+            fib.fc_min = u32_at(stream, 0x18).unwrap_or(0);
+            fib.ccp_text = u32_at(stream, 0x34).unwrap_or(0);
+            fib.stshf = pair(1);
+            fib.plcf_bte_chpx = pair(12);
+            fib.plcf_bte_papx = pair(13);
+            fib.clx = pair(33);
+            return Some(fib);
+        }
+        fib.version = Some(Version::Word97);
+        // FibBase (32 bytes), then csw 16-bit words, cslw 32-bit words, cbRgFcLcb pairs.
+        let csw = usize::from(u16_at(stream, 32)?);
+        let rg_lw = 34 + csw * 2 + 2;
+        let cslw = usize::from(u16_at(stream, rg_lw - 2)?);
+        fib.ccp_text = u32_at(stream, rg_lw + 3 * 4)?;
+        let blob = rg_lw + cslw * 4 + 2;
+        let pairs = usize::from(u16_at(stream, blob - 2)?);
+        let pair = |index: usize| -> (u32, u32) {
+            if index >= pairs {
+                return (0, 0);
+            }
+            let at = blob + index * 8;
+            (u32_at(stream, at).unwrap_or(0), u32_at(stream, at + 4).unwrap_or(0))
+        };
+        fib.stshf = pair(1);
+        fib.plcf_bte_chpx = pair(12);
+        fib.plcf_bte_papx = pair(13);
+        fib.clx = pair(33);
+        fib.plf_lst = pair(73);
+        fib.plf_lfo = pair(74);
+        Some(fib)
+    }
+}
