@@ -4,7 +4,8 @@
 use minutes_flow::{BlockKind, Table};
 use pretty_assertions::assert_eq;
 
-use super::*;
+use super::{table::MAX_GRID_COLUMNS, *};
+use minutes_flow::Cell;
 
 fn blocks(page: &str) -> Vec<Block> {
     read_html(page.as_bytes()).output.blocks
