@@ -47,6 +47,11 @@ pub enum ErrorKind {
         /// What the zip reader said.
         message: String,
     },
+    /// The output package could not be written.
+    Write {
+        /// What the zip writer said.
+        message: String,
+    },
     /// A part is not well-formed XML.
     Xml {
         /// The part name.
@@ -108,6 +113,9 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::Zip { part, message } => {
                 write!(f, "cannot read part `{part}`: {message}")
+            }
+            ErrorKind::Write { message } => {
+                write!(f, "cannot write the DOCX package: {message}")
             }
             ErrorKind::Xml { part, position, message } => {
                 write!(f, "malformed XML in `{part}` at byte {position}: {message}")

@@ -198,9 +198,13 @@ pub fn requires_understood_in(names: &NamespaceResolver, requires: &str) -> bool
     })
 }
 
-/// Element nesting deeper than this ends the reading of a part: quick-xml's namespace
-/// resolver counts open elements in 16 bits (and panics past 65,535 in debug builds).
-pub const MAX_XML_DEPTH: usize = 50_000;
+/// The one element nesting limit of every part read (by the readers' walkers) or parsed
+/// into a tree (by [`crate::xml_tree`]): far deeper than anything Word writes (tables in
+/// tables reach a few dozen levels), and shallow enough that the recursive walks over a
+/// body or a tree (nested tables, writing, cloning and dropping a tree) cannot exhaust a
+/// thread's stack; quick-xml's namespace resolver, which counts open elements in 16 bits,
+/// stays far from its own limit.
+pub const MAX_XML_DEPTH: usize = 1_000;
 
 /// The element nesting of a stream of events, to stop before [`MAX_XML_DEPTH`].
 #[derive(Debug, Clone, Copy, Default)]

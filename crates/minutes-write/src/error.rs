@@ -76,6 +76,14 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// A package error met while writing (a template's package errors are reported as
+/// [`ErrorKind::Template`] where it is read).
+impl From<minutes_ooxml::Error> for Error {
+    fn from(err: minutes_ooxml::Error) -> Error {
+        Error::other(err.to_string())
+    }
+}
+
 impl From<csv::Error> for Error {
     fn from(err: csv::Error) -> Error {
         Error(Box::new(ErrorKind::Csv(err)))

@@ -29,22 +29,21 @@ mod body;
 mod cover;
 mod emit;
 mod numbering;
-mod package;
 mod parts;
 mod styles;
 mod template;
-mod xml;
+/// The editable XML tree of `minutes_ooxml`, under the name the writer's modules use.
+pub(crate) use minutes_ooxml::xml_tree as xml;
 
 use std::io::{Cursor, Seek, Write};
 
 use minutes_model::Meeting;
+use minutes_ooxml::{edit, rel_types, Rewrites};
 
 pub use self::template::Template;
 use self::{
     body::BodyWriter,
     numbering::Numbering,
-    package::Rewrites,
-    template::resolve_target,
     xml::{Element, Node, Wml, W_NS},
 };
 use crate::{Error, Result};
@@ -115,74 +114,71 @@ pub fn write_docx_to<W: Write + Seek>(
             .clone()
             .unwrap_or_else(|| format!("{}numbering.xml", parts.main_dir));
         if parts.numbering_part.is_none() {
-            if parts.names.contains(&part) {
+            if parts.has(&part) {
                 return Err(Error::template(format!(
                     "`{part}` exists but is not the numbering part"
                 )));
             }
             let mut main_rels = parts.main_rels.clone();
-            package::add_relationship(
-                &mut main_rels,
-                template::REL_NUMBERING,
-                "numbering.xml",
-            );
+            edit::add_relationship(&mut main_rels, rel_types::NUMBERING, "numbering.xml");
             rewrites.insert(
                 parts.main_rels_name.clone(),
                 xml::serialize(&main_rels).into_bytes(),
             );
         }
-        if !parts.names.contains(&part) {
-            added_types.push((part.clone(), package::NUMBERING));
+        if !parts.has(&part) {
+            added_types.push((part.clone(), edit::NUMBERING));
         }
         rewrites.insert(part, numbering.to_bytes());
     }
     drop(numbering);
 
     // Core properties: the title and the timestamp.
-    let timestamp = options.timestamp.map(package::w3cdtf);
+    let timestamp = options.timestamp.map(edit::w3cdtf);
     let title = meeting.cover.title.as_deref().filter(|t| !t.trim().is_empty());
     if title.is_some() || timestamp.is_some() {
-        let core_part =
-            template::relationship_target(&parts.package_rels.root, template::REL_CORE)
-                .map(|t| resolve_target("", &t));
-        let (core_name, mut core) = match core_part {
+        let (core_name, mut core) = match &parts.core_part {
             Some(name) => {
-                let doc = template.read_xml(&name)?.unwrap_or_else(package::empty_core);
-                if !parts.names.contains(&name) {
-                    added_types.push((name.clone(), package::CORE));
+                let doc = parts.core.clone().unwrap_or_else(edit::empty_core);
+                if !parts.has(name) {
+                    added_types.push((name.clone(), edit::CORE));
                 }
-                (name, doc)
+                (name.clone(), doc)
             }
             None => {
-                let name = if parts.names.iter().any(|n| n == "docProps/core.xml") {
+                let name = if parts.has("docProps/core.xml") {
                     "docProps/minutes-core.xml".to_string()
                 } else {
                     "docProps/core.xml".to_string()
                 };
                 let mut package_rels = parts.package_rels.clone();
-                package::add_relationship(&mut package_rels, template::REL_CORE, &name);
+                edit::add_relationship(
+                    &mut package_rels,
+                    rel_types::CORE_PROPERTIES,
+                    &name,
+                );
                 rewrites.insert(
-                    "_rels/.rels".to_string(),
+                    parts.package_rels_name.clone(),
                     xml::serialize(&package_rels).into_bytes(),
                 );
-                added_types.push((name.clone(), package::CORE));
-                (name, package::empty_core())
+                added_types.push((name.clone(), edit::CORE));
+                (name, edit::empty_core())
             }
         };
-        package::core_properties(&mut core, title, timestamp.as_deref());
+        edit::core_properties(&mut core, title, timestamp.as_deref());
         rewrites.insert(core_name, xml::serialize(&core).into_bytes());
     }
 
     let mut types = parts.content_types.clone();
-    if package::content_types(&mut types, &parts.main, &added_types) {
+    if edit::content_types(&mut types, &parts.main, &added_types) {
         rewrites.insert(
-            "[Content_Types].xml".to_string(),
+            parts.content_types_name.clone(),
             xml::serialize(&types).into_bytes(),
         );
     }
 
-    package::write_package(
-        template,
+    minutes_ooxml::write_package(
+        template.source().package(),
         &parts.names,
         &rewrites,
         &parts.main,
