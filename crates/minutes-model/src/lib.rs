@@ -25,6 +25,7 @@ mod error;
 mod hash;
 mod meeting;
 mod status;
+mod status_map;
 mod tdoc;
 
 pub use crate::{
@@ -37,6 +38,7 @@ pub use crate::{
         DocumentHeading, Meeting, NextMeeting, Purpose, Section, Severity,
     },
     status::Status,
+    status_map::StatusMap,
     tdoc::{
         find_abbreviations, find_first_tdoc, find_tdocs, leading_tdoc_spans, tdoc_spans,
         ParseTdocError, Tdoc, TdocMatch, TdocRef, TdocSpan, TdocSpans,

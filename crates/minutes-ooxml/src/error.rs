@@ -1,4 +1,4 @@
-//! The package error type.
+//! The package error type, which is also the readers' (`minutes_read` re-exports it).
 
 use std::fmt;
 
@@ -13,6 +13,8 @@ pub struct Error(Box<ErrorKind>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
+    /// The package is not one a reader can use, with a message naming the problem.
+    Package(String),
     /// The bytes are not a zip archive.
     NotZip {
         /// What the zip reader said.
@@ -69,6 +71,22 @@ impl Error {
         Error(Box::new(kind))
     }
 
+    /// A package error with a message naming the problem.
+    pub fn package(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Package(message.into()))
+    }
+
+    /// The package part the error is about, when there is one.
+    pub fn part(&self) -> Option<&str> {
+        match self.kind() {
+            ErrorKind::MissingPart { part }
+            | ErrorKind::TooLarge { part, .. }
+            | ErrorKind::Zip { part, .. }
+            | ErrorKind::Xml { part, .. } => Some(part),
+            _ => None,
+        }
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.0
@@ -98,6 +116,7 @@ impl From<ErrorKind> for Error {
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ErrorKind::Package(message) => f.write_str(message),
             ErrorKind::NotZip { message } => {
                 write!(f, "not a DOCX package (not a zip archive: {message})")
             }

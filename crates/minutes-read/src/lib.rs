@@ -15,10 +15,12 @@
 
 mod docx;
 mod error;
+mod status_map;
 mod text;
 
 pub use crate::{
     docx::{read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
+    status_map::{read_status_map, StatusMapError},
     text::{decode_text, read_text, Decoded},
 };

@@ -13,7 +13,7 @@ use std::{borrow::Cow, cell::Cell as Slot, sync::Arc};
 use minutes_flow::{Block, Blocks, Cell, Diagnostic, Location, Row};
 use minutes_ooxml::xml::{
     check_attributes, ns_of, on_off, reference_text,
-    requires_understood_in as requires_understood, Depth, Ns, MAX_XML_DEPTH,
+    requires_understood_in as requires_understood, Depth, Ns, MAX_EVENT_DEPTH,
 };
 use quick_xml::{
     events::{BytesStart, Event},
@@ -30,10 +30,11 @@ use crate::{
     Result,
 };
 
-/// Deeper element nesting than this is skipped with a warning.
 mod build;
 
-pub(crate) const MAX_DEPTH: usize = 1_000;
+/// Deeper element nesting than this is skipped with a warning: the one document nesting
+/// limit of reader and writer.
+pub(crate) const MAX_DEPTH: usize = minutes_ooxml::xml::MAX_XML_DEPTH;
 
 /// Fewer bytes of markup than a body block takes at least in practice (about 200 in
 /// plain generated drafts, several times that in Word's): room for the body's blocks is
@@ -355,9 +356,7 @@ fn parse_part(
         let event = match &read {
             Ok(event) => event,
             Err(e) => {
-                return Err(
-                    minutes_ooxml::Error::xml(part, reader.error_position(), e).into()
-                )
+                return Err(minutes_ooxml::Error::xml(part, reader.error_position(), e))
             }
         };
         // A start tag declaring namespaces opens a scope, as `NsReader` would for every
@@ -374,8 +373,7 @@ fn parse_part(
                         part,
                         reader.error_position(),
                         quick_xml::Error::Namespace(err),
-                    )
-                    .into());
+                    ));
                 }
             }
         }
@@ -385,16 +383,14 @@ fn parse_part(
                     part,
                     reader.buffer_position(),
                     "content after the root element",
-                )
-                .into());
+                ));
             }
             Event::Text(t) if root_closed && !t.iter().all(u8::is_ascii_whitespace) => {
                 return Err(minutes_ooxml::Error::xml(
                     part,
                     reader.buffer_position(),
                     "text after the root element",
-                )
-                .into());
+                ));
             }
             Event::Start(_) | Event::Empty(_) => {
                 // Attributes are parsed lazily; check them all so that a malformed one
@@ -404,8 +400,7 @@ fn parse_part(
                         part,
                         reader.buffer_position(),
                         err,
-                    )
-                    .into());
+                    ));
                 }
                 seen_root = true;
                 if matches!(event, Event::Start(_)) {
@@ -428,7 +423,7 @@ fn parse_part(
             parser.warnings.push(Diagnostic::warning(
                 location,
                 format!(
-                    "`{part}` nests elements deeper than {MAX_XML_DEPTH}; the rest of the part is not read"
+                    "`{part}` nests elements deeper than {MAX_EVENT_DEPTH}; the rest of the part is not read"
                 ),
             ));
             break;
@@ -480,8 +475,7 @@ fn parse_part(
             part,
             0,
             "not XML: the part has no root element",
-        )
-        .into());
+        ));
     }
     if open > 0 && !cut_short {
         return Err(minutes_ooxml::Error::xml(
@@ -490,8 +484,7 @@ fn parse_part(
             format!(
                 "the part ends with {open} element(s) left open (truncated or malformed)"
             ),
-        )
-        .into());
+        ));
     }
     // Close what the depth cap left open.
     while !parser.stack.is_empty() {
