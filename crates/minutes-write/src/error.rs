@@ -17,7 +17,7 @@ pub enum ErrorKind {
     Io(std::io::Error),
     /// The CSV writer failed.
     Csv(csv::Error),
-    /// A template package is unusable (not a Word document, no cover table, …).
+    /// A template package is unusable (not a Word document, no main part, …).
     Template(String),
     /// Anything else the writer cannot do, with a message naming it.
     Other(String),

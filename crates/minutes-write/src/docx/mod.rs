@@ -17,7 +17,8 @@
 //! - headings use the template's heading styles and Word numbering; each displays exactly
 //!   its model number (see `numbering`).
 //!
-//! A template without a cover table is an error ([`crate::ErrorKind::Template`]).
+//! A template without a cover table (any Word document, the built-in `plain` one) is
+//! filled through its content controls and `{{title}}`-style markers (see `generic`).
 //!
 //! The main part is streamed: the template's text before and after the body is
 //! serialised once, and the minutes are written between, paragraph by paragraph, straight
@@ -28,6 +29,7 @@
 mod body;
 mod cover;
 mod emit;
+mod generic;
 mod numbering;
 mod parts;
 mod styles;
@@ -93,12 +95,16 @@ pub fn write_docx_to<W: Write + Seek>(
     let Some(Node::Element(body)) = document.root.children.get_mut(parts.body) else {
         return Err(Error::template(format!("`{}` has no body", parts.main)));
     };
-    let cover_index = cover::fill_cover(body, &meeting.cover, &w)?;
-    if let Some(title) = &options.document_title {
-        retitle(body, cover_index, title);
-    }
     let text_width = text_width(body);
-    let splice = replace_body(body, cover_index);
+    let splice = if cover::has_cover_table(body) {
+        let cover_index = cover::fill_cover(body, &meeting.cover, &w)?;
+        if let Some(title) = &options.document_title {
+            retitle(body, cover_index, title);
+        }
+        replace_body(body, cover_index)
+    } else {
+        generic::fill(body, &meeting.cover, options.document_title.as_deref(), &w)
+    };
     let (head, tail) = xml::serialize_around(&document, parts.body, splice);
     drop(document);
 

@@ -26,8 +26,34 @@ pub struct Template {
 impl std::fmt::Debug for Template {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.source {
-            Source::Builtin => f.write_str("Template(builtin)"),
+            Source::Builtin(Builtin::OneM2m) => f.write_str("Template(builtin)"),
+            Source::Builtin(Builtin::Plain) => f.write_str("Template(plain)"),
             Source::Package(bytes) => write!(f, "Template({} bytes)", bytes.len()),
+        }
+    }
+}
+
+/// The templates embedded in the binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    /// `templates/onem2m-minutes/`, the default.
+    OneM2m,
+    /// `templates/plain/`, without oneM2M branding.
+    Plain,
+}
+
+impl Builtin {
+    fn parts(self) -> &'static [(&'static str, &'static [u8])] {
+        match self {
+            Builtin::OneM2m => BUILTIN_PARTS,
+            Builtin::Plain => PLAIN_PARTS,
+        }
+    }
+
+    fn package(self) -> &'static [u8] {
+        match self {
+            Builtin::OneM2m => BUILTIN_PACKAGE,
+            Builtin::Plain => PLAIN_PACKAGE,
         }
     }
 }
@@ -35,7 +61,7 @@ impl std::fmt::Debug for Template {
 #[derive(Clone)]
 pub(crate) enum Source {
     /// The parts embedded in the binary.
-    Builtin,
+    Builtin(Builtin),
     /// A zip package.
     Package(Vec<u8>),
 }
@@ -45,7 +71,7 @@ impl Source {
     /// built-in parts deflated at build time.
     pub(crate) fn package(&self) -> &[u8] {
         match self {
-            Source::Builtin => BUILTIN_PACKAGE,
+            Source::Builtin(builtin) => builtin.package(),
             Source::Package(bytes) => bytes,
         }
     }
@@ -54,8 +80,8 @@ impl Source {
     /// their strings. `None` for a user's template.
     pub(crate) fn embedded(&self, name: &str) -> Option<&'static [u8]> {
         match self {
-            Source::Builtin => {
-                BUILTIN_PARTS.iter().find(|(n, _)| *n == name).map(|(_, bytes)| *bytes)
+            Source::Builtin(builtin) => {
+                builtin.parts().iter().find(|(n, _)| *n == name).map(|(_, bytes)| *bytes)
             }
             Source::Package(_) => None,
         }
@@ -67,12 +93,30 @@ impl Template {
     /// The built-in oneM2M minutes template: title "Minutes", the cover table, the
     /// "oneM2M Notice", numbered heading styles, contribution and action-item table styles.
     pub fn builtin() -> Template {
-        Template { source: Source::Builtin, parts: Arc::default() }
+        Template { source: Source::Builtin(Builtin::OneM2m), parts: Arc::default() }
     }
 
-    /// A user's template package (`.docx` or `.dotx`). Fails when the bytes are not a
-    /// WordprocessingML package with a readable main document part, or when its body has
-    /// no cover table (a table whose cells read `Chair:`, `Meeting Date:`, …).
+    /// The built-in plain template: the styles and numbering of the oneM2M one, without
+    /// its branding (header, footer, cover table, notice); the cover values go to
+    /// `{{title}}`-style markers and the minutes to its `{{body}}` paragraph.
+    pub fn plain() -> Template {
+        Template { source: Source::Builtin(Builtin::Plain), parts: Arc::default() }
+    }
+
+    /// A built-in template by name: `onem2m` (the default) or `plain`.
+    pub fn named(name: &str) -> Option<Template> {
+        match name.trim().to_lowercase().as_str() {
+            "onem2m" | "default" => Some(Template::builtin()),
+            "plain" => Some(Template::plain()),
+            _ => None,
+        }
+    }
+
+    /// A user's template package (`.docx` or `.dotx`): any Word document. Its oneM2M
+    /// cover table (a table whose cells read `Chair:`, `Meeting Date:`, …) is filled when
+    /// it has one; otherwise its content controls and `{{title}}`-style markers take the
+    /// cover, and its `{{body}}` paragraph (else its end) the minutes. Fails when the
+    /// bytes are not a WordprocessingML package with a readable main document part.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Template> {
         if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
             return Err(Error::template(
@@ -80,17 +124,13 @@ impl Template {
             ));
         }
         let template = Template { source: Source::Package(bytes), parts: Arc::default() };
-        let parts = template.parts()?;
-        let body = parts.document.root.first_w("body");
-        if !body.is_some_and(super::cover::has_cover_table) {
-            return Err(super::cover::no_cover_table());
-        }
+        template.parts()?;
         Ok(template)
     }
 
-    /// Returns true if and only if this is the built-in template.
+    /// Returns true if and only if this is a built-in template.
     pub fn is_builtin(&self) -> bool {
-        matches!(self.source, Source::Builtin)
+        matches!(self.source, Source::Builtin(_))
     }
 }
 
@@ -147,6 +187,7 @@ mod tests {
         }
         let xml_parts = BUILTIN_PARTS
             .iter()
+            .chain(PLAIN_PARTS)
             .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"));
         for (name, bytes) in xml_parts {
             let borrowed = xml::parse_static(bytes, name).unwrap();
