@@ -160,18 +160,36 @@ fn percent_escaped_part_name() {
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// A minimal Word document (no styles, no numbering) whose body is `body`.
+/// A Word document whose body is `body`: the parts of `templates/plain/` (styles,
+/// settings, fonts, theme) with another main part.
 fn word_document(body: &str) -> Vec<u8> {
-    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
-    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let root = project_dir().join("templates/plain");
+    let mut parts = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let name =
+                path.strip_prefix(&root).unwrap().to_str().unwrap().replace('\\', "/");
+            if name != "README.md" {
+                parts.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     );
-    package(&[
-        ("[Content_Types].xml".to_string(), types.as_bytes().to_vec()),
-        ("_rels/.rels".to_string(), rels.as_bytes().to_vec()),
-        ("word/document.xml".to_string(), document.into_bytes()),
-    ])
+    for (name, bytes) in &mut parts {
+        if name == "word/document.xml" {
+            *bytes = document.clone().into_bytes();
+        }
+    }
+    parts.sort();
+    package(&parts)
 }
 
 fn para(text: &str) -> String {
