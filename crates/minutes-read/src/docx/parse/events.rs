@@ -32,36 +32,7 @@ pub(super) fn parse_part(
     styles: &mut Styles<'_>,
     numbering: &mut Numbering,
 ) -> Result<Parsed> {
-    let mut parser = BodyParser {
-        part,
-        part_name: part.into(),
-        styles,
-        numbering,
-        stack: Vec::new(),
-        skip: 0,
-        frames: vec![Frame::Container {
-            kind: ContainerKind::Body,
-            blocks: Blocks::from(Vec::with_capacity(bytes.len() / BYTES_PER_BLOCK)),
-            carry: None,
-        }],
-        fields: Vec::new(),
-        sdts: Vec::new(),
-        alts: Vec::new(),
-        run_font: SymFont::Other,
-        run_vert: VertAlign::Baseline,
-        run_vanish: false,
-        kind,
-        op_pending: false,
-        op_awaiting: None,
-        refs: Vec::new(),
-        notes: Vec::new(),
-        boxes_shown: 0,
-        top_index: 0,
-        warnings: Vec::new(),
-        depth_warned: false,
-        spare_text: String::new(),
-        style_level: None,
-    };
+    let mut parser = BodyParser::new(bytes, part, kind, styles, numbering);
     let mut reader = Reader::from_reader(bytes);
     let mut depth = Depth::default();
     // Open elements, to tell a complete part from a truncated one, and whether the root
@@ -150,45 +121,10 @@ pub(super) fn parse_part(
             ));
             break;
         }
-        match event {
-            Event::Start(e) => {
-                let ns = parser.namespace(&names, e, declares);
-                parser.start(&names, ns, e);
-            }
-            Event::Empty(e) => {
-                let ns = parser.namespace(&names, e, declares);
-                parser.start(&names, ns, e);
-                parser.end();
-                if declares {
-                    names.pop();
-                }
-            }
-            Event::End(_) => parser.end(),
-            Event::Text(t) if parser.wants_text() => {
-                // Only the text read is checked, while it is in cache: a pass over the
-                // whole part first costs a trip through memory for a large one.
-                if let Ok(text) = std::str::from_utf8(t) {
-                    parser.text(text);
-                } else {
-                    // Bytes that are not UTF-8 make the part malformed (its declaration,
-                    // or the default, says UTF-8): refused, naming the part.
-                    let text = t.decode().map_err(|e| {
-                        minutes_ooxml::Error::xml(part, reader.buffer_position(), e)
-                    })?;
-                    parser.text(&text);
-                }
-            }
-            Event::GeneralRef(r) if parser.wants_text() => {
-                if let Some(c) = reference_text(r) {
-                    parser.text(c.encode_utf8(&mut [0; 4]));
-                }
-            }
-            Event::CData(t) if parser.wants_text() => {
-                parser.text(&String::from_utf8_lossy(t));
-            }
-            Event::Eof => break,
-            _ => {}
+        if matches!(event, Event::Eof) {
+            break;
         }
+        parser.dispatch(&mut names, event, declares, || reader.buffer_position())?;
     }
     // A part that ends with elements still open is truncated: its end (and whatever
     // decisions were there) is lost, so it is refused rather than guessed at.
@@ -220,6 +156,98 @@ pub(super) fn parse_part(
         notes: parser.notes,
         warnings: parser.warnings,
     })
+}
+
+impl<'s, 'p> BodyParser<'s, 'p> {
+    /// A parser of a part of `kind`, `bytes` long.
+    fn new(
+        bytes: &[u8],
+        part: &'s str,
+        kind: PartKind,
+        styles: &'s mut Styles<'p>,
+        numbering: &'s mut Numbering,
+    ) -> BodyParser<'s, 'p> {
+        BodyParser {
+            part,
+            part_name: part.into(),
+            styles,
+            numbering,
+            stack: Vec::new(),
+            skip: 0,
+            frames: vec![Frame::Container {
+                kind: ContainerKind::Body,
+                blocks: Blocks::from(Vec::with_capacity(bytes.len() / BYTES_PER_BLOCK)),
+                carry: None,
+            }],
+            fields: Vec::new(),
+            sdts: Vec::new(),
+            alts: Vec::new(),
+            run_font: SymFont::Other,
+            run_vert: VertAlign::Baseline,
+            run_vanish: false,
+            kind,
+            op_pending: false,
+            op_awaiting: None,
+            refs: Vec::new(),
+            notes: Vec::new(),
+            boxes_shown: 0,
+            top_index: 0,
+            warnings: Vec::new(),
+            depth_warned: false,
+            spare_text: String::new(),
+            style_level: None,
+        }
+    }
+
+    /// Hands an event to its handler; `position` tells where the reader is, for errors.
+    #[inline]
+    fn dispatch(
+        &mut self,
+        names: &mut Names,
+        event: &Event<'_>,
+        declares: bool,
+        position: impl Fn() -> u64,
+    ) -> Result<()> {
+        match event {
+            Event::Start(e) => {
+                let ns = self.namespace(names, e, declares);
+                self.start(names, ns, e);
+            }
+            Event::Empty(e) => {
+                let ns = self.namespace(names, e, declares);
+                self.start(names, ns, e);
+                self.end();
+                if declares {
+                    names.pop();
+                }
+            }
+            Event::End(_) => self.end(),
+            Event::Text(t) if self.wants_text() => {
+                // Only the text read is checked, while it is in cache: a pass over the
+                // whole part first costs a trip through memory for a large one.
+                if let Ok(text) = std::str::from_utf8(t) {
+                    self.text(text);
+                } else {
+                    // Bytes that are not UTF-8 make the part malformed (its declaration,
+                    // or the default, says UTF-8): refused, naming the part.
+                    let text = t.decode().map_err(|e| {
+                        minutes_ooxml::Error::xml(self.part, position(), e)
+                    })?;
+                    self.text(&text);
+                }
+            }
+            Event::GeneralRef(r) if self.wants_text() => {
+                if let Some(c) = reference_text(r) {
+                    self.text(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Event::CData(t) if self.wants_text() => {
+                self.text(&String::from_utf8_lossy(t));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// The namespaces in scope, kept for the elements that declare some only: `NsReader`
