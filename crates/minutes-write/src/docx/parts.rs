@@ -49,37 +49,65 @@ pub(crate) struct Parts {
     pub core: Option<XmlDoc>,
 }
 
-/// The package of a template, opened once while its parts are read.
+/// The package of a template, opened once while its parts are read; a built-in
+/// template's parts are embedded in the program, canonically named, and read without
+/// opening its package.
 struct Reader<'t> {
     template: &'t Template,
-    package: Package<'t>,
+    package: Option<Package<'t>>,
 }
 
 impl Reader<'_> {
-    /// The bytes of part `name`, or `None` when the package lacks it: the built-in
-    /// template's are embedded in the program, not inflated.
+    /// The bytes of part `name`, or `None` when the package lacks it.
     fn read(&mut self, name: &str) -> Result<Option<Cow<'static, [u8]>>> {
         if let Some(bytes) = self.template.source().embedded(name) {
             return Ok(Some(Cow::Borrowed(bytes)));
         }
-        Ok(self.package.read_part(name).map_err(template_error)?.map(Cow::Owned))
+        let Some(package) = self.package.as_mut() else { return Ok(None) };
+        Ok(package.read_part(name).map_err(template_error)?.map(Cow::Owned))
     }
 
     /// Part `name` parsed into a tree, or `None` when the package lacks it. Trees of the
     /// built-in template borrow their text from the program.
     fn read_xml(&mut self, name: &str) -> Result<Option<XmlDoc>> {
-        if let Some(bytes) = self.template.source().embedded(name) {
-            return Ok(Some(xml::parse_static(bytes, name).map_err(template_error)?));
-        }
-        match self.package.read_part(name).map_err(template_error)? {
-            Some(bytes) => Ok(Some(xml::parse(&bytes, name).map_err(template_error)?)),
+        match self.read(name)? {
+            Some(Cow::Borrowed(bytes)) => {
+                Ok(Some(xml::parse_static(bytes, name).map_err(template_error)?))
+            }
+            Some(Cow::Owned(bytes)) => {
+                Ok(Some(xml::parse(&bytes, name).map_err(template_error)?))
+            }
             None => Ok(None),
+        }
+    }
+
+    /// The name of part `name` as stored, when the package has it.
+    fn stored_name(&self, name: &str) -> Option<String> {
+        match &self.package {
+            Some(package) => package.stored_name(name),
+            None => self.template.source().embedded(name).map(|_| name.to_string()),
         }
     }
 
     /// The name of part `name` as stored, or `name` when the package lacks it.
     fn stored(&self, name: String) -> String {
-        self.package.stored_name(&name).unwrap_or(name)
+        self.stored_name(&name).unwrap_or(name)
+    }
+
+    /// The part names, in package order.
+    fn names(&self) -> Vec<String> {
+        match &self.package {
+            Some(package) => package.part_names(),
+            None => self.template.source().embedded_names(),
+        }
+    }
+
+    /// The main part where the package relationships do not name it.
+    fn main_part(&mut self) -> Result<String> {
+        match self.package.as_mut() {
+            Some(package) => package.main_part().map_err(template_error),
+            None => Err(Error::template("the package has no main document relationship")),
+        }
     }
 }
 
@@ -91,10 +119,14 @@ pub(crate) fn template_error(err: minutes_ooxml::Error) -> Error {
 impl Parts {
     /// Reads and parses the parts of `template`.
     pub(crate) fn read(template: &Template) -> Result<Parts> {
-        let package = Package::open(template.source().package(), Limits::default())
-            .map_err(template_error)?;
+        let package = if template.source().is_embedded() {
+            None
+        } else {
+            let bytes = template.source().package();
+            Some(Package::open(bytes, Limits::default()).map_err(template_error)?)
+        };
         let mut reader = Reader { template, package };
-        let names = reader.package.part_names();
+        let names = reader.names();
         let stored = names.iter().map(|n| (part_key(n), n.clone())).collect();
         let package_rels_name = reader.stored(part_rels_name(""));
         let package_rels = reader
@@ -104,12 +136,10 @@ impl Parts {
         // finds it where they do not (content types, the usual name).
         let named_main =
             edit::relationship_target(&package_rels.root, rel_types::OFFICE_DOCUMENT)
-                .and_then(|target| {
-                    reader.package.stored_name(&resolve_target("", &target))
-                });
+                .and_then(|target| reader.stored_name(&resolve_target("", &target)));
         let main = match named_main {
             Some(main) => main,
-            None => reader.package.main_part().map_err(template_error)?,
+            None => reader.main_part()?,
         };
         let main_dir = part_dir(&main).to_string();
 

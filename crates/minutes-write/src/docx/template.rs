@@ -76,6 +76,21 @@ impl Source {
         }
     }
 
+    /// Returns true if and only if the parts are embedded in the program.
+    pub(crate) fn is_embedded(&self) -> bool {
+        matches!(self, Source::Builtin(_))
+    }
+
+    /// The names of the embedded parts, in package order (none for a user's template).
+    pub(crate) fn embedded_names(&self) -> Vec<String> {
+        match self {
+            Source::Builtin(builtin) => {
+                builtin.parts().iter().map(|(name, _)| (*name).to_string()).collect()
+            }
+            Source::Package(_) => Vec::new(),
+        }
+    }
+
     /// The text of a built-in part, embedded in the program: trees parsed from it borrow
     /// their strings. `None` for a user's template.
     pub(crate) fn embedded(&self, name: &str) -> Option<&'static [u8]> {
