@@ -48,12 +48,28 @@ pub fn new_relationship_id(rels: &Element) -> String {
     format!("rId{}", max + 1)
 }
 
+/// The Transitional and Strict prefixes of the office document relationship types.
+const TRANSITIONAL_TYPES: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+const STRICT_TYPES: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+
 /// Adds a relationship of `rel_type` to `target` unless one of that type exists; returns
-/// true if and only if it was added.
+/// true if and only if it was added. In a part whose relationships use Strict types, the
+/// added one does too.
 pub fn add_relationship(rels: &mut XmlDoc, rel_type: &str, target: &str) -> bool {
     if relationship_target(&rels.root, rel_type).is_some() {
         return false;
     }
+    let strict = rels
+        .root
+        .elements()
+        .filter_map(|e| e.get("Type"))
+        .any(|t| t.starts_with(STRICT_TYPES));
+    let rel_type = match rel_type.strip_prefix(TRANSITIONAL_TYPES) {
+        Some(name) if strict => format!("{STRICT_TYPES}{name}"),
+        _ => rel_type.to_string(),
+    };
+    let rel_type = rel_type.as_str();
     let id = new_relationship_id(&rels.root);
     let prefix = prefix_of(&rels.root);
     let element = Element::new(RELS_NS, &xml_tree::qname(&prefix, "Relationship"))
@@ -224,6 +240,9 @@ mod tests {
         );
         assert!(!add_relationship(&mut rels, rel_types::NUMBERING, "numbering.xml"));
         assert!(add_relationship(&mut rels, rel_types::STYLES, "styles.xml"));
-        assert!(xml_tree::serialize(&rels).contains(r#"Id="rId8""#));
+        let out = xml_tree::serialize(&rels);
+        assert!(out.contains(r#"Id="rId8""#), "{out}");
+        // Added in the Strict form, as the part's other relationships are.
+        assert!(out.contains(&format!(r#"Type="{STRICT_TYPES}styles""#)), "{out}");
     }
 }
