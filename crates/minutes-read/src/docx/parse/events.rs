@@ -35,12 +35,8 @@ pub(super) fn parse_part(
     let mut parser = BodyParser::new(bytes, part, kind, styles, numbering);
     let mut reader = Reader::from_reader(bytes);
     let mut depth = Depth::default();
-    // Open elements, to tell a complete part from a truncated one, and whether the root
-    // has closed (anything but white space after it is malformed).
-    let mut open = 0usize;
-    let mut root_closed = false;
+    let mut shape = Shape::default();
     let mut cut_short = false;
-    let mut seen_root = false;
     let mut names = Names::default();
     loop {
         // Looked at where it lies, not moved out of the result: the move's wide load
@@ -70,46 +66,9 @@ pub(super) fn parse_part(
                 }
             }
         }
-        match event {
-            Event::Start(_) | Event::Empty(_) if root_closed => {
-                return Err(minutes_ooxml::Error::xml(
-                    part,
-                    reader.buffer_position(),
-                    "content after the root element",
-                ));
-            }
-            Event::Text(t) if root_closed && !t.iter().all(u8::is_ascii_whitespace) => {
-                return Err(minutes_ooxml::Error::xml(
-                    part,
-                    reader.buffer_position(),
-                    "text after the root element",
-                ));
-            }
-            Event::Start(_) | Event::Empty(_) => {
-                // Attributes are parsed lazily; check them all so that a malformed one
-                // (unquoted value, duplicate name) is refused wherever it stands.
-                if let Err(err) = checked {
-                    return Err(minutes_ooxml::Error::xml(
-                        part,
-                        reader.buffer_position(),
-                        err,
-                    ));
-                }
-                seen_root = true;
-                if matches!(event, Event::Start(_)) {
-                    open += 1;
-                    if declares {
-                        names.scopes.push(open);
-                    }
-                }
-            }
-            Event::End(_) => {
-                names.close(open);
-                open = open.saturating_sub(1);
-                root_closed = open == 0;
-            }
-            _ => {}
-        }
+        shape.follow(event, checked, declares, &mut names, part, || {
+            reader.buffer_position()
+        })?;
         if !depth.track(event) {
             cut_short = true;
             let location = parser.here();
@@ -126,24 +85,7 @@ pub(super) fn parse_part(
         }
         parser.dispatch(&mut names, event, declares, || reader.buffer_position())?;
     }
-    // A part that ends with elements still open is truncated: its end (and whatever
-    // decisions were there) is lost, so it is refused rather than guessed at.
-    if !seen_root {
-        return Err(minutes_ooxml::Error::xml(
-            part,
-            0,
-            "not XML: the part has no root element",
-        ));
-    }
-    if open > 0 && !cut_short {
-        return Err(minutes_ooxml::Error::xml(
-            part,
-            reader.buffer_position(),
-            format!(
-                "the part ends with {open} element(s) left open (truncated or malformed)"
-            ),
-        ));
-    }
+    shape.complete(cut_short, part, reader.buffer_position())?;
     // Close what the depth cap left open.
     while !parser.stack.is_empty() {
         parser.end();
@@ -245,6 +187,95 @@ impl<'s, 'p> BodyParser<'s, 'p> {
                 self.text(&String::from_utf8_lossy(t));
             }
             _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The shape of a part read so far: open elements, to tell a complete part from a
+/// truncated one, and whether the root has closed (anything but white space after it is
+/// malformed).
+#[derive(Default)]
+struct Shape {
+    open: usize,
+    root_closed: bool,
+    seen_root: bool,
+}
+
+impl Shape {
+    /// Follows an event: content after the root and malformed attributes (`checked`) are
+    /// errors; elements open and close, with the namespace scopes they declare.
+    #[inline]
+    fn follow(
+        &mut self,
+        event: &Event<'_>,
+        checked: std::result::Result<bool, quick_xml::events::attributes::AttrError>,
+        declares: bool,
+        names: &mut Names,
+        part: &str,
+        position: impl Fn() -> u64,
+    ) -> Result<()> {
+        match event {
+            Event::Start(_) | Event::Empty(_) if self.root_closed => {
+                return Err(minutes_ooxml::Error::xml(
+                    part,
+                    position(),
+                    "content after the root element",
+                ));
+            }
+            Event::Text(t)
+                if self.root_closed && !t.iter().all(u8::is_ascii_whitespace) =>
+            {
+                return Err(minutes_ooxml::Error::xml(
+                    part,
+                    position(),
+                    "text after the root element",
+                ));
+            }
+            Event::Start(_) | Event::Empty(_) => {
+                // Attributes are parsed lazily; check them all so that a malformed one
+                // (unquoted value, duplicate name) is refused wherever it stands.
+                if let Err(err) = checked {
+                    return Err(minutes_ooxml::Error::xml(part, position(), err));
+                }
+                self.seen_root = true;
+                if matches!(event, Event::Start(_)) {
+                    self.open += 1;
+                    if declares {
+                        names.scopes.push(self.open);
+                    }
+                }
+            }
+            Event::End(_) => {
+                names.close(self.open);
+                self.open = self.open.saturating_sub(1);
+                self.root_closed = self.open == 0;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// At the end of the part: a part that ends with elements still open (not cut short
+    /// at the nesting guard) is truncated: its end (and whatever decisions were there) is
+    /// lost, so it is refused rather than guessed at.
+    fn complete(&self, cut_short: bool, part: &str, position: u64) -> Result<()> {
+        if !self.seen_root {
+            return Err(minutes_ooxml::Error::xml(
+                part,
+                0,
+                "not XML: the part has no root element",
+            ));
+        }
+        if self.open > 0 && !cut_short {
+            return Err(minutes_ooxml::Error::xml(
+                part,
+                position,
+                format!(
+                    "the part ends with {} element(s) left open (truncated or malformed)",
+                    self.open
+                ),
+            ));
         }
         Ok(())
     }
