@@ -27,3 +27,5 @@ mod robustness;
 mod samples;
 /// The two real seeds against their hand-checked truth (needs `../shared`).
 mod seeds;
+/// Templates: package naming variants, any Word document as `--template`.
+mod templates;

@@ -1,7 +1,7 @@
-//! Embeds the built-in template: lists every part under `templates/onem2m-minutes/` as an
-//! `include_bytes!` entry in `$OUT_DIR/builtin_template.rs`, and zips them once into
-//! `$OUT_DIR/builtin_template.docx`, whose deflated entries the writer copies raw instead
-//! of deflating the same parts again for every document.
+//! Embeds the built-in templates: lists every part under `templates/onem2m-minutes/` and
+//! `templates/plain/` as `include_bytes!` entries in `$OUT_DIR/builtin_template.rs`, and
+//! zips each template once into `$OUT_DIR/`, whose deflated entries the writer copies raw
+//! instead of deflating the same parts again for every document.
 
 use std::{
     env, fs,
@@ -48,17 +48,32 @@ fn main() -> std::io::Result<()> {
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let templates = manifest.join("../../templates");
     println!("cargo:rerun-if-changed=../../templates");
-    let root = templates.join("onem2m-minutes");
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
+    let mut code = String::new();
+    for (dir, prefix) in [("onem2m-minutes", "BUILTIN"), ("plain", "PLAIN")] {
+        embed(&templates.join(dir), prefix, &out, &mut code)?;
+    }
+    fs::write(out.join("builtin_template.rs"), code)
+}
+
+/// Adds to `code` the parts of the template in `root` (`{prefix}_PARTS`) and the same
+/// parts zipped (`{prefix}_PACKAGE`).
+fn embed(
+    root: &Path,
+    prefix: &str,
+    out: &Path,
+    code: &mut String,
+) -> std::io::Result<()> {
     let mut parts = Vec::new();
-    collect(&root, &root, &mut parts)?;
+    collect(root, root, &mut parts)?;
     // `[Content_Types].xml` first, as Word writes it; then by name for stable output.
     parts.sort_by(|a, b| {
         (a.0 != "[Content_Types].xml", &a.0).cmp(&(b.0 != "[Content_Types].xml", &b.0))
     });
-    let mut code = String::from(
-        "/// The parts of the built-in template, `[Content_Types].xml` first.\n\
-         pub(crate) static BUILTIN_PARTS: &[(&str, &[u8])] = &[\n",
-    );
+    code.push_str(&format!(
+        "/// The parts of a built-in template, `[Content_Types].xml` first.\n\
+         pub(crate) static {prefix}_PARTS: &[(&str, &[u8])] = &[\n"
+    ));
     for (name, path) in &parts {
         let absolute = fs::canonicalize(path)?;
         code.push_str(&format!(
@@ -67,8 +82,6 @@ fn main() -> std::io::Result<()> {
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
-    // The same options as the writer's own entries (package.rs).
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
@@ -78,12 +91,12 @@ fn main() -> std::io::Result<()> {
         zip.write_all(&fs::read(path)?)?;
     }
     let package = zip.finish().map_err(std::io::Error::other)?.into_inner();
-    let package_path = out.join("builtin_template.docx");
+    let package_path = out.join(format!("{}.docx", prefix.to_lowercase()));
     fs::write(&package_path, package)?;
     code.push_str(&format!(
-        "/// The parts of the built-in template as a package, in the same order.\n\
-         pub(crate) static BUILTIN_PACKAGE: &[u8] = include_bytes!({:?});\n",
+        "/// The parts of a built-in template as a package, in the same order.\n\
+         pub(crate) static {prefix}_PACKAGE: &[u8] = include_bytes!({:?});\n",
         package_path.to_string_lossy()
     ));
-    fs::write(out.join("builtin_template.rs"), code)
+    Ok(())
 }

@@ -61,7 +61,8 @@ pub struct ConvertCommand {
     /// Output file [default: <draft stem>.minutes.docx in the current directory].
     #[arg(short, long, value_name = "OUT.docx")]
     pub output: Option<PathBuf>,
-    /// A .docx or .dotx template to fill instead of the built-in oneM2M template.
+    /// A .docx or .dotx template to fill instead of the built-in oneM2M template (any Word
+    /// document: see the README), or `plain`, a built-in one without oneM2M branding.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
     /// Do not print diagnostics.
@@ -154,7 +155,7 @@ pub struct AgendaCommand {
     /// With --contributions: a draft whose sections give the agenda items.
     #[arg(long, value_name = "DRAFT", requires = "contributions")]
     pub skeleton: Option<PathBuf>,
-    /// A .docx or .dotx template to fill instead of the built-in one.
+    /// A .docx or .dotx template to fill instead of the built-in one, or `plain`.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
     /// Do not print diagnostics.
@@ -187,7 +188,7 @@ pub struct BatchCommand {
     /// Parallel jobs [default: the number of cores].
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// A .docx or .dotx template to fill instead of the built-in one.
+    /// A .docx or .dotx template to fill instead of the built-in one, or `plain`.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
     /// What to write for each draft, comma-separated.

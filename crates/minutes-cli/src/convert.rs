@@ -20,9 +20,17 @@ pub fn default_output(draft: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{stem}.{suffix}.docx"))
 }
 
-/// Loads a template file, or the built-in one.
+/// Loads a template file, a built-in template by name (`plain`, `onem2m`: a file of that
+/// name wins), or the default built-in one.
 pub fn load_template(path: Option<&Path>) -> anyhow::Result<Template> {
     match path {
+        Some(path) if !path.exists() => {
+            let named = path.to_str().and_then(Template::named);
+            match named {
+                Some(template) => Ok(template),
+                None => Err(anyhow::anyhow!("cannot read template {}: no such file (built-in templates: onem2m, plain)", path.display())),
+            }
+        }
         Some(path) => {
             let bytes = std::fs::read(path)
                 .with_context(|| format!("cannot read template {}", path.display()))?;

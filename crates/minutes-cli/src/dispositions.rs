@@ -1,7 +1,10 @@
 //! `minutes dispositions`: the portal CSV.
 
 use anyhow::{anyhow, Context};
-use minutes::write::{write_dispositions, Column, CsvOptions, StatusMap};
+use minutes::{
+    read::read_status_map,
+    write::{write_dispositions, Column, CsvOptions},
+};
 
 use crate::{
     args::{DispositionsCommand, EXIT_OK},
@@ -18,7 +21,7 @@ pub fn dispositions(cmd: &DispositionsCommand) -> anyhow::Result<u8> {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            Some(StatusMap::parse(&text, &path.display().to_string())?)
+            Some(read_status_map(&text, &path.display().to_string())?)
         }
         None => None,
     };

@@ -25,6 +25,7 @@ mod error;
 mod hash;
 mod meeting;
 mod status;
+mod status_map;
 mod tdoc;
 
 pub use crate::{
@@ -38,6 +39,7 @@ pub use crate::{
         Severity,
     },
     status::Status,
+    status_map::StatusMap,
     tdoc::{
         find_abbreviations, find_first_tdoc, find_tdocs, leading_tdoc_spans, tdoc_spans,
         ParseTdocError, Tdoc, TdocMatch, TdocRef, TdocSpan, TdocSpans,

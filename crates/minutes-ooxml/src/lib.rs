@@ -10,6 +10,11 @@
 //! [`ContentTypes`] parses `[Content_Types].xml`. The [`xml`] module classifies
 //! namespace URIs (Transitional and Strict) and reads attributes by namespace.
 //!
+//! For writing, [`xml_tree`] parses a part into a tree that is edited in place and written
+//! back with everything untouched kept as written; [`edit`] edits the bookkeeping parts
+//! (relationships, content types, core properties) as such trees; [`write_package`]
+//! writes a package filled from another, copying untouched parts raw.
+//!
 //! ```
 //! use minutes_ooxml::{Limits, Package};
 //! assert!(Package::open(b"not a zip", Limits::default()).is_err());
@@ -17,16 +22,23 @@
 #![deny(missing_docs)]
 
 mod content_types;
+pub mod edit;
 mod error;
 mod package;
 mod rels;
 mod stream;
+mod write;
 pub mod xml;
+pub mod xml_tree;
 
 pub use crate::{
     content_types::ContentTypes,
     error::{Error, ErrorKind, Result},
-    package::{Limits, Package},
-    rels::{part_rels_name, resolve_target, Relationship, Relationships},
+    package::{part_key, Limits, Package},
+    rels::{
+        is_rel_type, part_dir, part_rels_name, rel_types, resolve_target, Relationship,
+        Relationships, RELS_NS,
+    },
     stream::PartStream,
+    write::{write_package, Rewrites},
 };

@@ -8,12 +8,10 @@ use std::{
 use zip::ZipArchive;
 
 use crate::{
+    rels::{is_rel_type, percent_decode, rel_types},
     stream::{Entry, PartStream},
     ContentTypes, Error, ErrorKind, Relationships, Result,
 };
-
-/// The relationship type of the main part (Transitional and Strict end alike).
-const OFFICE_DOCUMENT: &str = "/officeDocument";
 
 /// The content type of a WordprocessingML main part, document or template.
 const MAIN_CONTENT_TYPES: [&str; 4] = [
@@ -48,8 +46,9 @@ impl Default for Limits {
 pub struct Package<'a> {
     bytes: &'a [u8],
     archive: ZipArchive<Cursor<&'a [u8]>>,
-    /// Lower-cased part name (no leading `/`) to zip index: OPC part names compare
-    /// case-insensitively.
+    /// Normalised part name (no leading `/`, `%XX` decoded, lower-cased) to zip index: OPC
+    /// part names compare case-insensitively, and producers differ on whether a zip item
+    /// name keeps the escapes of its part name.
     index: HashMap<String, usize>,
     limits: Limits,
     inflated: u64,
@@ -83,7 +82,7 @@ impl<'a> Package<'a> {
         let mut index = HashMap::with_capacity(archive.len());
         for i in 0..archive.len() {
             if let Some(Ok(name)) = archive.name_for_index(i) {
-                let key = normalise_name(&name);
+                let key = part_key(&name);
                 index.entry(key).or_insert(i);
             }
         }
@@ -92,7 +91,14 @@ impl<'a> Package<'a> {
 
     /// Returns true if and only if the package holds a part of this name.
     pub fn has_part(&self, name: &str) -> bool {
-        self.index.contains_key(&normalise_name(name))
+        self.index.contains_key(&part_key(name))
+    }
+
+    /// The name of part `name` as the zip stores it (its case and escapes), when the
+    /// package has it: `Word/Document.xml` for `word/document.xml`.
+    pub fn stored_name(&self, name: &str) -> Option<String> {
+        let &i = self.index.get(&part_key(name))?;
+        self.archive.name_for_index(i).and_then(|n| n.ok()).map(|n| n.into_owned())
     }
 
     /// The part names, as stored in the zip (directories included).
@@ -103,7 +109,7 @@ impl<'a> Package<'a> {
     /// Reads a part, or `None` when the package has no such part. The size limits are
     /// enforced while inflating, not trusted from the zip header.
     pub fn read_part(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
-        let Some(&i) = self.index.get(&normalise_name(name)) else {
+        let Some(&i) = self.index.get(&part_key(name)) else {
             return Ok(None);
         };
         let zip_err = |e: &dyn std::fmt::Display| {
@@ -145,7 +151,7 @@ impl<'a> Package<'a> {
     /// a caller can then fall back to [`Package::read_part`] for its error. What the
     /// stream inflates is not counted towards the package's total.
     pub fn part_stream(&mut self, name: &str) -> Result<Option<PartStream<'a>>> {
-        let Some(&i) = self.index.get(&normalise_name(name)) else {
+        let Some(&i) = self.index.get(&part_key(name)) else {
             return Ok(None);
         };
         let zip_err = |message: String| {
@@ -215,16 +221,16 @@ impl<'a> Package<'a> {
     }
 
     /// The name of the main document part: the target of the package's `officeDocument`
-    /// relationship, else the part whose content type is a WordprocessingML main part,
-    /// else `word/document.xml`.
+    /// relationship (Transitional or Strict), else the part whose content type is a
+    /// WordprocessingML main part, else `word/document.xml`; as the zip stores the name.
     pub fn main_part(&mut self) -> Result<String> {
         let rels = self.relationships("")?;
         let mut named = None;
         for rel in rels.iter() {
-            if rel.rel_type.ends_with(OFFICE_DOCUMENT) && !rel.external {
+            if is_rel_type(&rel.rel_type, rel_types::OFFICE_DOCUMENT) && !rel.external {
                 let name = rel.resolved("");
-                if self.has_part(&name) {
-                    return Ok(name);
+                if let Some(stored) = self.stored_name(&name) {
+                    return Ok(stored);
                 }
                 named.get_or_insert(name);
             }
@@ -232,13 +238,13 @@ impl<'a> Package<'a> {
         let types = self.content_types()?;
         for content_type in MAIN_CONTENT_TYPES {
             if let Some(name) = types.part_with_type(content_type) {
-                if self.has_part(name) {
-                    return Ok(name.to_string());
+                if let Some(stored) = self.stored_name(name) {
+                    return Ok(stored);
                 }
             }
         }
-        if self.has_part("word/document.xml") {
-            return Ok("word/document.xml".to_string());
+        if let Some(stored) = self.stored_name("word/document.xml") {
+            return Ok(stored);
         }
         // Name the part the package asked for, when it asked for one.
         let part = named.unwrap_or_else(|| "word/document.xml".to_string());
@@ -246,7 +252,8 @@ impl<'a> Package<'a> {
     }
 
     /// The first internal part related to `part` by a relationship whose type ends with
-    /// `/type_suffix` (e.g. `styles`, `numbering`), when it exists in the package.
+    /// `/type_suffix` (e.g. `styles`, `numbering`), when it exists in the package; its name
+    /// as resolved from the target, not necessarily as the zip stores it.
     pub fn related_part(
         &mut self,
         part: &str,
@@ -254,11 +261,7 @@ impl<'a> Package<'a> {
     ) -> Result<Option<String>> {
         let rels = self.relationships(part)?;
         for rel in rels.iter() {
-            let matches = rel
-                .rel_type
-                .rsplit_once('/')
-                .is_some_and(|(_, last)| last.eq_ignore_ascii_case(type_suffix));
-            if matches && !rel.external {
+            if is_rel_type(&rel.rel_type, type_suffix) && !rel.external {
                 let name = rel.resolved(part);
                 if self.has_part(&name) {
                     return Ok(Some(name));
@@ -269,9 +272,15 @@ impl<'a> Package<'a> {
     }
 }
 
-/// A part name as an index key: no leading `/`, `\` as `/`, lower-case.
-fn normalise_name(name: &str) -> String {
-    name.trim_start_matches(['/', '\\']).replace('\\', "/").to_lowercase()
+/// A part name as a key that compares as OPC part names do: no leading `/`, `\` as `/`,
+/// `%XX` decoded, lower-case (ECMA-376 Part 2 §6.2.2.3: part names are equivalent
+/// case-insensitively).
+pub fn part_key(name: &str) -> String {
+    let name = name.trim_start_matches(['/', '\\']);
+    if !name.contains(['\\', '%']) {
+        return name.to_lowercase();
+    }
+    percent_decode(&name.replace('\\', "/")).to_lowercase()
 }
 
 #[cfg(test)]
@@ -326,6 +335,33 @@ mod tests {
         let mut package = Package::open(&bytes, Limits::default()).unwrap();
         let err = package.main_part().unwrap_err();
         assert_eq!(err.to_string(), "missing part `word/elsewhere.xml`");
+    }
+
+    // Part names compare case-insensitively and with `%XX` decoded; the stored name is
+    // the zip's.
+    #[test]
+    fn part_names_normalised() {
+        let bytes =
+            zip_parts(&[("Word/My%20Doc.xml", b"<x/>"), ("word/a b.xml", b"<y/>")]);
+        let package = Package::open(&bytes, Limits::default()).unwrap();
+        assert_eq!(
+            package.stored_name("word/my doc.xml").as_deref(),
+            Some("Word/My%20Doc.xml")
+        );
+        assert_eq!(
+            package.stored_name("/WORD/A%20B.XML").as_deref(),
+            Some("word/a b.xml")
+        );
+        assert!(package.stored_name("word/c.xml").is_none());
+    }
+
+    // A Strict officeDocument relationship names the main part.
+    #[test]
+    fn strict_main_part() {
+        let rels = br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="word/Main.xml"/></Relationships>"#;
+        let bytes = zip_parts(&[("_rels/.rels", rels), ("word/main.xml", b"<x/>")]);
+        let mut package = Package::open(&bytes, Limits::default()).unwrap();
+        assert_eq!(package.main_part().unwrap(), "word/main.xml");
     }
 
     // The size cap is enforced while inflating.

@@ -5,6 +5,38 @@ use quick_xml::{events::Event, Reader};
 
 use crate::{Error, Result};
 
+/// Relationship types, as Transitional packages write them. Strict packages write
+/// `http://purl.oclc.org/ooxml/officeDocument/relationships/...` for the same ones: match a
+/// type with [`is_rel_type`], which compares the last segment only.
+pub mod rel_types {
+    /// The main document part, from the package.
+    pub const OFFICE_DOCUMENT: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    /// The core properties part, from the package.
+    pub const CORE_PROPERTIES: &str =
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+    /// The numbering part, from the main part.
+    pub const NUMBERING: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
+    /// The styles part, from the main part.
+    pub const STYLES: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+}
+
+/// The namespace of relationship parts (the same in Transitional and Strict packages).
+pub const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// Returns true if and only if relationship type `found` is `wanted` (one of
+/// [`rel_types`], or any type URI): the last segments compare, case-insensitively, so
+/// that Strict and Transitional types match alike.
+pub fn is_rel_type(found: &str, wanted: &str) -> bool {
+    fn last_segment(uri: &str) -> &str {
+        uri.rsplit('/').next().unwrap_or(uri)
+    }
+    let found = last_segment(found);
+    !found.is_empty() && found.eq_ignore_ascii_case(last_segment(wanted))
+}
+
 /// One relationship of a part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relationship {
@@ -121,7 +153,18 @@ pub fn resolve_target(source_part: &str, target: &str) -> String {
     segments.join("/")
 }
 
-fn percent_decode(s: &str) -> String {
+/// The folder of a part, with its trailing slash: `word/document.xml` → `word/`; `""`
+/// for a part at the root.
+pub fn part_dir(part: &str) -> &str {
+    match part.rfind('/') {
+        Some(at) => part.get(..=at).unwrap_or_default(),
+        None => "",
+    }
+}
+
+/// `%XX` escapes of a part name segment decoded (ECMA-376 Part 2 §6.2.2.2: part names are
+/// IRIs, written percent-encoded in relationship targets).
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }
@@ -172,6 +215,19 @@ mod tests {
         assert_eq!(part_rels_name(""), "_rels/.rels");
         assert_eq!(part_rels_name("word/document.xml"), "word/_rels/document.xml.rels");
         assert_eq!(part_rels_name("/document.xml"), "_rels/document.xml.rels");
+        assert_eq!(part_dir("word/document.xml"), "word/");
+        assert_eq!(part_dir("document.xml"), "");
+    }
+
+    // Strict and Transitional types match by their last segment.
+    #[test]
+    fn matches_strict_types() {
+        let strict =
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+        assert!(is_rel_type(strict, rel_types::OFFICE_DOCUMENT));
+        assert!(is_rel_type(rel_types::STYLES, rel_types::STYLES));
+        assert!(!is_rel_type(rel_types::STYLES, rel_types::NUMBERING));
+        assert!(!is_rel_type("", ""));
     }
 
     // Attributes are read by local name, whatever the prefix.

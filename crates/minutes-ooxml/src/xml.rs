@@ -198,22 +198,31 @@ pub fn requires_understood_in(names: &NamespaceResolver, requires: &str) -> bool
     })
 }
 
-/// Element nesting deeper than this ends the reading of a part: quick-xml's namespace
-/// resolver counts open elements in 16 bits (and panics past 65,535 in debug builds).
-pub const MAX_XML_DEPTH: usize = 50_000;
+/// The one limit on element nesting in a document: far deeper than anything Word writes
+/// (tables in tables reach a few dozen levels), and shallow enough that recursive walks
+/// over a body or a tree (nested tables; writing, cloning and dropping a tree) cannot
+/// exhaust a thread's stack. The writer's [`crate::xml_tree`] refuses a part nested
+/// deeper; the readers' body parser skips the deeper content with a warning.
+pub const MAX_XML_DEPTH: usize = 1_000;
 
-/// The element nesting of a stream of events, to stop before [`MAX_XML_DEPTH`].
+/// Element nesting deeper than this ends the reading of a part ([`Depth`]): not a limit on
+/// documents (see [`MAX_XML_DEPTH`]) but a guard for quick-xml's namespace resolver, which
+/// counts open elements in 16 bits (and panics past 65,535 in debug builds), while the
+/// content past [`MAX_XML_DEPTH`] is skipped.
+pub const MAX_EVENT_DEPTH: usize = 50_000;
+
+/// The element nesting of a stream of events, to stop before [`MAX_EVENT_DEPTH`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Depth(usize);
 
 impl Depth {
     /// Records an event; returns false when it opens an element deeper than
-    /// [`MAX_XML_DEPTH`]: the caller must stop reading.
+    /// [`MAX_EVENT_DEPTH`]: the caller must stop reading.
     pub fn track(&mut self, event: &Event<'_>) -> bool {
         match event {
             Event::Start(_) => {
                 self.0 = self.0.saturating_add(1);
-                self.0 <= MAX_XML_DEPTH
+                self.0 <= MAX_EVENT_DEPTH
             }
             Event::End(_) => {
                 self.0 = self.0.saturating_sub(1);
@@ -231,7 +240,7 @@ impl Depth {
 }
 
 /// The next event of a part read whole; malformed XML and nesting deeper than
-/// [`MAX_XML_DEPTH`] are errors naming `part`. The element's namespace is not resolved:
+/// [`MAX_EVENT_DEPTH`] are errors naming `part`. The element's namespace is not resolved:
 /// readers look at a few elements by local name and resolve only those ([`element_ns`]).
 /// For parts that must be whole (styles, numbering); the body parser, which stops at the
 /// depth cap with a warning instead, tracks depth itself.
@@ -268,7 +277,7 @@ fn tracked<'e, R>(
         return Err(crate::Error::xml(
             part,
             reader.buffer_position(),
-            format!("elements nest deeper than {MAX_XML_DEPTH}"),
+            format!("elements nest deeper than {MAX_EVENT_DEPTH}"),
         ));
     }
     Ok(event)

@@ -27,6 +27,7 @@ mod error;
 mod html;
 mod markdown;
 mod package_kind;
+mod status_map;
 mod text;
 mod xlsx;
 
@@ -38,6 +39,7 @@ pub use crate::{
     html::read_html,
     markdown::read_markdown,
     package_kind::{package_kind, PackageKind},
+    status_map::{read_status_map, StatusMapError},
     text::{decode_text, read_text, Decoded},
     xlsx::read_xlsx,
 };

@@ -2,9 +2,9 @@
 
 use std::{collections::HashMap, io::Write, str::FromStr};
 
-use minutes_model::{Disposition, FxHashMap, FxHashSet, Meeting, Status};
+use minutes_model::{Disposition, FxHashMap, FxHashSet, Meeting, StatusMap};
 
-use crate::{Error, Result};
+use crate::Result;
 
 /// A column of the dispositions CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,93 +114,6 @@ impl FromStr for Column {
     }
 }
 
-/// Portal words for statuses, because each portal and chair wants its own.
-///
-/// A map has entries `STATUS = WORD` (a normalised status of DESIGN.md §3) and
-/// `superseded STATUS = WORD` for a revision that a later decided revision of the same
-/// document replaces (`superseded Noted = Revised`). Written as TOML (`"Dispensation to TP"
-/// = "Not handled"`) or as CSV with a `from,to` header.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StatusMap {
-    plain: HashMap<Status, String>,
-    superseded: HashMap<Status, String>,
-}
-
-impl StatusMap {
-    /// Parses a map; `name` ending in `.csv` selects CSV, anything else TOML.
-    pub fn parse(text: &str, name: &str) -> Result<StatusMap> {
-        let entries: Vec<(String, String)> = if name.to_lowercase().ends_with(".csv") {
-            let mut reader = csv::ReaderBuilder::new()
-                .trim(csv::Trim::All)
-                .from_reader(text.as_bytes());
-            let mut entries = Vec::new();
-            for record in reader.records() {
-                let record =
-                    record.map_err(|e| Error::status_map(format!("{name}: {e}")))?;
-                match (record.get(0), record.get(1), record.len()) {
-                    (Some(from), Some(to), 2) => {
-                        entries.push((from.to_string(), to.to_string()))
-                    }
-                    _ => {
-                        let line = record.position().map_or(0, csv::Position::line);
-                        return Err(Error::status_map(format!(
-                            "{name}:{line}: expected two columns `from,to`"
-                        )));
-                    }
-                }
-            }
-            entries
-        } else {
-            let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-                Error::status_map(format!("{name}: {}", e.message()))
-            })?;
-            let mut entries = Vec::new();
-            for (from, to) in table {
-                let to = to.as_str().ok_or_else(|| {
-                    Error::status_map(format!(
-                        "{name}: the value of `{from}` must be a string"
-                    ))
-                })?;
-                entries.push((from, to.to_string()));
-            }
-            entries
-        };
-        let mut map = StatusMap::default();
-        for (from, to) in entries {
-            let (superseded, status_text) = match from.strip_prefix("superseded ") {
-                Some(rest) => (true, rest),
-                None => (false, from.as_str()),
-            };
-            let status = Status::from_phrase(status_text).ok_or_else(|| {
-                let known: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-                Error::status_map(format!(
-                    "{name}: unknown status `{status_text}` (known: {})",
-                    known.join(", ")
-                ))
-            })?;
-            if to.trim().is_empty() {
-                return Err(Error::status_map(format!(
-                    "{name}: empty replacement for `{from}`"
-                )));
-            }
-            let target = if superseded { &mut map.superseded } else { &mut map.plain };
-            target.insert(status, to.trim().to_string());
-        }
-        Ok(map)
-    }
-
-    /// The word for `disposition`'s status.
-    pub fn word(&self, disposition: &Disposition) -> String {
-        let status = disposition.status;
-        if disposition.revised_to.is_some() {
-            if let Some(word) = self.superseded.get(&status) {
-                return word.clone();
-            }
-        }
-        self.plain.get(&status).cloned().unwrap_or_else(|| status.as_str().to_string())
-    }
-}
-
 /// Options of the dispositions CSV.
 #[derive(Debug, Clone)]
 pub struct CsvOptions {
@@ -211,7 +124,8 @@ pub struct CsvOptions {
     /// Add documents listed in contribution tables that got no decision, with an empty
     /// status, after the decisions of their section. The default is `false`.
     pub all_documents: bool,
-    /// Portal words for statuses. The default is none (the normalised words).
+    /// Portal words for statuses (`minutes_read::read_status_map` reads them from a
+    /// file). The default is none (the normalised words).
     pub status_map: Option<StatusMap>,
 }
 

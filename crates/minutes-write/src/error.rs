@@ -17,10 +17,8 @@ pub enum ErrorKind {
     Io(std::io::Error),
     /// The CSV writer failed.
     Csv(csv::Error),
-    /// A template package is unusable (not a Word document, no cover table, …).
+    /// A template package is unusable (not a Word document, no main part, …).
     Template(String),
-    /// A status map file is invalid.
-    StatusMap(String),
     /// Anything else the writer cannot do, with a message naming it.
     Other(String),
 }
@@ -36,11 +34,6 @@ impl Error {
         Error(Box::new(ErrorKind::Template(message.into())))
     }
 
-    /// A status map error naming the problem.
-    pub fn status_map(message: impl Into<String>) -> Error {
-        Error(Box::new(ErrorKind::StatusMap(message.into())))
-    }
-
     /// Any other error naming the problem.
     pub fn other(message: impl Into<String>) -> Error {
         Error(Box::new(ErrorKind::Other(message.into())))
@@ -53,7 +46,6 @@ impl fmt::Display for Error {
             ErrorKind::Io(err) => write!(f, "cannot write: {err}"),
             ErrorKind::Csv(err) => write!(f, "cannot write CSV: {err}"),
             ErrorKind::Template(message) => write!(f, "unusable template: {message}"),
-            ErrorKind::StatusMap(message) => write!(f, "invalid status map: {message}"),
             ErrorKind::Other(message) => f.write_str(message),
         }
     }
@@ -73,6 +65,14 @@ impl std::error::Error for Error {
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Error {
         Error(Box::new(ErrorKind::Io(err)))
+    }
+}
+
+/// A package error met while writing (a template's package errors are reported as
+/// [`ErrorKind::Template`] where it is read).
+impl From<minutes_ooxml::Error> for Error {
+    fn from(err: minutes_ooxml::Error) -> Error {
+        Error::other(err.to_string())
     }
 }
 

@@ -19,7 +19,7 @@ mod markdown;
 
 pub use crate::{
     agenda::{agenda_from_contributions, agenda_of, next_agenda, write_agenda},
-    csv::{write_dispositions, Column, CsvOptions, StatusMap},
+    csv::{write_dispositions, Column, CsvOptions},
     docx::{write_docx, write_docx_to, DocxWriteOptions, Template},
     error::{Error, ErrorKind, Result},
     markdown::write_markdown,

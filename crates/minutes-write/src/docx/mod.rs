@@ -17,7 +17,8 @@
 //! - headings use the template's heading styles and Word numbering; each displays exactly
 //!   its model number (see `numbering`).
 //!
-//! A template without a cover table is an error ([`crate::ErrorKind::Template`]).
+//! A template without a cover table (any Word document, the built-in `plain` one) is
+//! filled through its content controls and `{{title}}`-style markers (see `generic`).
 //!
 //! The main part is streamed: the template's text before and after the body is
 //! serialised once, and the minutes are written between, paragraph by paragraph, straight
@@ -28,23 +29,23 @@
 mod body;
 mod cover;
 mod emit;
+mod generic;
 mod numbering;
-mod package;
 mod parts;
 mod styles;
 mod template;
-mod xml;
+/// The editable XML tree of `minutes_ooxml`, under the name the writer's modules use.
+pub(crate) use minutes_ooxml::xml_tree as xml;
 
 use std::io::{Cursor, Seek, Write};
 
 use minutes_model::Meeting;
+use minutes_ooxml::{edit, rel_types, Rewrites};
 
 pub use self::template::Template;
 use self::{
     body::BodyWriter,
     numbering::Numbering,
-    package::Rewrites,
-    template::resolve_target,
     xml::{Element, Node, Wml, W_NS},
 };
 use crate::{Error, Result};
@@ -94,12 +95,16 @@ pub fn write_docx_to<W: Write + Seek>(
     let Some(Node::Element(body)) = document.root.children.get_mut(parts.body) else {
         return Err(Error::template(format!("`{}` has no body", parts.main)));
     };
-    let cover_index = cover::fill_cover(body, &meeting.cover, &w)?;
-    if let Some(title) = &options.document_title {
-        retitle(body, cover_index, title);
-    }
     let text_width = text_width(body);
-    let splice = replace_body(body, cover_index);
+    let splice = if cover::has_cover_table(body) {
+        let cover_index = cover::fill_cover(body, &meeting.cover, &w)?;
+        if let Some(title) = &options.document_title {
+            retitle(body, cover_index, title);
+        }
+        replace_body(body, cover_index)
+    } else {
+        generic::fill(body, &meeting.cover, options.document_title.as_deref(), &w)
+    };
     let (head, tail) = xml::serialize_around(&document, parts.body, splice);
     drop(document);
 
@@ -115,74 +120,71 @@ pub fn write_docx_to<W: Write + Seek>(
             .clone()
             .unwrap_or_else(|| format!("{}numbering.xml", parts.main_dir));
         if parts.numbering_part.is_none() {
-            if parts.names.contains(&part) {
+            if parts.has(&part) {
                 return Err(Error::template(format!(
                     "`{part}` exists but is not the numbering part"
                 )));
             }
             let mut main_rels = parts.main_rels.clone();
-            package::add_relationship(
-                &mut main_rels,
-                template::REL_NUMBERING,
-                "numbering.xml",
-            );
+            edit::add_relationship(&mut main_rels, rel_types::NUMBERING, "numbering.xml");
             rewrites.insert(
                 parts.main_rels_name.clone(),
                 xml::serialize(&main_rels).into_bytes(),
             );
         }
-        if !parts.names.contains(&part) {
-            added_types.push((part.clone(), package::NUMBERING));
+        if !parts.has(&part) {
+            added_types.push((part.clone(), edit::NUMBERING));
         }
         rewrites.insert(part, numbering.to_bytes());
     }
     drop(numbering);
 
     // Core properties: the title and the timestamp.
-    let timestamp = options.timestamp.map(package::w3cdtf);
+    let timestamp = options.timestamp.map(edit::w3cdtf);
     let title = meeting.cover.title.as_deref().filter(|t| !t.trim().is_empty());
     if title.is_some() || timestamp.is_some() {
-        let core_part =
-            template::relationship_target(&parts.package_rels.root, template::REL_CORE)
-                .map(|t| resolve_target("", &t));
-        let (core_name, mut core) = match core_part {
+        let (core_name, mut core) = match &parts.core_part {
             Some(name) => {
-                let doc = template.read_xml(&name)?.unwrap_or_else(package::empty_core);
-                if !parts.names.contains(&name) {
-                    added_types.push((name.clone(), package::CORE));
+                let doc = parts.core.clone().unwrap_or_else(edit::empty_core);
+                if !parts.has(name) {
+                    added_types.push((name.clone(), edit::CORE));
                 }
-                (name, doc)
+                (name.clone(), doc)
             }
             None => {
-                let name = if parts.names.iter().any(|n| n == "docProps/core.xml") {
+                let name = if parts.has("docProps/core.xml") {
                     "docProps/minutes-core.xml".to_string()
                 } else {
                     "docProps/core.xml".to_string()
                 };
                 let mut package_rels = parts.package_rels.clone();
-                package::add_relationship(&mut package_rels, template::REL_CORE, &name);
+                edit::add_relationship(
+                    &mut package_rels,
+                    rel_types::CORE_PROPERTIES,
+                    &name,
+                );
                 rewrites.insert(
-                    "_rels/.rels".to_string(),
+                    parts.package_rels_name.clone(),
                     xml::serialize(&package_rels).into_bytes(),
                 );
-                added_types.push((name.clone(), package::CORE));
-                (name, package::empty_core())
+                added_types.push((name.clone(), edit::CORE));
+                (name, edit::empty_core())
             }
         };
-        package::core_properties(&mut core, title, timestamp.as_deref());
+        edit::core_properties(&mut core, title, timestamp.as_deref());
         rewrites.insert(core_name, xml::serialize(&core).into_bytes());
     }
 
     let mut types = parts.content_types.clone();
-    if package::content_types(&mut types, &parts.main, &added_types) {
+    if edit::content_types(&mut types, &parts.main, &added_types) {
         rewrites.insert(
-            "[Content_Types].xml".to_string(),
+            parts.content_types_name.clone(),
             xml::serialize(&types).into_bytes(),
         );
     }
 
-    package::write_package(
-        template,
+    minutes_ooxml::write_package(
+        template.source().package(),
         &parts.names,
         &rewrites,
         &parts.main,

@@ -1,39 +1,13 @@
 //! Template packages: the built-in template (parts embedded at build time from
-//! `templates/onem2m-minutes/`) or a user's `.docx`/`.dotx`, and the package plumbing the
-//! writer needs (part names, reading parts with size caps, relationships).
+//! `templates/onem2m-minutes/`) or a user's `.docx`/`.dotx`, read through
+//! `minutes_ooxml` (one package layer for reader and writer).
 
-use std::borrow::Cow;
-use std::io::{Cursor, Read};
 use std::sync::{Arc, OnceLock};
 
-use zip::ZipArchive;
-
 use super::parts::Parts;
-use super::xml::{self, Element, XmlDoc};
 use crate::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_template.rs"));
-
-/// Largest part the writer inflates (zip-bomb guard); larger parts are copied raw.
-const MAX_PART_SIZE: u64 = 64 * 1024 * 1024;
-/// Most entries a template package may have.
-const MAX_ENTRIES: usize = 10_000;
-
-/// Relationship type of the main document part.
-pub(crate) const REL_OFFICE_DOCUMENT: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-/// Relationship type of the core properties part.
-pub(crate) const REL_CORE: &str =
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
-/// Relationship type of the numbering part.
-pub(crate) const REL_NUMBERING: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering";
-/// Relationship type of the styles part.
-pub(crate) const REL_STYLES: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-/// Namespace of relationship parts.
-pub(crate) const RELS_NS: &str =
-    "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /// A template package (the built-in default or a user's `.docx`/`.dotx`).
 ///
@@ -52,8 +26,34 @@ pub struct Template {
 impl std::fmt::Debug for Template {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.source {
-            Source::Builtin => f.write_str("Template(builtin)"),
+            Source::Builtin(Builtin::OneM2m) => f.write_str("Template(builtin)"),
+            Source::Builtin(Builtin::Plain) => f.write_str("Template(plain)"),
             Source::Package(bytes) => write!(f, "Template({} bytes)", bytes.len()),
+        }
+    }
+}
+
+/// The templates embedded in the binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    /// `templates/onem2m-minutes/`, the default.
+    OneM2m,
+    /// `templates/plain/`, without oneM2M branding.
+    Plain,
+}
+
+impl Builtin {
+    fn parts(self) -> &'static [(&'static str, &'static [u8])] {
+        match self {
+            Builtin::OneM2m => BUILTIN_PARTS,
+            Builtin::Plain => PLAIN_PARTS,
+        }
+    }
+
+    fn package(self) -> &'static [u8] {
+        match self {
+            Builtin::OneM2m => BUILTIN_PACKAGE,
+            Builtin::Plain => PLAIN_PACKAGE,
         }
     }
 }
@@ -61,7 +61,7 @@ impl std::fmt::Debug for Template {
 #[derive(Clone)]
 pub(crate) enum Source {
     /// The parts embedded in the binary.
-    Builtin,
+    Builtin(Builtin),
     /// A zip package.
     Package(Vec<u8>),
 }
@@ -71,8 +71,34 @@ impl Source {
     /// built-in parts deflated at build time.
     pub(crate) fn package(&self) -> &[u8] {
         match self {
-            Source::Builtin => BUILTIN_PACKAGE,
+            Source::Builtin(builtin) => builtin.package(),
             Source::Package(bytes) => bytes,
+        }
+    }
+
+    /// Returns true if and only if the parts are embedded in the program.
+    pub(crate) fn is_embedded(&self) -> bool {
+        matches!(self, Source::Builtin(_))
+    }
+
+    /// The names of the embedded parts, in package order (none for a user's template).
+    pub(crate) fn embedded_names(&self) -> Vec<String> {
+        match self {
+            Source::Builtin(builtin) => {
+                builtin.parts().iter().map(|(name, _)| (*name).to_string()).collect()
+            }
+            Source::Package(_) => Vec::new(),
+        }
+    }
+
+    /// The text of a built-in part, embedded in the program: trees parsed from it borrow
+    /// their strings. `None` for a user's template.
+    pub(crate) fn embedded(&self, name: &str) -> Option<&'static [u8]> {
+        match self {
+            Source::Builtin(builtin) => {
+                builtin.parts().iter().find(|(n, _)| *n == name).map(|(_, bytes)| *bytes)
+            }
+            Source::Package(_) => None,
         }
     }
 }
@@ -82,12 +108,30 @@ impl Template {
     /// The built-in oneM2M minutes template: title "Minutes", the cover table, the
     /// "oneM2M Notice", numbered heading styles, contribution and action-item table styles.
     pub fn builtin() -> Template {
-        Template { source: Source::Builtin, parts: Arc::default() }
+        Template { source: Source::Builtin(Builtin::OneM2m), parts: Arc::default() }
     }
 
-    /// A user's template package (`.docx` or `.dotx`). Fails when the bytes are not a
-    /// WordprocessingML package with a readable main document part, or when its body has
-    /// no cover table (a table whose cells read `Chair:`, `Meeting Date:`, …).
+    /// The built-in plain template: the styles and numbering of the oneM2M one, without
+    /// its branding (header, footer, cover table, notice); the cover values go to
+    /// `{{title}}`-style markers and the minutes to its `{{body}}` paragraph.
+    pub fn plain() -> Template {
+        Template { source: Source::Builtin(Builtin::Plain), parts: Arc::default() }
+    }
+
+    /// A built-in template by name: `onem2m` (the default) or `plain`.
+    pub fn named(name: &str) -> Option<Template> {
+        match name.trim().to_lowercase().as_str() {
+            "onem2m" | "default" => Some(Template::builtin()),
+            "plain" => Some(Template::plain()),
+            _ => None,
+        }
+    }
+
+    /// A user's template package (`.docx` or `.dotx`): any Word document. Its oneM2M
+    /// cover table (a table whose cells read `Chair:`, `Meeting Date:`, …) is filled when
+    /// it has one; otherwise its content controls and `{{title}}`-style markers take the
+    /// cover, and its `{{body}}` paragraph (else its end) the minutes. Fails when the
+    /// bytes are not a WordprocessingML package with a readable main document part.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Template> {
         if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
             return Err(Error::template(
@@ -95,17 +139,13 @@ impl Template {
             ));
         }
         let template = Template { source: Source::Package(bytes), parts: Arc::default() };
-        let parts = template.parts()?;
-        let body = parts.document.root.first_w("body");
-        if !body.is_some_and(super::cover::has_cover_table) {
-            return Err(super::cover::no_cover_table());
-        }
+        template.parts()?;
         Ok(template)
     }
 
-    /// Returns true if and only if this is the built-in template.
+    /// Returns true if and only if this is a built-in template.
     pub fn is_builtin(&self) -> bool {
-        matches!(self.source, Source::Builtin)
+        matches!(self.source, Source::Builtin(_))
     }
 }
 
@@ -123,156 +163,20 @@ impl Template {
         let parts = Parts::read(self)?;
         Ok(self.parts.get_or_init(|| parts))
     }
-
-    fn archive(bytes: &[u8]) -> Result<ZipArchive<Cursor<&[u8]>>> {
-        let archive = ZipArchive::new(Cursor::new(bytes))
-            .map_err(|err| Error::template(format!("not a zip package: {err}")))?;
-        if archive.len() > MAX_ENTRIES {
-            return Err(Error::template(format!("too many entries ({})", archive.len())));
-        }
-        Ok(archive)
-    }
-
-    /// The part names of the package, in package order.
-    pub(crate) fn names(&self) -> Result<Vec<String>> {
-        match &self.source {
-            Source::Builtin => {
-                Ok(BUILTIN_PARTS.iter().map(|(name, _)| (*name).to_string()).collect())
-            }
-            Source::Package(bytes) => {
-                let mut archive = Template::archive(bytes)?;
-                let mut names = Vec::with_capacity(archive.len());
-                for index in 0..archive.len() {
-                    let file = archive.by_index_raw(index).map_err(|err| {
-                        Error::template(format!("unreadable entry: {err}"))
-                    })?;
-                    let name = file.name().map_err(|err| {
-                        Error::template(format!("bad entry name: {err}"))
-                    })?;
-                    names.push(name.into_owned());
-                }
-                Ok(names)
-            }
-        }
-    }
-
-    /// Part `name` (no leading slash) parsed into a tree, or `None` when the package lacks
-    /// it. Trees of the built-in template borrow their text from the program.
-    pub(crate) fn read_xml(&self, name: &str) -> Result<Option<XmlDoc>> {
-        match self.read_part(name)? {
-            Some(Cow::Borrowed(bytes)) => Ok(Some(xml::parse_static(bytes, name)?)),
-            Some(Cow::Owned(bytes)) => Ok(Some(xml::parse(&bytes, name)?)),
-            None => Ok(None),
-        }
-    }
-
-    /// The bytes of part `name` (no leading slash), or `None` when the package lacks it.
-    pub(crate) fn read_part(&self, name: &str) -> Result<Option<Cow<'static, [u8]>>> {
-        match &self.source {
-            Source::Builtin => Ok(BUILTIN_PARTS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, bytes)| Cow::Borrowed(*bytes))),
-            Source::Package(bytes) => {
-                let mut archive = Template::archive(bytes)?;
-                let Some(index) = archive.index_for_name(name) else { return Ok(None) };
-                let file = archive.by_index(index).map_err(|err| {
-                    Error::template(format!("cannot read `{name}`: {err}"))
-                })?;
-                if file.size() > MAX_PART_SIZE {
-                    return Err(Error::template(format!("part `{name}` is too large")));
-                }
-                let mut out = Vec::new();
-                file.take(MAX_PART_SIZE + 1).read_to_end(&mut out).map_err(|err| {
-                    Error::template(format!("cannot read `{name}`: {err}"))
-                })?;
-                if out.len() as u64 > MAX_PART_SIZE {
-                    return Err(Error::template(format!("part `{name}` is too large")));
-                }
-                Ok(Some(Cow::Owned(out)))
-            }
-        }
-    }
-}
-
-/// The target of the first internal relationship of type `rel_type` in a rels tree.
-pub(crate) fn relationship_target(rels: &Element, rel_type: &str) -> Option<String> {
-    rels.elements()
-        .filter(|e| e.local() == "Relationship")
-        .filter(|e| !matches!(e.get("TargetMode").as_deref(), Some("External")))
-        .find(|e| e.get("Type").as_deref() == Some(rel_type))
-        .and_then(|e| e.get("Target"))
-}
-
-/// Resolves a relationship target against the folder of its source part (`word/` for
-/// `word/document.xml`, empty for the package): `styles.xml` → `word/styles.xml`,
-/// `/word/x.xml` → `word/x.xml`, `../customXml/item1.xml` → `customXml/item1.xml`.
-pub(crate) fn resolve_target(base_dir: &str, target: &str) -> String {
-    let joined = match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_string(),
-        None => format!("{base_dir}{target}"),
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in joined.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
-}
-
-/// The folder of a part, with its trailing slash: `word/document.xml` → `word/`.
-pub(crate) fn part_dir(part: &str) -> String {
-    match part.rfind('/') {
-        Some(at) => part.get(..=at).unwrap_or_default().to_string(),
-        None => String::new(),
-    }
-}
-
-/// The relationships part of a part: `word/document.xml` → `word/_rels/document.xml.rels`.
-pub(crate) fn rels_name(part: &str) -> String {
-    let dir = part_dir(part);
-    let file = part.get(dir.len()..).unwrap_or(part);
-    format!("{dir}_rels/{file}.rels")
-}
-
-/// A new relationship id unused in `rels`: `rIdN` above every numeric one.
-pub(crate) fn new_relationship_id(rels: &Element) -> String {
-    let max = rels
-        .elements()
-        .filter_map(|e| e.get("Id"))
-        .filter_map(|id| id.strip_prefix("rId").and_then(|n| n.parse::<u64>().ok()))
-        .max()
-        .unwrap_or(0);
-    format!("rId{}", max + 1)
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-    use super::*;
+    use std::borrow::Cow;
 
-    #[test]
-    fn resolves_targets() {
-        assert_eq!(resolve_target("word/", "styles.xml"), "word/styles.xml");
-        assert_eq!(resolve_target("word/", "/word/x.xml"), "word/x.xml");
-        assert_eq!(
-            resolve_target("word/", "../customXml/item1.xml"),
-            "customXml/item1.xml"
-        );
-        assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
-        assert_eq!(rels_name("word/document.xml"), "word/_rels/document.xml.rels");
-        assert_eq!(rels_name("doc.xml"), "_rels/doc.xml.rels");
-    }
+    use super::super::xml::{self, Element};
+    use super::*;
 
     #[test]
     fn builtin_has_its_parts() {
         let template = Template::builtin();
-        let names = template.names().unwrap();
+        let names = &template.parts().unwrap().names;
         assert_eq!(names.first().map(String::as_str), Some("[Content_Types].xml"));
         assert_eq!(template.parts().unwrap().main, "word/document.xml");
         assert!(names.iter().any(|n| n == "word/theme/theme1.xml"));
@@ -298,6 +202,7 @@ mod tests {
         }
         let xml_parts = BUILTIN_PARTS
             .iter()
+            .chain(PLAIN_PARTS)
             .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"));
         for (name, bytes) in xml_parts {
             let borrowed = xml::parse_static(bytes, name).unwrap();

@@ -395,8 +395,9 @@ fn falls_back_when_styles_are_missing() {
 }
 
 #[test]
-fn rejects_a_template_without_cover_table() {
-    // Without label cells the template is refused when loaded, with a clear message.
+fn fills_a_template_without_cover_table() {
+    // Without label cells the template is any Word document: the cover goes to its
+    // markers, else to label lines before the minutes.
     let template = builtin_package(|name, bytes| {
         Some(if name == "word/document.xml" {
             let mut text = text_of(bytes);
@@ -415,8 +416,17 @@ fn rejects_a_template_without_cover_table() {
             bytes.to_vec()
         })
     });
-    let err = Template::from_bytes(template).unwrap_err().to_string();
-    assert!(err.contains("no cover table"), "{err}");
+    let template = Template::from_bytes(template).unwrap();
+    let meeting = Meeting {
+        cover: minutes_model::Cover {
+            chair: Some("A. Chair".to_string()),
+            ..Default::default()
+        },
+        ..Meeting::default()
+    };
+    let bytes = write_docx(&meeting, &template, &DocxWriteOptions::default()).unwrap();
+    let document = text_of(&unzip(&bytes)["word/document.xml"]);
+    assert!(document.contains("Chair: A. Chair"), "{document}");
 }
 
 #[test]

@@ -48,7 +48,7 @@ impl Scopes {
         // Most tags declare nothing: their attributes are not read here.
         let declares = start.attributes_raw().windows(5).any(|w| w == b"xmlns");
         for attr in start.attributes().with_checks(false).take_while(|_| declares) {
-            let attr = attr.map_err(|err| Error::template(format!("{part}: {err}")))?;
+            let attr = attr.map_err(|err| Error::xml(part, 0, err))?;
             let key = attr.key.as_ref();
             let prefix = match key.strip_prefix(b"xmlns") {
                 Some(b"") => "",
@@ -82,7 +82,7 @@ impl Scopes {
 }
 
 /// One step of a [`Walker`].
-pub(crate) enum Step<'a> {
+pub enum Step<'a> {
     /// A start tag, with the namespace of its element.
     Start(BytesStart<'a>, Cow<'static, str>),
     /// An empty-element tag, with the namespace of its element.
@@ -96,9 +96,9 @@ pub(crate) enum Step<'a> {
 }
 
 /// Reads a part's events, resolving element namespaces and refusing what is not one
-/// well-formed element (unbalanced, unclosed, nested deeper than 512, content after the
+/// well-formed element (unbalanced, unclosed, nested deeper than [`crate::xml::MAX_XML_DEPTH`], content after the
 /// root): the checks shared by the tree parser and the styles pass.
-pub(crate) struct Walker<'a, 'p> {
+pub struct Walker<'a, 'p> {
     reader: Reader<&'a [u8]>,
     /// The part as text: what the events' bytes are slices of.
     text: &'a str,
@@ -110,10 +110,10 @@ pub(crate) struct Walker<'a, 'p> {
 
 impl<'a, 'p> Walker<'a, 'p> {
     /// A walker over `bytes` (UTF-8, with or without BOM), the part named `part`.
-    pub(crate) fn new(bytes: &'a [u8], part: &'p str) -> Result<Walker<'a, 'p>> {
+    pub fn new(bytes: &'a [u8], part: &'p str) -> Result<Walker<'a, 'p>> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = std::str::from_utf8(bytes)
-            .map_err(|_| Error::template(format!("{part}: not UTF-8")))?;
+            .map_err(|err| Error::xml(part, err.valid_up_to() as u64, "not UTF-8"))?;
         let mut reader = Reader::from_str(text);
         reader.config_mut().trim_text(false);
         Ok(Walker {
@@ -134,16 +134,16 @@ impl<'a, 'p> Walker<'a, 'p> {
     }
 
     fn bad(&self, message: impl std::fmt::Display) -> Error {
-        Error::template(format!("{}: {message}", self.part))
+        Error::xml(self.part, self.reader.buffer_position(), message)
     }
 
     /// The depth of the elements open after the last step (the root's content is 1).
-    pub(crate) fn depth(&self) -> usize {
+    pub fn depth(&self) -> usize {
         self.depth
     }
 
     /// The next step.
-    pub(crate) fn next_step(&mut self) -> Result<Step<'a>> {
+    pub fn next_step(&mut self) -> Result<Step<'a>> {
         let event = self.reader.read_event().map_err(|err| self.bad(err))?;
         match event {
             Event::Eof => {
@@ -225,12 +225,12 @@ impl Keep<'_> for Copying {
 }
 
 /// Parses a part into a tree, resolving element namespaces.
-pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
+pub fn parse(bytes: &[u8], part: &str) -> Result<XmlDoc> {
     parse_with(bytes, part, Copying)
 }
 
 /// [`parse`] for a part embedded in the program: the tree borrows its strings.
-pub(crate) fn parse_static(bytes: &'static [u8], part: &str) -> Result<XmlDoc> {
+pub fn parse_static(bytes: &'static [u8], part: &str) -> Result<XmlDoc> {
     parse_with(bytes, part, Borrowing)
 }
 
@@ -253,7 +253,7 @@ fn parse_with<'a>(bytes: &'a [u8], part: &str, keep: impl Keep<'a>) -> Result<Xm
             }
             Step::End => {
                 let Some(element) = stack.pop() else {
-                    return Err(Error::template(format!("{part}: unbalanced end tag")));
+                    return Err(walker.bad("unbalanced end tag"));
                 };
                 if let Some(parent) = stack.last_mut() {
                     parent.children.push(Node::Element(element));
@@ -285,7 +285,7 @@ fn parse_with<'a>(bytes: &'a [u8], part: &str, keep: impl Keep<'a>) -> Result<Xm
             }
         }
     }
-    let root = root.ok_or_else(|| Error::template(format!("{part}: no root element")))?;
+    let root = root.ok_or_else(|| walker.bad("no root element"))?;
     Ok(XmlDoc { prolog, root })
 }
 
@@ -348,7 +348,7 @@ fn element<'a>(
 
 /// The unescaped value of the first attribute of `start` with local name `local` (any
 /// prefix), as [`Element::get`] finds it.
-pub(crate) fn attr_value(start: &BytesStart<'_>, local: &str) -> Option<String> {
+pub fn attr_value(start: &BytesStart<'_>, local: &str) -> Option<String> {
     start.attributes().with_checks(false).flatten().find_map(|attr| {
         let key = attr.key.as_ref();
         let key_local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
@@ -357,7 +357,7 @@ pub(crate) fn attr_value(start: &BytesStart<'_>, local: &str) -> Option<String> 
 }
 
 /// The local name of a start tag (without prefix), as [`Element::local`] gives it.
-pub(crate) fn local_name<'s>(start: &'s BytesStart<'_>) -> &'s [u8] {
+pub fn local_name<'s>(start: &'s BytesStart<'_>) -> &'s [u8] {
     let name = start.name().into_inner();
     name.rsplit(|b| *b == b':').next().unwrap_or(name)
 }

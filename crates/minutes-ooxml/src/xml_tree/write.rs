@@ -3,7 +3,7 @@
 use super::{Element, Node, XmlDoc};
 
 /// Writes a tree back as text (the empty root case is handled by the caller's parse).
-pub(crate) fn serialize(doc: &XmlDoc) -> String {
+pub fn serialize(doc: &XmlDoc) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str(&doc.prolog);
     write_element(&doc.root, &mut out);
@@ -14,11 +14,7 @@ pub(crate) fn serialize(doc: &XmlDoc) -> String {
 /// the root's child element `child`, before its child `at`: the main part around the
 /// minutes body, which is streamed into the gap. The element around the gap is written
 /// with separate start and end tags even when it has no children.
-pub(crate) fn serialize_around(
-    doc: &XmlDoc,
-    child: usize,
-    at: usize,
-) -> (String, String) {
+pub fn serialize_around(doc: &XmlDoc, child: usize, at: usize) -> (String, String) {
     let mut head = String::with_capacity(16 * 1024);
     let mut tail = String::with_capacity(4 * 1024);
     head.push_str(&doc.prolog);
@@ -48,10 +44,7 @@ pub(crate) fn serialize_around(
 /// Writes a document with elements added among the root's children: each `(at, added)`
 /// writes `added` before the root's child `at` (or at the end); `inserts` are sorted by
 /// `at`, and added elements at one place keep the order of `inserts`.
-pub(crate) fn serialize_inserting(
-    doc: &XmlDoc,
-    inserts: &[(usize, &[Element])],
-) -> String {
+pub fn serialize_inserting(doc: &XmlDoc, inserts: &[(usize, &[Element])]) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str(&doc.prolog);
     let root = &doc.root;

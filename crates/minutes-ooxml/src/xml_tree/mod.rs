@@ -1,4 +1,4 @@
-//! A small XML tree for the parts the writer rewrites (`word/document.xml`,
+//! An editable XML tree for the parts a writer rewrites (`word/document.xml`,
 //! `word/numbering.xml`, rels, content types): parsed with quick-xml, edited in place and
 //! written back with every untouched element, attribute and text kept as it was written.
 //!
@@ -15,25 +15,22 @@ mod write;
 
 use std::borrow::Cow;
 
-pub(crate) use self::names::{intern, Name};
-pub(crate) use self::parse::{attr_value, local_name, parse, parse_static, Step, Walker};
-pub(crate) use self::write::{serialize, serialize_around, serialize_inserting};
+pub use self::names::{intern, Name};
+pub use self::parse::{attr_value, local_name, parse, parse_static, Step, Walker};
+pub use self::write::{serialize, serialize_around, serialize_inserting};
+use crate::xml::MAX_XML_DEPTH as MAX_DEPTH;
 
 /// The WordprocessingML main namespace (ECMA-376 Part 1, transitional).
-pub(crate) const W_NS: &str =
-    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub const W_NS: &str = crate::xml::W_TRANSITIONAL;
 /// The WordprocessingML 2010 namespace of `w14:checkbox`.
-pub(crate) const W14_NS: &str = "http://schemas.microsoft.com/office/word/2010/wordml";
-
-/// Deepest nesting accepted when parsing a part (tables inside tables inside …).
-const MAX_DEPTH: usize = 512;
+pub const W14_NS: &str = crate::xml::W14;
 
 /// Text of a tree: borrowed from the built-in template, or owned.
-pub(crate) type Text = Cow<'static, str>;
+pub type Text = Cow<'static, str>;
 
 /// A node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Node {
+pub enum Node {
     /// An element.
     Element(Element),
     /// Character data, kept escaped as written (entity references included).
@@ -44,7 +41,7 @@ pub(crate) enum Node {
 
 /// An element with its attributes (values kept escaped) and children.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Element {
+pub struct Element {
     /// The qualified name as written, `w:p`.
     pub name: Name,
     /// Attributes in document order: qualified name and escaped value.
@@ -59,7 +56,7 @@ pub(crate) struct Element {
 
 /// A parsed part: what comes before the root element (declaration, comments) and the root.
 #[derive(Debug, Clone)]
-pub(crate) struct XmlDoc {
+pub struct XmlDoc {
     /// The XML declaration and anything else before the root, verbatim.
     pub prolog: String,
     /// The root element.
@@ -214,7 +211,7 @@ fn collect_text(element: &Element, out: &mut String, depth: usize) {
 }
 
 /// The prefix bound to `ns` on `root`, if any.
-pub(crate) fn find_prefix(root: &Element, ns: &str) -> Option<String> {
+pub fn find_prefix(root: &Element, ns: &str) -> Option<String> {
     let escaped = escape(ns);
     root.attrs
         .iter()
@@ -224,7 +221,7 @@ pub(crate) fn find_prefix(root: &Element, ns: &str) -> Option<String> {
 
 /// The prefix bound to `ns` on `root`, declaring `preferred` (or a variant of it) there
 /// when the namespace has no prefix yet: attributes such as `w:val` need one.
-pub(crate) fn ensure_prefix(root: &mut Element, ns: &str, preferred: &str) -> String {
+pub fn ensure_prefix(root: &mut Element, ns: &str, preferred: &str) -> String {
     if let Some(prefix) = find_prefix(root, ns) {
         return prefix;
     }
@@ -241,7 +238,7 @@ pub(crate) fn ensure_prefix(root: &mut Element, ns: &str, preferred: &str) -> St
 }
 
 /// A qualified name: `w:p`, or `p` for an empty prefix.
-pub(crate) fn qname(prefix: &str, local: &str) -> String {
+pub fn qname(prefix: &str, local: &str) -> String {
     if prefix.is_empty() {
         local.to_string()
     } else {
@@ -251,7 +248,7 @@ pub(crate) fn qname(prefix: &str, local: &str) -> String {
 
 /// Builds WordprocessingML elements with the prefix a part binds to its namespace.
 #[derive(Debug, Clone)]
-pub(crate) struct Wml {
+pub struct Wml {
     prefix: String,
 }
 
@@ -284,13 +281,13 @@ impl Wml {
     }
 }
 /// Returns true if and only if `c` may appear in an XML 1.0 document.
-pub(crate) fn is_xml_char(c: char) -> bool {
+pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Escapes text for element content and attribute values, dropping characters XML 1.0
 /// does not allow.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -307,7 +304,7 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// Unescapes text as written in a part; malformed references are kept as written.
-pub(crate) fn unescape(raw: &str) -> String {
+pub fn unescape(raw: &str) -> String {
     match quick_xml::escape::unescape(raw) {
         Ok(text) => text.into_owned(),
         Err(_) => raw.to_string(),

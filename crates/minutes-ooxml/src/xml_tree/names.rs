@@ -3,11 +3,11 @@
 use std::borrow::Cow;
 
 /// An element or attribute name as written (`w:p`, `w:val`).
-pub(crate) type Name = Cow<'static, str>;
+pub type Name = Cow<'static, str>;
 
 /// Element and attribute names frequent in the parts the writer parses and builds, by
 /// length and then byte order: shared instead of allocated for every element.
-pub(super) const COMMON_NAMES: &[&str] = &[
+pub(crate) const COMMON_NAMES: &[&str] = &[
     "Id",
     "w:b",
     "w:h",
@@ -143,7 +143,7 @@ pub(super) const COMMON_NAMES: &[&str] = &[
 ];
 
 /// `name`, shared when it is a common one.
-pub(crate) fn intern(name: &str) -> Name {
+pub fn intern(name: &str) -> Name {
     // Comparing lengths first spares most string comparisons.
     let found = COMMON_NAMES.binary_search_by(|n| (n.len(), *n).cmp(&(name.len(), name)));
     match found.ok().and_then(|i| COMMON_NAMES.get(i)) {

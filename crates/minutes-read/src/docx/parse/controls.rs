@@ -1,0 +1,65 @@
+//! Content controls (`w:sdt`): read through, and a `w14:checkbox` control shown as the
+//! glyph of its state.
+
+use quick_xml::events::BytesStart;
+
+use minutes_ooxml::xml::{on_off, Ns};
+
+use super::{attr, BodyParser, Frame, Names, Open};
+
+/// Content controls
+impl BodyParser<'_, '_> {
+    /// Opens `w:sdt`, `w:sdtPr` or `w:sdtContent` (`None`: none of them).
+    #[inline]
+    pub(super) fn open_control(&mut self, local: &[u8]) -> Option<Option<Open>> {
+        let open = match local {
+            b"sdt" => {
+                self.sdts.push(None);
+                Open::Sdt
+            }
+            b"sdtPr" => Open::SdtPr,
+            b"sdtContent" => {
+                if let Some(Some(checked)) = self.sdts.last().copied() {
+                    if matches!(self.frames.last(), Some(Frame::Para(_))) {
+                        self.push_visible(if checked { "☒" } else { "☐" });
+                        self.boxes_shown += 1;
+                        return Some(Some(Open::CheckboxContent));
+                    }
+                }
+                Open::Plain
+            }
+            _ => return None,
+        };
+        Some(Some(open))
+    }
+
+    /// A child of `w:sdtPr`: a `w14:checkbox` makes the control a checkbox.
+    #[inline]
+    pub(super) fn open_in_control_props(&mut self, ns: Ns, local: &[u8]) -> Option<Open> {
+        if ns == Ns::W14 && local == b"checkbox" {
+            if let Some(state) = self.sdts.last_mut() {
+                *state = Some(state.unwrap_or(false));
+            }
+            return Some(Open::SdtCheckbox);
+        }
+        None
+    }
+
+    /// A child of `w14:checkbox`: its state.
+    #[inline]
+    pub(super) fn open_in_control_checkbox(
+        &mut self,
+        reader: &Names,
+        e: &BytesStart<'_>,
+        ns: Ns,
+        local: &[u8],
+    ) -> Option<Open> {
+        if ns == Ns::W14 && local == b"checked" {
+            let on = on_off(attr(reader, e, Ns::W14, b"val").as_deref());
+            if let Some(state) = self.sdts.last_mut() {
+                *state = Some(on);
+            }
+        }
+        None
+    }
+}
