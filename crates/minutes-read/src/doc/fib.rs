@@ -3,9 +3,9 @@
 
 use super::bytes::{u16_at, u32_at};
 
-/// `wIdent` of Word 97 and later files, and of Word 6/95 files.
-const W_IDENT: u16 = 0xA5EC;
-const W_IDENT_WORD6: u16 = 0xA5DC;
+/// `wIdent` of Word 97 and later files (0xA5EC), of Word 6/95 files (0xA5DC, and 0xA699
+/// in some Word 95 files): the high byte is what they share.
+const W_IDENT_HIGH: [u8; 2] = [0xA5, 0xA6];
 /// The highest `nFib` of the Word 6/95 layout (Word 6 is 101, Word 95 104).
 const LAST_WORD6_NFIB: u16 = 105;
 
@@ -29,8 +29,10 @@ pub(super) struct Fib {
     pub encrypted: bool,
     /// `fWhichTblStm`: the table stream is `1Table` (else `0Table`).
     pub table_1: bool,
-    /// The document's language (`lid`), which names the code page of Word 6 text.
+    /// The document's language (`lid`), a hint at the code page of Word 6 text.
     pub lid: u16,
+    /// `envr`: written on a Macintosh (Word 6 text is then in Mac Roman).
+    pub mac: bool,
     /// Word 6: where the text starts when the file is not complex.
     pub fc_min: u32,
     /// Characters in the main document story.
@@ -46,7 +48,7 @@ pub(super) struct Fib {
 impl Fib {
     /// Parses the FIB at the start of `stream`; `None` when it is not a Word FIB.
     pub fn parse(stream: &[u8]) -> Option<Fib> {
-        if !matches!(u16_at(stream, 0)?, W_IDENT | W_IDENT_WORD6) {
+        if !W_IDENT_HIGH.contains(&u8::try_from(u16_at(stream, 0)? >> 8).ok()?) {
             return None;
         }
         let n_fib = u16_at(stream, 2)?;
@@ -57,6 +59,7 @@ impl Fib {
             encrypted: flags & 0x0100 != 0,
             table_1: flags & 0x0200 != 0,
             lid: u16_at(stream, 6)?,
+            mac: stream.get(18) == Some(&1),
             ..Fib::default()
         };
         if n_fib <= LAST_WORD6_NFIB {

@@ -121,7 +121,21 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     };
     let pieces = PieceTable::parse(&fib, &main, &table)
         .ok_or_else(|| doc_error("the piece table (CLX) is missing or unreadable"))?;
-    let single_byte = if word97 { encoding_rs::WINDOWS_1252 } else { code_page(fib.lid) };
+    let single_byte = if word97 {
+        encoding_rs::WINDOWS_1252
+    } else {
+        let summary =
+            read_stream(&mut compound, "/\u{5}SummaryInformation", 1 << 16, bytes.len())
+                .ok()
+                .and_then(|stream| summary_code_page(&stream));
+        summary.unwrap_or_else(|| {
+            if fib.mac {
+                encoding_rs::MACINTOSH
+            } else {
+                code_page(fib.lid)
+            }
+        })
+    };
     let units = text::story_units(&pieces, &main, fib.ccp_text, single_byte);
 
     let (paras, chars, stylesheet, mut lists) = if word97 {
@@ -231,7 +245,10 @@ fn read_stream(
 /// The FIB, if the document is one the reader can read.
 fn check_fib(main: &[u8]) -> Result<Fib> {
     let fib = Fib::parse(main).ok_or_else(|| {
-        doc_error("the WordDocument stream has no Word file information block")
+        doc_error(format!(
+            "the WordDocument stream has no Word file information block (it starts {:02X?})",
+            main.get(..4).unwrap_or(main)
+        ))
     })?;
     if fib.encrypted {
         return Err(Error::new(ErrorKind::EncryptedDoc {
@@ -249,6 +266,44 @@ fn check_fib(main: &[u8]) -> Result<Fib> {
 
 fn doc_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Doc { message: message.into() })
+}
+
+/// The code page named in a SummaryInformation property set ([MS-OLEPS]: the section's
+/// `PID_CODEPAGE` property), when it is one of the ANSI code pages Word 6 wrote text in.
+/// The document's language does not tell: Cyrillic text is often marked English.
+fn summary_code_page(stream: &[u8]) -> Option<&'static Encoding> {
+    let section = usize::try_from(bytes::u32_at(stream, 44)?).ok()?;
+    let count = usize::try_from(bytes::u32_at(stream, section + 4)?).ok()?.min(1024);
+    for i in 0..count {
+        let entry = section + 8 + i * 8;
+        if bytes::u32_at(stream, entry)? != 1 {
+            continue;
+        }
+        let at = section + usize::try_from(bytes::u32_at(stream, entry + 4)?).ok()?;
+        // VT_I2, then the code page as a 16-bit value.
+        if bytes::u16_at(stream, at)? != 2 {
+            return None;
+        }
+        return match bytes::u16_at(stream, at + 4)? {
+            874 => Some(encoding_rs::WINDOWS_874),
+            932 => Some(encoding_rs::SHIFT_JIS),
+            936 => Some(encoding_rs::GBK),
+            949 => Some(encoding_rs::EUC_KR),
+            950 => Some(encoding_rs::BIG5),
+            1250 => Some(encoding_rs::WINDOWS_1250),
+            1251 => Some(encoding_rs::WINDOWS_1251),
+            1252 => Some(encoding_rs::WINDOWS_1252),
+            1253 => Some(encoding_rs::WINDOWS_1253),
+            1254 => Some(encoding_rs::WINDOWS_1254),
+            1255 => Some(encoding_rs::WINDOWS_1255),
+            1256 => Some(encoding_rs::WINDOWS_1256),
+            1257 => Some(encoding_rs::WINDOWS_1257),
+            1258 => Some(encoding_rs::WINDOWS_1258),
+            10000 => Some(encoding_rs::MACINTOSH),
+            _ => None,
+        };
+    }
+    None
 }
 
 /// The code page of a Word 6/95 document's 8-bit text, from its language.
