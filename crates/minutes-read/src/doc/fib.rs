@@ -41,6 +41,8 @@ pub(super) struct Fib {
     pub plcf_bte_chpx: (u32, u32),
     pub plcf_bte_papx: (u32, u32),
     pub clx: (u32, u32),
+    /// Word 6: the font table (in the main stream).
+    pub sttbf_ffn: (u32, u32),
     pub plf_lst: (u32, u32),
     pub plf_lfo: (u32, u32),
 }
@@ -76,6 +78,7 @@ impl Fib {
             fib.plcf_bte_chpx = pair(12);
             fib.plcf_bte_papx = pair(13);
             fib.clx = pair(33);
+            fib.sttbf_ffn = pair(15);
             return Some(fib);
         }
         fib.version = Some(Version::Word97);

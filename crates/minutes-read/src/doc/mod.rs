@@ -47,17 +47,14 @@ mod clx;
 mod fib;
 mod fkp;
 mod lists;
+mod ole;
 mod sprm;
 mod stsh;
 #[cfg(test)]
 mod tests;
 mod text;
 
-use std::{
-    borrow::Cow,
-    io::{Cursor, Read},
-    sync::Arc,
-};
+use std::sync::Arc;
 
 use encoding_rs::Encoding;
 use minutes_flow::{Diagnostic, Flow, Location, Warned};
@@ -68,6 +65,7 @@ use self::{
     fib::{Fib, Version},
     fkp::{CharProps, ParaProps, Runs},
     lists::Lists,
+    ole::Container,
     stsh::Stylesheet,
 };
 use crate::{Error, ErrorKind, Result};
@@ -79,14 +77,12 @@ const PART: &str = "WordDocument";
 #[derive(Debug, Clone, Default)]
 pub struct DocOptions {}
 
-type Compound<'a> = cfb::CompoundFile<Cursor<Cow<'a, [u8]>>>;
-
 /// Checks that an OLE compound file is a Word document this reader can try: refuses, by
 /// name, encrypted documents and OLE files of other applications (an Excel `.xls`, a
 /// PowerPoint `.ppt`, ...). Used by format sniffing.
 pub fn check_doc(bytes: &[u8]) -> Result<()> {
     let mut compound = open(bytes)?;
-    let head = read_stream(&mut compound, "/WordDocument", 1024, bytes.len())?;
+    let head = read_stream(&mut compound, "WordDocument", 1024, bytes.len())?;
     check_fib(&head).map(|_| ())
 }
 
@@ -98,17 +94,14 @@ pub fn check_doc(bytes: &[u8]) -> Result<()> {
 pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     let _ = options;
     let mut compound = open(bytes)?;
-    let main = read_stream(&mut compound, "/WordDocument", usize::MAX, bytes.len())?;
+    let main = read_stream(&mut compound, "WordDocument", usize::MAX, bytes.len())?;
     let fib = check_fib(&main)?;
     let mut warnings = Vec::new();
     let word97 = fib.version == Some(Version::Word97);
     let table = if word97 {
-        let name = if fib.table_1 { "/1Table" } else { "/0Table" };
-        if !compound.is_stream(name) {
-            return Err(doc_error(format!(
-                "the table stream `{}` is missing",
-                &name[1..]
-            )));
+        let name = if fib.table_1 { "1Table" } else { "0Table" };
+        if !compound.has_stream(name) {
+            return Err(doc_error(format!("the table stream `{name}` is missing")));
         }
         read_stream(&mut compound, name, usize::MAX, bytes.len())?
     } else {
@@ -125,10 +118,10 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
         encoding_rs::WINDOWS_1252
     } else {
         let summary =
-            read_stream(&mut compound, "/\u{5}SummaryInformation", 1 << 16, bytes.len())
+            read_stream(&mut compound, "\u{5}SummaryInformation", 1 << 16, bytes.len())
                 .ok()
                 .and_then(|stream| summary_code_page(&stream));
-        summary.unwrap_or_else(|| {
+        summary.or_else(|| font_code_page(&main, fib.sttbf_ffn)).unwrap_or_else(|| {
             if fib.mac {
                 encoding_rs::MACINTOSH
             } else {
@@ -169,53 +162,28 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     Ok(Warned { output: Flow::new(builder.finish()), warnings })
 }
 
-fn open(bytes: &[u8]) -> Result<Compound<'_>> {
-    let compound = match cfb::CompoundFile::open(Cursor::new(Cow::Borrowed(bytes))) {
-        Ok(compound) => compound,
-        Err(e) => open_padded(bytes)
-            .and_then(|padded| {
-                cfb::CompoundFile::open(Cursor::new(Cow::Owned(padded))).ok()
-            })
-            .ok_or_else(|| Error::new(ErrorKind::Ole { message: e.to_string() }))?,
-    };
-    classify(compound)
+fn open(bytes: &[u8]) -> Result<Container<'_>> {
+    let container = Container::open(bytes)
+        .map_err(|message| Error::new(ErrorKind::Ole { message }))?;
+    classify(container)
 }
 
-/// Opens a compound file whose FAT describes more sectors than the file holds (a file
-/// cut after its last used sector, which Word and LibreOffice read): the missing sectors
-/// read as zeros. `None` when that is not the problem or the padding would be large.
-fn open_padded(bytes: &[u8]) -> Option<Vec<u8>> {
-    let shift = u32::from(bytes::u16_at(bytes, 0x1E)?);
-    let sector = 1usize.checked_shl(shift).filter(|&s| s == 512 || s == 4096)?;
-    let fat_sectors = usize::try_from(bytes::u32_at(bytes, 0x2C)?).ok()?;
-    let entries = fat_sectors.checked_mul(sector / 4)?;
-    let needed = entries.checked_mul(sector)?.checked_add(sector)?;
-    if needed <= bytes.len()
-        || needed > bytes.len().saturating_mul(4).saturating_add(1 << 16)
-    {
-        return None;
-    }
-    let mut padded = bytes.to_vec();
-    padded.resize(needed, 0);
-    Some(padded)
-}
-
-fn classify<'a>(compound: Compound<'a>) -> Result<Compound<'a>> {
-    if compound.is_stream("/WordDocument") {
+fn classify(compound: Container<'_>) -> Result<Container<'_>> {
+    if compound.has_stream("WordDocument") {
         return Ok(compound);
     }
-    let has = |name: &str| compound.is_stream(name);
-    let what = if has("/EncryptedPackage") {
+    let has = |name: &str| compound.has_stream(name);
+    let what = if has("EncryptedPackage") {
         return Err(Error::new(ErrorKind::EncryptedDoc {
             what: "an encrypted, password-protected Word (.docx) document".into(),
         }));
-    } else if has("/Workbook") || has("/Book") {
+    } else if has("Workbook") || has("Book") {
         "an Excel workbook (.xls)"
-    } else if has("/PowerPoint Document") {
+    } else if has("PowerPoint Document") {
         "a PowerPoint presentation (.ppt)"
-    } else if has("/VisioDocument") {
+    } else if has("VisioDocument") {
         "a Visio drawing (.vsd)"
-    } else if compound.read_root_storage().any(|e| e.name().starts_with("__substg1.0_")) {
+    } else if compound.has_prefix("__substg1.0_") {
         "an Outlook message (.msg)"
     } else {
         "an OLE compound file without a WordDocument stream"
@@ -223,23 +191,16 @@ fn classify<'a>(compound: Compound<'a>) -> Result<Compound<'a>> {
     Err(Error::new(ErrorKind::NotWord { what: what.into() }))
 }
 
-/// Reads up to `limit` bytes of a stream, never more than the file's size (a stream
-/// cannot be longer than the file that holds it).
+/// Reads up to `limit` bytes of a stream, never more than the file's size.
 fn read_stream(
-    compound: &mut Compound<'_>,
+    compound: &mut Container<'_>,
     name: &str,
     limit: usize,
     file_len: usize,
 ) -> Result<Vec<u8>> {
-    let stream = compound.open_stream(name).map_err(|e| {
-        doc_error(format!("cannot open the `{}` stream: {e}", &name[1..]))
-    })?;
-    let cap = limit.min(file_len) as u64;
-    let mut data = Vec::new();
-    stream.take(cap).read_to_end(&mut data).map_err(|e| {
-        doc_error(format!("cannot read the `{}` stream: {e}", &name[1..]))
-    })?;
-    Ok(data)
+    compound
+        .read(name, limit, file_len)
+        .map_err(|e| doc_error(format!("cannot read the `{name}` stream: {e}")))
 }
 
 /// The FIB, if the document is one the reader can read.
@@ -302,6 +263,37 @@ fn summary_code_page(stream: &[u8]) -> Option<&'static Encoding> {
             10000 => Some(encoding_rs::MACINTOSH),
             _ => None,
         };
+    }
+    None
+}
+
+/// The code page of the first font of a Word 6/95 font table (SttbfFfn: a 16-bit size,
+/// then FFNs of `cbFfnM1` + 1 bytes whose fourth byte is the character set) with a
+/// national character set, for files whose metadata names none: Cyrillic text in a
+/// document marked English is written in a `… Cyr` font of charset 204.
+fn font_code_page(main: &[u8], sttbf_ffn: (u32, u32)) -> Option<&'static Encoding> {
+    let table = bytes::fc_lcb(main, sttbf_ffn)?;
+    let mut at = 2usize;
+    while let Some(cb) = bytes::u8_at(table, at) {
+        let charset = bytes::u8_at(table, at + 4)?;
+        let encoding = match charset {
+            204 => Some(encoding_rs::WINDOWS_1251),
+            238 => Some(encoding_rs::WINDOWS_1250),
+            161 => Some(encoding_rs::WINDOWS_1253),
+            162 => Some(encoding_rs::WINDOWS_1254),
+            177 => Some(encoding_rs::WINDOWS_1255),
+            178 => Some(encoding_rs::WINDOWS_1256),
+            186 => Some(encoding_rs::WINDOWS_1257),
+            128 => Some(encoding_rs::SHIFT_JIS),
+            134 => Some(encoding_rs::GBK),
+            136 => Some(encoding_rs::BIG5),
+            129 => Some(encoding_rs::EUC_KR),
+            _ => None,
+        };
+        if encoding.is_some() {
+            return encoding;
+        }
+        at += usize::from(cb) + 1;
     }
     None
 }
