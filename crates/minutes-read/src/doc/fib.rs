@@ -27,6 +27,8 @@ pub(super) struct Fib {
     pub complex: bool,
     /// `fEncrypted`: the streams are encrypted (or XOR-obfuscated with `fObfuscated`).
     pub encrypted: bool,
+    /// `fExtChar`: Word 95 text in extended (16-bit) characters.
+    pub ext_char: bool,
     /// `fWhichTblStm`: the table stream is `1Table` (else `0Table`).
     pub table_1: bool,
     /// The document's language (`lid`), a hint at the code page of Word 6 text.
@@ -60,6 +62,7 @@ impl Fib {
             complex: flags & 0x0004 != 0,
             encrypted: flags & 0x0100 != 0,
             table_1: flags & 0x0200 != 0,
+            ext_char: flags & 0x1000 != 0,
             lid: u16_at(stream, 6)?,
             mac: stream.get(18) == Some(&1),
             ..Fib::default()
