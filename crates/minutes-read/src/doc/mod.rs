@@ -12,7 +12,9 @@
 //!
 //! - [X] OLE container: a non-Word OLE file (Excel `.xls`, PowerPoint `.ppt`, Visio,
 //!   Outlook `.msg`, an encrypted `.docx`) refused by name; encrypted or obfuscated
-//!   `.doc` (`fEncrypted`) refused
+//!   `.doc` (`fEncrypted`) refused; containers the `cfb` crate refuses as malformed
+//!   (a FAT cut short, a sector listed twice, a bad directory entry) read by a lenient
+//!   fallback that follows sector chains
 //! - [X] Piece table: 8-bit (cp1252) and UTF-16 pieces, fast-saved files (`fComplex`)
 //!   with their `Prc` property edits
 //! - [X] Paragraphs (0x0D), page and section breaks (0x0C) as paragraph ends, line and
@@ -44,6 +46,7 @@
 mod build;
 mod bytes;
 mod clx;
+mod codepage;
 mod fib;
 mod fkp;
 mod lists;
@@ -56,7 +59,6 @@ mod text;
 
 use std::sync::Arc;
 
-use encoding_rs::Encoding;
 use minutes_flow::{Diagnostic, Flow, Location, Warned};
 
 use self::{
@@ -120,14 +122,16 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
         let summary =
             read_stream(&mut compound, "\u{5}SummaryInformation", 1 << 16, bytes.len())
                 .ok()
-                .and_then(|stream| summary_code_page(&stream));
-        summary.or_else(|| font_code_page(&main, fib.sttbf_ffn)).unwrap_or_else(|| {
-            if fib.mac {
-                encoding_rs::MACINTOSH
-            } else {
-                code_page(fib.lid)
-            }
-        })
+                .and_then(|stream| codepage::from_summary(&stream));
+        summary.or_else(|| codepage::from_fonts(&main, fib.sttbf_ffn)).unwrap_or_else(
+            || {
+                if fib.mac {
+                    encoding_rs::MACINTOSH
+                } else {
+                    codepage::from_language(fib.lid)
+                }
+            },
+        )
     };
     let units = text::story_units(&pieces, &main, fib.ccp_text, single_byte);
 
@@ -227,98 +231,4 @@ fn check_fib(main: &[u8]) -> Result<Fib> {
 
 fn doc_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Doc { message: message.into() })
-}
-
-/// The code page named in a SummaryInformation property set ([MS-OLEPS]: the section's
-/// `PID_CODEPAGE` property), when it is one of the ANSI code pages Word 6 wrote text in.
-/// The document's language does not tell: Cyrillic text is often marked English.
-fn summary_code_page(stream: &[u8]) -> Option<&'static Encoding> {
-    let section = usize::try_from(bytes::u32_at(stream, 44)?).ok()?;
-    let count = usize::try_from(bytes::u32_at(stream, section + 4)?).ok()?.min(1024);
-    for i in 0..count {
-        let entry = section + 8 + i * 8;
-        if bytes::u32_at(stream, entry)? != 1 {
-            continue;
-        }
-        let at = section + usize::try_from(bytes::u32_at(stream, entry + 4)?).ok()?;
-        // VT_I2, then the code page as a 16-bit value.
-        if bytes::u16_at(stream, at)? != 2 {
-            return None;
-        }
-        return match bytes::u16_at(stream, at + 4)? {
-            874 => Some(encoding_rs::WINDOWS_874),
-            932 => Some(encoding_rs::SHIFT_JIS),
-            936 => Some(encoding_rs::GBK),
-            949 => Some(encoding_rs::EUC_KR),
-            950 => Some(encoding_rs::BIG5),
-            1250 => Some(encoding_rs::WINDOWS_1250),
-            1251 => Some(encoding_rs::WINDOWS_1251),
-            1252 => Some(encoding_rs::WINDOWS_1252),
-            1253 => Some(encoding_rs::WINDOWS_1253),
-            1254 => Some(encoding_rs::WINDOWS_1254),
-            1255 => Some(encoding_rs::WINDOWS_1255),
-            1256 => Some(encoding_rs::WINDOWS_1256),
-            1257 => Some(encoding_rs::WINDOWS_1257),
-            1258 => Some(encoding_rs::WINDOWS_1258),
-            10000 => Some(encoding_rs::MACINTOSH),
-            _ => None,
-        };
-    }
-    None
-}
-
-/// The code page of the first font of a Word 6/95 font table (SttbfFfn: a 16-bit size,
-/// then FFNs of `cbFfnM1` + 1 bytes whose fourth byte is the character set) with a
-/// national character set, for files whose metadata names none: Cyrillic text in a
-/// document marked English is written in a `… Cyr` font of charset 204.
-fn font_code_page(main: &[u8], sttbf_ffn: (u32, u32)) -> Option<&'static Encoding> {
-    let table = bytes::fc_lcb(main, sttbf_ffn)?;
-    let mut at = 2usize;
-    while let Some(cb) = bytes::u8_at(table, at) {
-        let charset = bytes::u8_at(table, at + 4)?;
-        let encoding = match charset {
-            204 => Some(encoding_rs::WINDOWS_1251),
-            238 => Some(encoding_rs::WINDOWS_1250),
-            161 => Some(encoding_rs::WINDOWS_1253),
-            162 => Some(encoding_rs::WINDOWS_1254),
-            177 => Some(encoding_rs::WINDOWS_1255),
-            178 => Some(encoding_rs::WINDOWS_1256),
-            186 => Some(encoding_rs::WINDOWS_1257),
-            128 => Some(encoding_rs::SHIFT_JIS),
-            134 => Some(encoding_rs::GBK),
-            136 => Some(encoding_rs::BIG5),
-            129 => Some(encoding_rs::EUC_KR),
-            _ => None,
-        };
-        if encoding.is_some() {
-            return encoding;
-        }
-        at += usize::from(cb) + 1;
-    }
-    None
-}
-
-/// The code page of a Word 6/95 document's 8-bit text, from its language.
-fn code_page(lid: u16) -> &'static Encoding {
-    match lid & 0x03FF {
-        // Russian, Ukrainian, Belarusian, Bulgarian, Serbian (Cyrillic is 0x0C1A), Macedonian.
-        0x19 | 0x22 | 0x23 | 0x02 | 0x2F => encoding_rs::WINDOWS_1251,
-        0x1A if lid == 0x0C1A => encoding_rs::WINDOWS_1251,
-        // Czech, Polish, Hungarian, Slovak, Slovenian, Croatian, Romanian, Albanian.
-        0x05 | 0x15 | 0x0E | 0x1B | 0x24 | 0x1A | 0x18 | 0x1C => {
-            encoding_rs::WINDOWS_1250
-        }
-        0x08 => encoding_rs::WINDOWS_1253,
-        0x1F => encoding_rs::WINDOWS_1254,
-        0x0D => encoding_rs::WINDOWS_1255,
-        0x01 => encoding_rs::WINDOWS_1256,
-        0x25..=0x27 => encoding_rs::WINDOWS_1257,
-        0x2A => encoding_rs::WINDOWS_1258,
-        0x1E => encoding_rs::WINDOWS_874,
-        0x11 => encoding_rs::SHIFT_JIS,
-        0x12 => encoding_rs::EUC_KR,
-        0x04 if lid == 0x0404 || lid == 0x0C04 => encoding_rs::BIG5,
-        0x04 => encoding_rs::GBK,
-        _ => encoding_rs::WINDOWS_1252,
-    }
 }
