@@ -217,7 +217,13 @@ fn check_fib(main: &[u8]) -> Result<Fib> {
     })?;
     if fib.encrypted {
         return Err(Error::new(ErrorKind::EncryptedDoc {
-            what: "an encrypted, password-protected Word 97–2003 (.doc) document".into(),
+            what: match fib.version {
+                Some(Version::Word6) => {
+                    "an encrypted, password-protected Word 6/95 (.doc) document"
+                }
+                _ => "an encrypted, password-protected Word 97–2003 (.doc) document",
+            }
+            .into(),
         }));
     }
     if fib.version.is_none() {
