@@ -64,6 +64,17 @@ echo "== stages, in-process (median of repeated runs)" >&2
 "$BENCH" stages "${SAMPLES_DOCX[@]}" "${SAMPLES_TXT[@]}" "${GEN_DOCX[@]}" "${GEN_TXT[@]}" \
     > "$RESULTS/stages.tsv"
 
+# A Word 97–2003 .doc against its DOCX form (LibreOffice's conversion): reading in-process,
+# median of repeated runs; the target is at most 3 times the DOCX reader's time.
+SA2=../shared/real/3gpp/sa2-132-report/S2_132_Draft_Rep_v002
+if [ -f "$SA2.doc" ] && [ -f "$SA2.docx" ]; then
+    echo "== .doc against its .docx form (SA2#132 report), in-process" >&2
+    "$BENCH" stages "$SA2.doc" "$SA2.docx" > "$RESULTS/doc-stages.tsv"
+    awk -F'\t' 'NR == 2 { doc = $5 } NR == 3 { docx = $5 }
+        END { printf "read: .doc %s ms, .docx %s ms, ratio %.2f (target <= 3)\n", doc, docx, doc / docx }' \
+        "$RESULTS/doc-stages.tsv" | tee "$RESULTS/doc-ratio.txt" >&2
+fi
+
 echo "== commands, hyperfine: minutes convert vs pandoc vs unzip | tokenise" >&2
 # One representative sample and every generated size. pandoc on the largest file takes
 # seconds: fewer runs there.

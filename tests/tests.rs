@@ -11,6 +11,8 @@ mod batch;
 mod cli;
 /// Every (Tdoc, status) survives into the CSV, the official DOCX and the JSON.
 mod conservation;
+/// Word 97–2003 `.doc` drafts read like their DOCX form; other OLE files refused by name.
+mod doc;
 /// An independent reader (docx-rs) sees what our official DOCX holds.
 mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.

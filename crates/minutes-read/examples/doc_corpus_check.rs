@@ -136,6 +136,8 @@ fn main() -> ExitCode {
     let mut empty: Vec<(usize, String)> = Vec::new();
     let (mut doc_time, mut docx_time) = (0.0f64, 0.0f64);
     let mut slowest = (0.0f64, String::new());
+    // Word similarity to the DOCX reader's Flow of LibreOffice's DOCX conversion.
+    let mut agreement: Vec<f64> = Vec::new();
     for name in &names {
         let Ok(bytes) = fs::read(doc_dir.join(name)) else {
             println!("IOERR\t-\t-\t{name}");
@@ -161,9 +163,12 @@ fn main() -> ExitCode {
             (&result, fs::read(docx_dir.join(format!("{stem}.docx"))))
         {
             let start = Instant::now();
-            if read_docx(&docx, &DocxOptions::default()).is_ok() {
+            if let Ok(flow) = read_docx(&docx, &DocxOptions::default()) {
                 docx_time += start.elapsed().as_secs_f64();
                 doc_time += secs;
+                if let Ok(Ok(text)) = &result {
+                    agreement.push(similarity(text, &render_flow(&flow.output)));
+                }
             }
         }
         match result {
@@ -214,6 +219,11 @@ fn main() -> ExitCode {
     println!("compared: {} (similarity against LibreOffice's plain text)", sims.len());
     println!("excluded: {} (LibreOffice's text has no words)", empty.len());
     println!("mean similarity: {mean:.4}");
+    println!(
+        "mean word similarity to the DOCX reader on LibreOffice's DOCX conversions: {:.4} ({} files)",
+        agreement.iter().sum::<f64>() / agreement.len().max(1) as f64,
+        agreement.len()
+    );
     println!("below {LOW}: {}", low.len());
     for (sim, name) in &low {
         println!("  {sim:.4}\t{name}");

@@ -52,7 +52,7 @@ impl fmt::Display for Error {
             ErrorKind::List(err) => err.fmt(f),
             ErrorKind::NotMinutes(format) => write!(
                 f,
-                "{format}, not a draft: minutes are read from DOCX, XLSX, HTML, Markdown or text; export the draft to one of them"
+                "{format}, not a draft: minutes are read from DOCX, .doc, XLSX, HTML, Markdown or text; export the draft to one of them"
             ),
             ErrorKind::Binary => f.write_str(
                 "binary data: not a DOCX package (no zip signature) and not a text draft",

@@ -113,7 +113,7 @@ fn is_draft_name(name: &str) -> bool {
     if lower.ends_with(".minutes.docx") || lower.ends_with(".agenda.docx") {
         return false;
     }
-    lower.ends_with(".docx") || lower.ends_with(".txt")
+    lower.ends_with(".docx") || lower.ends_with(".doc") || lower.ends_with(".txt")
 }
 
 /// Marks drafts whose outputs would overwrite an earlier draft's (`x.docx` and `x.txt`

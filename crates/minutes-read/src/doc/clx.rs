@@ -62,7 +62,8 @@ impl PieceTable {
                 }],
                 prcs: Vec::new(),
             }),
-            Some(Version::Word6) => parse_clx(fc_lcb(main, fib.clx)?, true),
+            // Word 95 with fExtChar stores pieces as Word 97 does (16-bit unless marked).
+            Some(Version::Word6) => parse_clx(fc_lcb(main, fib.clx)?, !fib.ext_char),
             _ => parse_clx(fc_lcb(table, fib.clx)?, false),
         }
     }

@@ -3,9 +3,9 @@
 
 use super::bytes::{u16_at, u32_at};
 
-/// `wIdent` of Word 97 and later files, and of Word 6/95 files.
-const W_IDENT: u16 = 0xA5EC;
-const W_IDENT_WORD6: u16 = 0xA5DC;
+/// `wIdent` of Word 97 and later files (0xA5EC), of Word 6/95 files (0xA5DC, and 0xA699
+/// in some Word 95 files): the high byte is what they share.
+const W_IDENT_HIGH: [u8; 2] = [0xA5, 0xA6];
 /// The highest `nFib` of the Word 6/95 layout (Word 6 is 101, Word 95 104).
 const LAST_WORD6_NFIB: u16 = 105;
 
@@ -27,10 +27,14 @@ pub(super) struct Fib {
     pub complex: bool,
     /// `fEncrypted`: the streams are encrypted (or XOR-obfuscated with `fObfuscated`).
     pub encrypted: bool,
+    /// `fExtChar`: Word 95 text in extended (16-bit) characters.
+    pub ext_char: bool,
     /// `fWhichTblStm`: the table stream is `1Table` (else `0Table`).
     pub table_1: bool,
-    /// The document's language (`lid`), which names the code page of Word 6 text.
+    /// The document's language (`lid`), a hint at the code page of Word 6 text.
     pub lid: u16,
+    /// `envr`: written on a Macintosh (Word 6 text is then in Mac Roman).
+    pub mac: bool,
     /// Word 6: where the text starts when the file is not complex.
     pub fc_min: u32,
     /// Characters in the main document story.
@@ -39,6 +43,8 @@ pub(super) struct Fib {
     pub plcf_bte_chpx: (u32, u32),
     pub plcf_bte_papx: (u32, u32),
     pub clx: (u32, u32),
+    /// Word 6: the font table (in the main stream).
+    pub sttbf_ffn: (u32, u32),
     pub plf_lst: (u32, u32),
     pub plf_lfo: (u32, u32),
 }
@@ -46,7 +52,7 @@ pub(super) struct Fib {
 impl Fib {
     /// Parses the FIB at the start of `stream`; `None` when it is not a Word FIB.
     pub fn parse(stream: &[u8]) -> Option<Fib> {
-        if !matches!(u16_at(stream, 0)?, W_IDENT | W_IDENT_WORD6) {
+        if !W_IDENT_HIGH.contains(&u8::try_from(u16_at(stream, 0)? >> 8).ok()?) {
             return None;
         }
         let n_fib = u16_at(stream, 2)?;
@@ -56,7 +62,9 @@ impl Fib {
             complex: flags & 0x0004 != 0,
             encrypted: flags & 0x0100 != 0,
             table_1: flags & 0x0200 != 0,
+            ext_char: flags & 0x1000 != 0,
             lid: u16_at(stream, 6)?,
+            mac: stream.get(18) == Some(&1),
             ..Fib::default()
         };
         if n_fib <= LAST_WORD6_NFIB {
@@ -73,6 +81,7 @@ impl Fib {
             fib.plcf_bte_chpx = pair(12);
             fib.plcf_bte_papx = pair(13);
             fib.clx = pair(33);
+            fib.sttbf_ffn = pair(15);
             return Some(fib);
         }
         fib.version = Some(Version::Word97);

@@ -63,7 +63,7 @@ impl CharProps {
         for (sprm, operand) in sprms(grpprl) {
             match sprm {
                 sprm::C_DELETED => self.deleted = sprm::toggle(operand),
-                sprm::C_VANISH => self.vanish = sprm::toggle(operand),
+                sprm::C_VANISH => self.vanish = sprm::toggle_unstyled(operand),
                 sprm::C_SPEC | sprm::C_OLE2 => self.special |= sprm::toggle(operand),
                 _ => {}
             }

@@ -17,6 +17,8 @@ const LFO: usize = 16;
 struct Level {
     start: i64,
     format: Format,
+    /// `nfc` 5: an English ordinal (`1st`), which the DOCX reader's formats lack.
+    ordinal: bool,
     /// `fLegal`: other levels' numbers show as decimal.
     legal: bool,
     /// `fNoRestart`: not restarted by a higher level.
@@ -58,7 +60,7 @@ impl Lists {
         let lists = parse_lists(table, plf_lst).unwrap_or_default();
         let overrides = parse_overrides(table, plf_lfo, &lists).unwrap_or_default();
         Lists {
-            counters: vec![[None; LEVELS]; lists.len()],
+            counters: vec![[None; LEVELS]; lists.len() + overrides.len()],
             started: vec![false; overrides.len()],
             lists,
             overrides,
@@ -77,18 +79,30 @@ impl Lists {
             lfo.levels.get(l).and_then(Option::as_ref).or_else(|| list.levels.get(l))
         };
         let level = level_of(ilvl)?;
-        let counters = self.counters.get_mut(list_index)?;
+        // An override that restarts or redefines levels counts on its own, from the
+        // list's counters at its first use; the list itself goes on where it was.
+        let own = lfo.start_at.iter().any(Option::is_some)
+            || lfo.levels.iter().any(Option::is_some);
+        let set = if own { self.lists.len() + index } else { list_index };
         let first_use = !self.started.get(index).copied().unwrap_or(true);
         if first_use {
-            for (l, start) in lfo.start_at.iter().enumerate() {
-                if let (Some(start), Some(counter)) = (start, counters.get_mut(l)) {
-                    *counter = Some(start - 1);
+            if own {
+                let base =
+                    self.counters.get(list_index).copied().unwrap_or([None; LEVELS]);
+                if let Some(counters) = self.counters.get_mut(set) {
+                    *counters = base;
+                    for (counter, start) in counters.iter_mut().zip(&lfo.start_at) {
+                        if let Some(start) = start {
+                            *counter = Some(start - 1);
+                        }
+                    }
                 }
             }
             if let Some(flag) = self.started.get_mut(index) {
                 *flag = true;
             }
         }
+        let counters = self.counters.get_mut(set)?;
         let start_of = |l: usize| level_of(l).map_or(1, |lv| lv.start);
         let value = match counters.get(ilvl).copied().flatten() {
             Some(n) => n.saturating_add(1),
@@ -121,6 +135,11 @@ impl Lists {
                     let format =
                         if level.legal && l != ilvl { Format::Decimal } else { format };
                     format.render_into(n, &mut text);
+                    if level_of(l).is_some_and(|lv| lv.ordinal)
+                        && format == Format::Decimal
+                    {
+                        text.push_str(ordinal_suffix(n));
+                    }
                 }
             }
         }
@@ -130,6 +149,17 @@ impl Lists {
             kind
         };
         Some(Label { text, kind })
+    }
+}
+
+/// The English ordinal suffix of `n`: 1st, 2nd, 3rd, 4th, 11th, 21st.
+fn ordinal_suffix(n: i64) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
     }
 }
 
@@ -190,6 +220,7 @@ fn parse_level(data: &[u8]) -> Option<(Level, usize)> {
     let level = Level {
         start,
         format,
+        ordinal: nfc == 5,
         legal: flags & 0x04 != 0,
         no_restart: flags & 0x08 != 0,
         text,

@@ -12,7 +12,9 @@
 //!
 //! - [X] OLE container: a non-Word OLE file (Excel `.xls`, PowerPoint `.ppt`, Visio,
 //!   Outlook `.msg`, an encrypted `.docx`) refused by name; encrypted or obfuscated
-//!   `.doc` (`fEncrypted`) refused
+//!   `.doc` (`fEncrypted`) refused; containers the `cfb` crate refuses as malformed
+//!   (a FAT cut short, a sector listed twice, a bad directory entry) read by a lenient
+//!   fallback that follows sector chains
 //! - [X] Piece table: 8-bit (cp1252) and UTF-16 pieces, fast-saved files (`fComplex`)
 //!   with their `Prc` property edits
 //! - [X] Paragraphs (0x0D), page and section breaks (0x0C) as paragraph ends, line and
@@ -44,22 +46,19 @@
 mod build;
 mod bytes;
 mod clx;
+mod codepage;
 mod fib;
 mod fkp;
 mod lists;
+mod ole;
 mod sprm;
 mod stsh;
 #[cfg(test)]
 mod tests;
 mod text;
 
-use std::{
-    borrow::Cow,
-    io::{Cursor, Read},
-    sync::Arc,
-};
+use std::sync::Arc;
 
-use encoding_rs::Encoding;
 use minutes_flow::{Diagnostic, Flow, Location, Warned};
 
 use self::{
@@ -68,6 +67,7 @@ use self::{
     fib::{Fib, Version},
     fkp::{CharProps, ParaProps, Runs},
     lists::Lists,
+    ole::Container,
     stsh::Stylesheet,
 };
 use crate::{Error, ErrorKind, Result};
@@ -79,14 +79,12 @@ const PART: &str = "WordDocument";
 #[derive(Debug, Clone, Default)]
 pub struct DocOptions {}
 
-type Compound<'a> = cfb::CompoundFile<Cursor<Cow<'a, [u8]>>>;
-
 /// Checks that an OLE compound file is a Word document this reader can try: refuses, by
 /// name, encrypted documents and OLE files of other applications (an Excel `.xls`, a
 /// PowerPoint `.ppt`, ...). Used by format sniffing.
 pub fn check_doc(bytes: &[u8]) -> Result<()> {
     let mut compound = open(bytes)?;
-    let head = read_stream(&mut compound, "/WordDocument", 1024, bytes.len())?;
+    let head = read_stream(&mut compound, "WordDocument", 1024, bytes.len())?;
     check_fib(&head).map(|_| ())
 }
 
@@ -98,17 +96,14 @@ pub fn check_doc(bytes: &[u8]) -> Result<()> {
 pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     let _ = options;
     let mut compound = open(bytes)?;
-    let main = read_stream(&mut compound, "/WordDocument", usize::MAX, bytes.len())?;
+    let main = read_stream(&mut compound, "WordDocument", usize::MAX, bytes.len())?;
     let fib = check_fib(&main)?;
     let mut warnings = Vec::new();
     let word97 = fib.version == Some(Version::Word97);
     let table = if word97 {
-        let name = if fib.table_1 { "/1Table" } else { "/0Table" };
-        if !compound.is_stream(name) {
-            return Err(doc_error(format!(
-                "the table stream `{}` is missing",
-                &name[1..]
-            )));
+        let name = if fib.table_1 { "1Table" } else { "0Table" };
+        if !compound.has_stream(name) {
+            return Err(doc_error(format!("the table stream `{name}` is missing")));
         }
         read_stream(&mut compound, name, usize::MAX, bytes.len())?
     } else {
@@ -121,7 +116,23 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     };
     let pieces = PieceTable::parse(&fib, &main, &table)
         .ok_or_else(|| doc_error("the piece table (CLX) is missing or unreadable"))?;
-    let single_byte = if word97 { encoding_rs::WINDOWS_1252 } else { code_page(fib.lid) };
+    let single_byte = if word97 {
+        encoding_rs::WINDOWS_1252
+    } else {
+        let summary =
+            read_stream(&mut compound, "\u{5}SummaryInformation", 1 << 16, bytes.len())
+                .ok()
+                .and_then(|stream| codepage::from_summary(&stream));
+        summary.or_else(|| codepage::from_fonts(&main, fib.sttbf_ffn)).unwrap_or_else(
+            || {
+                if fib.mac {
+                    encoding_rs::MACINTOSH
+                } else {
+                    codepage::from_language(fib.lid)
+                }
+            },
+        )
+    };
     let units = text::story_units(&pieces, &main, fib.ccp_text, single_byte);
 
     let (paras, chars, stylesheet, mut lists) = if word97 {
@@ -155,53 +166,28 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     Ok(Warned { output: Flow::new(builder.finish()), warnings })
 }
 
-fn open(bytes: &[u8]) -> Result<Compound<'_>> {
-    let compound = match cfb::CompoundFile::open(Cursor::new(Cow::Borrowed(bytes))) {
-        Ok(compound) => compound,
-        Err(e) => open_padded(bytes)
-            .and_then(|padded| {
-                cfb::CompoundFile::open(Cursor::new(Cow::Owned(padded))).ok()
-            })
-            .ok_or_else(|| Error::new(ErrorKind::Ole { message: e.to_string() }))?,
-    };
-    classify(compound)
+fn open(bytes: &[u8]) -> Result<Container<'_>> {
+    let container = Container::open(bytes)
+        .map_err(|message| Error::new(ErrorKind::Ole { message }))?;
+    classify(container)
 }
 
-/// Opens a compound file whose FAT describes more sectors than the file holds (a file
-/// cut after its last used sector, which Word and LibreOffice read): the missing sectors
-/// read as zeros. `None` when that is not the problem or the padding would be large.
-fn open_padded(bytes: &[u8]) -> Option<Vec<u8>> {
-    let shift = u32::from(bytes::u16_at(bytes, 0x1E)?);
-    let sector = 1usize.checked_shl(shift).filter(|&s| s == 512 || s == 4096)?;
-    let fat_sectors = usize::try_from(bytes::u32_at(bytes, 0x2C)?).ok()?;
-    let entries = fat_sectors.checked_mul(sector / 4)?;
-    let needed = entries.checked_mul(sector)?.checked_add(sector)?;
-    if needed <= bytes.len()
-        || needed > bytes.len().saturating_mul(4).saturating_add(1 << 16)
-    {
-        return None;
-    }
-    let mut padded = bytes.to_vec();
-    padded.resize(needed, 0);
-    Some(padded)
-}
-
-fn classify<'a>(compound: Compound<'a>) -> Result<Compound<'a>> {
-    if compound.is_stream("/WordDocument") {
+fn classify(compound: Container<'_>) -> Result<Container<'_>> {
+    if compound.has_stream("WordDocument") {
         return Ok(compound);
     }
-    let has = |name: &str| compound.is_stream(name);
-    let what = if has("/EncryptedPackage") {
+    let has = |name: &str| compound.has_stream(name);
+    let what = if has("EncryptedPackage") {
         return Err(Error::new(ErrorKind::EncryptedDoc {
             what: "an encrypted, password-protected Word (.docx) document".into(),
         }));
-    } else if has("/Workbook") || has("/Book") {
+    } else if has("Workbook") || has("Book") {
         "an Excel workbook (.xls)"
-    } else if has("/PowerPoint Document") {
+    } else if has("PowerPoint Document") {
         "a PowerPoint presentation (.ppt)"
-    } else if has("/VisioDocument") {
+    } else if has("VisioDocument") {
         "a Visio drawing (.vsd)"
-    } else if compound.read_root_storage().any(|e| e.name().starts_with("__substg1.0_")) {
+    } else if compound.has_prefix("__substg1.0_") {
         "an Outlook message (.msg)"
     } else {
         "an OLE compound file without a WordDocument stream"
@@ -209,33 +195,35 @@ fn classify<'a>(compound: Compound<'a>) -> Result<Compound<'a>> {
     Err(Error::new(ErrorKind::NotWord { what: what.into() }))
 }
 
-/// Reads up to `limit` bytes of a stream, never more than the file's size (a stream
-/// cannot be longer than the file that holds it).
+/// Reads up to `limit` bytes of a stream, never more than the file's size.
 fn read_stream(
-    compound: &mut Compound<'_>,
+    compound: &mut Container<'_>,
     name: &str,
     limit: usize,
     file_len: usize,
 ) -> Result<Vec<u8>> {
-    let stream = compound.open_stream(name).map_err(|e| {
-        doc_error(format!("cannot open the `{}` stream: {e}", &name[1..]))
-    })?;
-    let cap = limit.min(file_len) as u64;
-    let mut data = Vec::new();
-    stream.take(cap).read_to_end(&mut data).map_err(|e| {
-        doc_error(format!("cannot read the `{}` stream: {e}", &name[1..]))
-    })?;
-    Ok(data)
+    compound
+        .read(name, limit, file_len)
+        .map_err(|e| doc_error(format!("cannot read the `{name}` stream: {e}")))
 }
 
 /// The FIB, if the document is one the reader can read.
 fn check_fib(main: &[u8]) -> Result<Fib> {
     let fib = Fib::parse(main).ok_or_else(|| {
-        doc_error("the WordDocument stream has no Word file information block")
+        doc_error(format!(
+            "the WordDocument stream has no Word file information block (it starts {:02X?})",
+            main.get(..4).unwrap_or(main)
+        ))
     })?;
     if fib.encrypted {
         return Err(Error::new(ErrorKind::EncryptedDoc {
-            what: "an encrypted, password-protected Word 97–2003 (.doc) document".into(),
+            what: match fib.version {
+                Some(Version::Word6) => {
+                    "an encrypted, password-protected Word 6/95 (.doc) document"
+                }
+                _ => "an encrypted, password-protected Word 97–2003 (.doc) document",
+            }
+            .into(),
         }));
     }
     if fib.version.is_none() {
@@ -249,29 +237,4 @@ fn check_fib(main: &[u8]) -> Result<Fib> {
 
 fn doc_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Doc { message: message.into() })
-}
-
-/// The code page of a Word 6/95 document's 8-bit text, from its language.
-fn code_page(lid: u16) -> &'static Encoding {
-    match lid & 0x03FF {
-        // Russian, Ukrainian, Belarusian, Bulgarian, Serbian (Cyrillic is 0x0C1A), Macedonian.
-        0x19 | 0x22 | 0x23 | 0x02 | 0x2F => encoding_rs::WINDOWS_1251,
-        0x1A if lid == 0x0C1A => encoding_rs::WINDOWS_1251,
-        // Czech, Polish, Hungarian, Slovak, Slovenian, Croatian, Romanian, Albanian.
-        0x05 | 0x15 | 0x0E | 0x1B | 0x24 | 0x1A | 0x18 | 0x1C => {
-            encoding_rs::WINDOWS_1250
-        }
-        0x08 => encoding_rs::WINDOWS_1253,
-        0x1F => encoding_rs::WINDOWS_1254,
-        0x0D => encoding_rs::WINDOWS_1255,
-        0x01 => encoding_rs::WINDOWS_1256,
-        0x25..=0x27 => encoding_rs::WINDOWS_1257,
-        0x2A => encoding_rs::WINDOWS_1258,
-        0x1E => encoding_rs::WINDOWS_874,
-        0x11 => encoding_rs::SHIFT_JIS,
-        0x12 => encoding_rs::EUC_KR,
-        0x04 if lid == 0x0404 || lid == 0x0C04 => encoding_rs::BIG5,
-        0x04 => encoding_rs::GBK,
-        _ => encoding_rs::WINDOWS_1252,
-    }
 }

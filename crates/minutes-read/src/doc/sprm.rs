@@ -79,10 +79,19 @@ fn chg_tabs_len(rest: &[u8]) -> Option<usize> {
     Some(2 + deleted * 4 + added * 3)
 }
 
-/// A toggle operand ([MS-DOC] 2.9.8 ToggleOperand) read without the style's value: on
-/// for 1 and for 0x81 ("the opposite of the style", whose value is almost always off).
+/// A toggle operand ([MS-DOC] 2.9.8 ToggleOperand): on for 1, and for 0x81 ("the opposite
+/// of the style's value") where styles never set the property (revision marks, table
+/// flags), since the style's value is then off.
 pub(super) fn toggle(operand: &[u8]) -> bool {
     matches!(operand.first(), Some(1 | 0x81))
+}
+
+/// A toggle operand of a property styles may set (hidden text): on for 1 only. 0x80 and
+/// 0x81 need the character style chain, which the reader does not resolve: they read as
+/// off, so that text is kept rather than lost (a hidden style's text shown by 0x81 is the
+/// case met in practice).
+pub(super) fn toggle_unstyled(operand: &[u8]) -> bool {
+    operand.first() == Some(&1)
 }
 
 #[cfg(test)]

@@ -40,6 +40,8 @@ struct DocBuilder {
     flags: u16,
     /// A list: the LSTF/LVL/LFO bytes (PlfLst, PlfLfo).
     lists: Option<(Vec<u8>, Vec<u8>)>,
+    /// Character runs with sprms: (first character, character after the run, grpprl).
+    runs: Vec<(u32, u32, Vec<u8>)>,
 }
 
 fn le16(v: u16) -> [u8; 2] {
@@ -181,6 +183,23 @@ impl DocBuilder {
         page
     }
 
+    /// One CHPX FKP page for the character runs (8-bit text: one byte per character).
+    fn chpx_fkp(&self) -> Vec<u8> {
+        let mut page = vec![0u8; 512];
+        let crun = self.runs.len();
+        let mut free = 511usize;
+        for (i, (start, end, grpprl)) in self.runs.iter().enumerate() {
+            page[i * 4..i * 4 + 4].copy_from_slice(&le32(TEXT_AT as u32 + start));
+            page[(i + 1) * 4..(i + 2) * 4].copy_from_slice(&le32(TEXT_AT as u32 + end));
+            let chpx = [vec![grpprl.len() as u8], grpprl.clone()].concat();
+            free = (free - chpx.len()) & !1;
+            page[free..free + chpx.len()].copy_from_slice(&chpx);
+            page[(crun + 1) * 4 + i] = (free / 2) as u8;
+        }
+        page[511] = crun as u8;
+        page
+    }
+
     fn build(&self) -> Vec<u8> {
         let (text, ends, count) = self.text_bytes();
         // WordDocument: FIB, text at TEXT_AT, the FKP on the next free page.
@@ -188,6 +207,7 @@ impl DocBuilder {
         let mut main = vec![0u8; pn * 512];
         main[TEXT_AT..TEXT_AT + text.len()].copy_from_slice(&text);
         main.extend(self.fkp(&ends));
+        main.extend(self.chpx_fkp());
 
         // Table stream: CLX, STSH, PlcBtePapx, lists.
         let mut table = Vec::new();
@@ -215,6 +235,12 @@ impl DocBuilder {
         bte.extend(le32(pn as u32));
         let btepapx = (table.len() as u32, bte.len() as u32);
         table.extend(bte);
+        let mut bte = Vec::new();
+        bte.extend(le32(TEXT_AT as u32));
+        bte.extend(le32(*ends.last().unwrap_or(&(TEXT_AT as u32))));
+        bte.extend(le32(pn as u32 + 1));
+        let btechpx = (table.len() as u32, bte.len() as u32);
+        table.extend(bte);
         let (mut lst, mut lfo) = ((0, 0), (0, 0));
         if let Some((plf_lst, plf_lfo)) = &self.lists {
             lst = (table.len() as u32, plf_lst.len() as u32);
@@ -232,7 +258,7 @@ impl DocBuilder {
         main[76..80].copy_from_slice(&le32(count));
         main[152..154].copy_from_slice(&le16(93));
         for (index, (fc, lcb)) in
-            [(1, stshf), (13, btepapx), (33, clx), (73, lst), (74, lfo)]
+            [(1, stshf), (12, btechpx), (13, btepapx), (33, clx), (73, lst), (74, lfo)]
         {
             let at = 154 + index * 8;
             main[at..at + 4].copy_from_slice(&le32(fc));
@@ -412,6 +438,22 @@ fn lists_and_numbered_headings() {
     );
 }
 
+// Deleted text (sprmCFRMarkDel) and hidden text (sprmCFVanish) are dropped; a deleted
+// paragraph mark joins its paragraph with the next; 0x81 hides nothing (it needs the style).
+#[test]
+fn deleted_and_hidden_text() {
+    let mut doc = DocBuilder::new().para("kept gone").para("joined").para("shown hidden");
+    // "kept gone\r" is characters 0..10, "joined\r" 10..17, "shown hidden\r" 17..30.
+    // Runs are contiguous in an FKP: each run ends where the next starts.
+    doc.runs = vec![
+        (4, 10, vec![0x00, 0x08, 1]), // " gone" and its paragraph mark deleted
+        (10, 17, vec![]),
+        (17, 22, vec![0x3C, 0x08, 0x81]),
+        (22, 29, vec![0x3C, 0x08, 1]), // " hidden" hidden
+    ];
+    assert_eq!(render_flow(&read(&doc.build())), "keptjoined\nshown\n");
+}
+
 // Encrypted documents and OLE files of other applications are refused by name.
 #[test]
 fn encrypted_and_other_ole_files_are_refused_by_name() {
@@ -466,4 +508,23 @@ fn damaged_documents_never_panic() {
     for cut in (0..doc.len()).step_by(97) {
         let _ = read_doc(&doc[..cut], &DocOptions::default());
     }
+}
+
+// A Word 6 document (non-complex: the text from fcMin) reads as paragraphs of text in the
+// code page of its language, with a warning saying what is not read.
+#[test]
+fn word6_text() {
+    let text =
+        encoding_rs::WINDOWS_1251.encode("Повестка дня\r1\tОткрытие\r").0.into_owned();
+    let mut main = vec![0u8; 0x300];
+    main[0..2].copy_from_slice(&le16(0xA5DC));
+    main[2..4].copy_from_slice(&le16(101));
+    main[6..8].copy_from_slice(&le16(0x0419));
+    main[0x18..0x1C].copy_from_slice(&le32(0x300));
+    main[0x34..0x38].copy_from_slice(&le32(text.len() as u32));
+    main.extend(&text);
+    let bytes = compound(&[("/WordDocument", &main)]);
+    let warned = read_doc(&bytes, &DocOptions::default()).unwrap();
+    assert_eq!(render_flow(&warned.output), "Повестка дня\n1\tОткрытие\n");
+    assert!(warned.warnings[0].message.contains("Word 6/95"));
 }
