@@ -10,20 +10,30 @@ use minutes::{
 };
 
 use crate::{
-    args::{AgendaCommand, EXIT_OK},
+    args::AgendaCommand,
     convert::{default_output, load_template},
-    io::{load_draft, print_diagnostics, read_draft, write_atomically},
+    io::{
+        error_count, exit_status, load_draft, print_diagnostics, read_draft,
+        require_minutes, write_atomically,
+    },
 };
 
 pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
     let template = load_template(cmd.template.as_deref())?;
+    let mut errors = 0;
     let (agenda, name, input, stem_source) = match (&cmd.contributions, &cmd.draft) {
         (Some(list_path), _) => {
             let list = read_draft(list_path)?;
             let text = String::from_utf8_lossy(&list.bytes);
             let skeleton: Option<Meeting> = match &cmd.skeleton {
                 Some(path) => {
-                    let (draft, loaded) = load_draft(path)?;
+                    let (draft, mut loaded) = load_draft(path)?;
+                    require_minutes(
+                        &draft.name,
+                        &mut loaded.meeting,
+                        cmd.strictness.force,
+                    )?;
+                    errors += error_count(&loaded.meeting);
                     if !cmd.quiet {
                         print_diagnostics(&draft.name, &loaded.meeting, false);
                     }
@@ -39,7 +49,9 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
             (agenda, list.name, list.path, list_path.clone())
         }
         (None, Some(path)) => {
-            let (draft, loaded) = load_draft(path)?;
+            let (draft, mut loaded) = load_draft(path)?;
+            require_minutes(&draft.name, &mut loaded.meeting, cmd.strictness.force)?;
+            errors += error_count(&loaded.meeting);
             if !cmd.quiet {
                 print_diagnostics(&draft.name, &loaded.meeting, false);
             }
@@ -60,5 +72,10 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
     let bytes = write_agenda(&agenda, &template, &DocxWriteOptions::default())
         .with_context(|| format!("cannot write {}", output.display()))?;
     write_atomically(&output, input.as_deref(), &bytes)?;
-    Ok(EXIT_OK)
+    Ok(exit_status(
+        &name,
+        errors,
+        cmd.strictness.allow_errors,
+        &output.display().to_string(),
+    ))
 }

@@ -6,8 +6,11 @@ use anyhow::Context;
 use minutes::write::{write_docx_to, DocxWriteOptions, Template};
 
 use crate::{
-    args::{ConvertCommand, EXIT_OK},
-    io::{load_draft, print_diagnostics, write_atomically_with},
+    args::ConvertCommand,
+    io::{
+        error_count, exit_status, load_draft, print_diagnostics, require_minutes,
+        write_atomically_with,
+    },
 };
 
 /// `<draft stem>.minutes.docx` in the current directory.
@@ -35,7 +38,8 @@ pub fn load_template(path: Option<&Path>) -> anyhow::Result<Template> {
 
 pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
     let template = load_template(cmd.template.as_deref())?;
-    let (draft, loaded) = load_draft(&cmd.input.draft)?;
+    let (draft, mut loaded) = load_draft(&cmd.input.draft)?;
+    require_minutes(&draft.name, &mut loaded.meeting, cmd.strictness.force)?;
     if !cmd.quiet {
         print_diagnostics(&draft.name, &loaded.meeting, false);
     }
@@ -46,5 +50,10 @@ pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
         write_docx_to(&loaded.meeting, &template, &DocxWriteOptions::default(), out)?;
         Ok(())
     })?;
-    Ok(EXIT_OK)
+    Ok(exit_status(
+        &draft.name,
+        error_count(&loaded.meeting),
+        cmd.strictness.allow_errors,
+        &output.display().to_string(),
+    ))
 }

@@ -39,6 +39,46 @@ pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     Ok((draft, loaded))
 }
 
+/// Refuses a draft that has nothing minutes have, unless `force`; when forced, the error
+/// saying so is dropped. The message names the file.
+pub fn require_minutes(
+    name: &str,
+    meeting: &mut Meeting,
+    force: bool,
+) -> anyhow::Result<()> {
+    let not_minutes = |d: &minutes::model::Diagnostic| {
+        d.severity == Severity::Error && d.message == minutes::recognise::NOT_MINUTES
+    };
+    if !meeting.diagnostics.iter().any(not_minutes) {
+        return Ok(());
+    }
+    if !force {
+        bail!(
+            "{name} does not look like minutes (no numbered section, no document id, no cover sheet); nothing written; --force converts it anyway"
+        );
+    }
+    meeting.diagnostics.retain(|d| !not_minutes(d));
+    Ok(())
+}
+
+/// The exit status once `written` was written from a draft whose diagnostics hold
+/// `errors` errors: 1 unless `allow_errors`, saying that the output was written anyway.
+pub fn exit_status(name: &str, errors: usize, allow_errors: bool, written: &str) -> u8 {
+    if errors == 0 || allow_errors {
+        return crate::args::EXIT_OK;
+    }
+    let plural = if errors == 1 { "" } else { "s" };
+    eprintln!(
+        "{name}: {errors} error{plural}; {written} written anyway; --allow-errors accepts them"
+    );
+    crate::args::EXIT_FAILURE
+}
+
+/// The number of errors among a meeting's diagnostics.
+pub fn error_count(meeting: &Meeting) -> usize {
+    meeting.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
 /// Prints diagnostics as `file:line: severity: message`; returns the number of errors.
 pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
     let mut errors = 0;
@@ -54,10 +94,16 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        let place = diagnostic
-            .line()
-            .map_or_else(|| diagnostic.location.clone(), |line| line.to_string());
-        eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+        let place = diagnostic.line().map_or_else(
+            || diagnostic.location.trim().to_string(),
+            |line| line.to_string(),
+        );
+        // A diagnostic without a place prints none (never `file:: warning`).
+        if place.is_empty() {
+            eprintln!("{name}: {severity}: {}", diagnostic.message);
+        } else {
+            eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+        }
     }
     errors
 }

@@ -21,6 +21,8 @@ use crate::{
 pub(crate) struct Collected {
     pub action_items: Vec<ActionItem>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines that name a Tdoc and a decision word without being a recognised decision.
+    pub missed_decisions: usize,
 }
 
 /// A section's recognised content.
@@ -455,6 +457,7 @@ impl Walker<'_> {
         }
         let names_tdoc = tdoc_spans(text).next().is_some();
         if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
+            self.collected.missed_decisions += 1;
             self.warn(
                 location,
                 format!(

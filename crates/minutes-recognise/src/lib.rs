@@ -38,7 +38,9 @@ mod text;
 
 pub use crate::{
     decision::{parse_decision, parse_decisions, ParsedDecision},
-    sections::{model_diagnostic, recognise},
+    sections::{
+        cover_extent, looks_like_minutes, model_diagnostic, recognise, NOT_MINUTES,
+    },
 };
 
 #[cfg(test)]

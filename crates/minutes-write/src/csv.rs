@@ -257,19 +257,27 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     let tdoc_text = |t: &Option<minutes_model::Tdoc>| {
         t.as_ref().map(ToString::to_string).unwrap_or_default()
     };
+    // One row per revision: a revision decided twice (the second time with another
+    // status is an error of the recogniser) is listed once, with its last decision.
+    let mut last: FxHashMap<&minutes_model::Tdoc, usize> = FxHashMap::default();
+    for (index, d) in dispositions.iter().enumerate() {
+        last.insert(&d.tdoc, index);
+    }
     // Indexed once: looking each section's dispositions up by scanning all of them made
-    // large meetings quadratic. A number shared by two sections lists the dispositions
-    // of both under each, as the scan did.
+    // large meetings quadratic. A number shared by two sections (or unnumbered sections)
+    // lists their dispositions once, under the first.
     let mut by_section: FxHashMap<&str, Vec<&Disposition>> = FxHashMap::default();
-    for d in &dispositions {
-        by_section.entry(d.section.as_str()).or_default().push(d);
+    for (index, d) in dispositions.iter().enumerate() {
+        if last.get(&d.tdoc) == Some(&index) {
+            by_section.entry(d.section.as_str()).or_default().push(d);
+        }
     }
     // What `same_document || same_serial_other_group` asks: the same year and serial.
     let decided: FxHashSet<(u16, &str)> =
         dispositions.iter().map(|d| (d.tdoc.year(), d.tdoc.serial())).collect();
     for section in meeting.all_sections() {
-        let in_section = by_section.get(section.number.as_str());
-        for &d in in_section.into_iter().flatten() {
+        let in_section = by_section.remove(section.number.as_str());
+        for d in in_section.into_iter().flatten() {
             let status = options
                 .status_map
                 .as_ref()

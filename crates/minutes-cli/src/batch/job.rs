@@ -23,7 +23,10 @@ use minutes::{
 };
 
 use super::discover::Draft;
-use crate::{args::BatchFormat, io::write_atomically};
+use crate::{
+    args::{BatchFormat, Strictness},
+    io::{error_count, require_minutes, write_atomically},
+};
 
 /// What every job shares: the resolved options, the template loaded once.
 pub struct Plan {
@@ -41,6 +44,8 @@ pub struct Plan {
     pub csv: CsvOptions,
     /// Options of the minutes DOCX.
     pub docx: DocxWriteOptions,
+    /// `--allow-errors`, `--force`.
+    pub strictness: Strictness,
 }
 
 /// The status column of the report.
@@ -83,6 +88,8 @@ pub struct Outcome {
     pub warnings: Option<usize>,
     /// What went wrong, for `error` (and why, for `cancelled`).
     pub error: String,
+    /// The draft's diagnostics, printed unless `--quiet`.
+    pub diagnostics: Vec<minutes::model::Diagnostic>,
 }
 
 /// Constructors
@@ -95,6 +102,7 @@ impl Outcome {
             dispositions: None,
             warnings: None,
             error: String::new(),
+            diagnostics: Vec::new(),
         }
     }
 
@@ -147,10 +155,14 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             ..Outcome::new(&draft.path, Status::Skipped)
         };
     }
-    let meeting = match load(draft) {
+    let mut meeting = match load(draft) {
         Ok(meeting) => meeting,
         Err(message) => return Outcome::failed(&draft.path, message),
     };
+    let name = draft.path.display().to_string();
+    if let Err(err) = require_minutes(&name, &mut meeting, plan.strictness.force) {
+        return Outcome::failed(&draft.path, format!("{err:#}"));
+    }
     let mut outcome = Outcome::new(&draft.path, Status::Ok);
     outcome.dispositions = Some(meeting.dispositions().len());
     outcome.warnings = Some(
@@ -174,10 +186,18 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             Err(err) => errors.push(format!("{err:#}")),
         }
     }
+    let draft_errors = error_count(&meeting);
+    if draft_errors > 0 && !plan.strictness.allow_errors {
+        let plural = if draft_errors == 1 { "" } else { "s" };
+        errors.push(format!(
+            "{draft_errors} error{plural} in the draft (see `minutes check`); outputs written anyway; --allow-errors accepts them"
+        ));
+    }
     if !errors.is_empty() {
         outcome.status = Status::Error;
         outcome.error = errors.join("; ");
     }
+    outcome.diagnostics = meeting.diagnostics;
     outcome
 }
 
