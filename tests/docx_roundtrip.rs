@@ -214,6 +214,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 if let Some(last) = sections.last_mut() {
                     last.blocks.push(Block::ActionItems {
                         items: None,
+                        header: Vec::new(),
                         location: String::new(),
                     });
                 }

@@ -8,8 +8,8 @@ use minutes::write::{write_docx_to, DocxWriteOptions, Template};
 use crate::{
     args::ConvertCommand,
     io::{
-        error_count, exit_status, load_draft, print_diagnostics, require_minutes,
-        write_atomically_with,
+        conversion_time, error_count, exit_status, load_draft, print_diagnostics,
+        require_minutes, write_atomically_with,
     },
 };
 
@@ -45,9 +45,13 @@ pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
     }
     let output =
         cmd.output.clone().unwrap_or_else(|| default_output(&cmd.input.draft, "minutes"));
+    let options = DocxWriteOptions {
+        timestamp: Some(conversion_time(&draft.bytes)),
+        ..DocxWriteOptions::default()
+    };
     // Written straight into the output file: the package is never whole in memory.
     write_atomically_with(&output, draft.path.as_deref(), |out| {
-        write_docx_to(&loaded.meeting, &template, &DocxWriteOptions::default(), out)?;
+        write_docx_to(&loaded.meeting, &template, &options, out)?;
         Ok(())
     })?;
     Ok(exit_status(

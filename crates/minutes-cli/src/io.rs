@@ -39,6 +39,23 @@ pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     Ok((draft, loaded))
 }
 
+/// The time the official documents carry as created and modified (`docProps/core.xml`):
+/// the draft's own `dcterms:created` when it is a DOCX that has one, else
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+pub fn conversion_time(draft: &[u8]) -> i64 {
+    if let Some(created) = minutes::read::document_created(draft) {
+        return created;
+    }
+    if let Some(epoch) =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok())
+    {
+        return epoch;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
 /// Refuses a draft that has nothing minutes have, unless `force`; when forced, the error
 /// saying so is dropped. The message names the file.
 pub fn require_minutes(

@@ -161,6 +161,10 @@ pub enum Block {
         /// The indices of the table's rows in [`Meeting::action_items`].
         #[serde(default, skip_serializing_if = "Option::is_none")]
         items: Option<std::ops::Range<usize>>,
+        /// The header cells of the reference, what, who and status columns as the draft
+        /// wrote them; empty for the usual `REFERENCE | WHAT | WHO | STATUS`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        header: Vec<String>,
         /// Where it is.
         #[serde(default)]
         location: String,

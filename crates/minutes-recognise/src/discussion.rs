@@ -288,7 +288,7 @@ impl Walker<'_> {
 
     fn table(&mut self, table: &Table, location: &Location, next: Option<&FlowBlock>) {
         match classify(table) {
-            TableKind::Actions(rows) => {
+            TableKind::Actions(rows, header) => {
                 let first = self.collected.action_items.len();
                 for row in rows {
                     if [&row.reference, &row.what, &row.who, &row.status]
@@ -306,8 +306,16 @@ impl Walker<'_> {
                     });
                 }
                 let items = Some(first..self.collected.action_items.len());
+                // The header as written, unless it is the usual one.
+                let usual = ["REFERENCE", "WHAT", "WHO", "STATUS"];
+                let header = if header.iter().all(|h| h.is_empty()) || header == usual {
+                    Vec::new()
+                } else {
+                    header.to_vec()
+                };
                 self.content.blocks.push(Block::ActionItems {
                     items,
+                    header,
                     location: location_text(location),
                 });
             }

@@ -118,6 +118,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
     let carried: Vec<ActionItem> =
         meeting.action_items.iter().filter(|a| a.is_open()).cloned().collect();
     let mut action_blocks = vec![Block::ActionItems {
+        header: Vec::new(),
         items: Some(0..carried.len()),
         location: String::new(),
     }];

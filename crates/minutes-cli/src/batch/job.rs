@@ -25,7 +25,7 @@ use minutes::{
 use super::discover::Draft;
 use crate::{
     args::{BatchFormat, Strictness},
-    io::{error_count, require_minutes, write_atomically},
+    io::{conversion_time, error_count, require_minutes, write_atomically},
 };
 
 /// What every job shares: the resolved options, the template loaded once.
@@ -155,8 +155,8 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             ..Outcome::new(&draft.path, Status::Skipped)
         };
     }
-    let mut meeting = match load(draft) {
-        Ok(meeting) => meeting,
+    let (bytes, mut meeting) = match load(draft) {
+        Ok(loaded) => loaded,
         Err(message) => return Outcome::failed(&draft.path, message),
     };
     let name = draft.path.display().to_string();
@@ -177,8 +177,12 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             return outcome;
         }
     }
+    let docx = DocxWriteOptions {
+        timestamp: Some(conversion_time(&bytes)),
+        ..plan.docx.clone()
+    };
     for (format, name) in &targets {
-        let written = render(*format, &meeting, plan).and_then(|bytes| {
+        let written = render(*format, &meeting, plan, &docx).and_then(|bytes| {
             write_atomically(&plan.outdir.join(name), Some(&draft.path), &bytes)
         });
         match written {
@@ -203,11 +207,11 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
 
 /// Reads and recognises a draft; the message does not repeat the file name (the report
 /// row has it).
-fn load(draft: &Draft) -> Result<Meeting, String> {
+fn load(draft: &Draft) -> Result<(Vec<u8>, Meeting), String> {
     let bytes =
         fs::read(&draft.path).map_err(|err| format!("cannot read the file: {err}"))?;
     minutes::load(&bytes)
-        .map(|loaded| loaded.meeting)
+        .map(|loaded| (bytes, loaded.meeting))
         .map_err(|err| format!("{:#}", anyhow::Error::new(err)))
 }
 
@@ -215,9 +219,10 @@ fn render(
     format: BatchFormat,
     meeting: &Meeting,
     plan: &Plan,
+    docx: &DocxWriteOptions,
 ) -> anyhow::Result<Vec<u8>> {
     match format {
-        BatchFormat::Minutes => write_docx(meeting, &plan.template, &plan.docx)
+        BatchFormat::Minutes => write_docx(meeting, &plan.template, docx)
             .map_err(|err| anyhow!("minutes DOCX: {err}")),
         BatchFormat::Csv => {
             let mut bytes = Vec::new();
@@ -227,10 +232,8 @@ fn render(
         }
         BatchFormat::Json => Ok(meeting.to_json().into_bytes()),
         // The agenda of this meeting, as `minutes agenda DRAFT` writes it.
-        BatchFormat::Agenda => {
-            write_agenda(&agenda_of(meeting), &plan.template, &plan.docx)
-                .map_err(|err| anyhow!("agenda DOCX: {err}"))
-        }
+        BatchFormat::Agenda => write_agenda(&agenda_of(meeting), &plan.template, docx)
+            .map_err(|err| anyhow!("agenda DOCX: {err}")),
     }
 }
 
