@@ -158,6 +158,7 @@ fn section(number: String, children: usize) -> impl Strategy<Value = Section> {
     )
         .prop_map(move |(title, contributions, blocks, subs)| Section {
             number: number.clone(),
+            number_as_written: None,
             title,
             contributions,
             blocks,

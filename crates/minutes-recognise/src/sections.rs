@@ -119,9 +119,11 @@ pub fn recognise(flow: &Flow) -> Meeting {
     let mut seen = std::collections::HashSet::new();
     for Pending { number, title, level, location, blocks } in flat {
         let content = recognise_section(&blocks, &mut collected);
+        let mut number_as_written = None;
         let number = if number.is_empty() || seen.insert(number.clone()) {
             number
         } else {
+            number_as_written = Some(number.clone());
             let unique = (2..)
                 .map(|n| format!("{number} ({n})"))
                 .find(|n| !seen.contains(n))
@@ -135,6 +137,7 @@ pub fn recognise(flow: &Flow) -> Meeting {
         };
         let section = Section {
             number,
+            number_as_written,
             title,
             contributions: content.contributions,
             blocks: content.blocks,

@@ -31,6 +31,7 @@ pub fn agenda_of(meeting: &Meeting) -> Meeting {
     fn strip(section: &Section) -> Section {
         Section {
             number: section.number.clone(),
+            number_as_written: section.number_as_written.clone(),
             title: section.title.clone(),
             contributions: section.contributions.clone(),
             blocks: Vec::new(),

@@ -83,7 +83,7 @@ pub fn write_markdown(meeting: &Meeting) -> String {
 
 fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: usize) {
     let hashes = "#".repeat(depth.min(6));
-    let heading = format!("{} {}", section.number, inline(&section.title));
+    let heading = format!("{} {}", section.shown_number(), inline(&section.title));
     if !heading.trim().is_empty() {
         let _ = writeln!(out, "{hashes} {}\n", heading.trim());
     }

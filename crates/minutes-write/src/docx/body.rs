@@ -596,7 +596,7 @@ fn collect_headings(
             continue;
         }
         out.push(HeadingRequest {
-            number: section.number.clone(),
+            number: section.shown_number().to_string(),
             depth,
             style_numbering: body.heading(depth).and_then(|s| styles.numbering(s)),
         });
