@@ -165,9 +165,10 @@ fn action_items_stay_where_the_draft_has_them() {
 /// and their official minutes hold every row and paragraph (issue 13).
 #[test]
 fn docx_only_samples_match_expected_and_keep_everything() {
-    let mut sources: Vec<PathBuf> = std::fs::read_dir(project_dir().join("samples/sources"))
-        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut sources: Vec<PathBuf> =
+        std::fs::read_dir(project_dir().join("samples/sources"))
+            .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
     sources.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     sources.sort();
     assert!(sources.len() >= 2, "DOCX-only samples missing");
@@ -178,7 +179,11 @@ fn docx_only_samples_match_expected_and_keep_everything() {
         let bytes = std::fs::read(&docx).unwrap_or_default();
         let measure = minutes_tests::body_conservation::measure(&bytes)
             .unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
-        assert_eq!(measure.missing, 0, "{stem}: words missing: {:?}", measure.missing_words);
+        assert_eq!(
+            measure.missing, 0,
+            "{stem}: words missing: {:?}",
+            measure.missing_words
+        );
         assert_eq!(measure.in_order, measure.blocks, "{stem}: blocks out of order");
     }
 }
