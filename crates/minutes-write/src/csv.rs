@@ -97,8 +97,21 @@ impl Column {
     }
 
     /// Parses a comma-separated `--columns` list.
+    /// Fails on an empty list, an empty key (`tdoc,,status`) and an unknown key.
     pub fn parse_list(list: &str) -> std::result::Result<Vec<Column>, String> {
-        list.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::parse).collect()
+        if list.trim().is_empty() {
+            return Err("no column given".to_string());
+        }
+        list.split(',')
+            .enumerate()
+            .map(|(index, key)| {
+                if key.trim().is_empty() {
+                    Err(format!("column {} is empty (in `{list}`)", index + 1))
+                } else {
+                    key.parse()
+                }
+            })
+            .collect()
     }
 }
 
@@ -133,6 +146,18 @@ impl StatusMap {
             let mut reader = csv::ReaderBuilder::new()
                 .trim(csv::Trim::All)
                 .from_reader(text.as_bytes());
+            let header = reader
+                .headers()
+                .map_err(|e| Error::status_map(format!("{name}: {e}")))?
+                .iter()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>();
+            if header != ["from", "to"] {
+                return Err(Error::status_map(format!(
+                    "{name}:1: the first line must be the header `from,to`, not `{}`",
+                    header.join(",")
+                )));
+            }
             let mut entries = Vec::new();
             for record in reader.records() {
                 let record =
@@ -152,7 +177,16 @@ impl StatusMap {
             entries
         } else {
             let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-                Error::status_map(format!("{name}: {}", e.message()))
+                // Line and column of where the parser stopped, 1-based.
+                let at = e.span().map_or(0, |span| span.start).min(text.len());
+                let before = text.get(..at).unwrap_or_default();
+                let line = before.matches('\n').count() + 1;
+                let column =
+                    before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Error::status_map(format!(
+                    "{name}:{line}:{column}: {}",
+                    e.message().trim().replace('\n', "; ")
+                ))
             })?;
             let mut entries = Vec::new();
             for (from, to) in table {
