@@ -140,3 +140,32 @@ fn warnings_never_print_an_empty_place() {
     let (_, _, stderr) = run(&["check", sample.to_str().unwrap()], dir.path());
     assert!(!stderr.contains("::"), "{stderr}");
 }
+
+/// Messages without OS jargon (issue 13): a missing file, a damaged package, `-o DIR/`.
+#[test]
+fn messages_speak_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.docx"), b"PK\x03\x04garbage").unwrap();
+    fs::create_dir(dir.path().join("outdir")).unwrap();
+    let sample = project_dir().join("samples/pro-38-f2f.txt");
+    let sample = sample.to_str().unwrap();
+    for (args, message) in [
+        (vec!["convert", "missing.txt"], "error: cannot read missing.txt: no such file"),
+        (
+            vec!["convert", "bad.docx", "-o", "x.docx"],
+            "error: cannot read bad.docx: not a DOCX package",
+        ),
+        (vec!["convert", sample, "-q", "-o", "outdir/"], "it is a directory"),
+        (vec!["convert", sample, "-q", "-o", "outdir"], "it is a directory"),
+    ] {
+        let (code, _, stderr) = run(&args, dir.path());
+        assert_eq!(code, Some(1), "{args:?}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("os error") && !stderr.contains("EOCD"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    }
+    assert!(!dir.path().join("x.docx").exists());
+}
