@@ -1,5 +1,6 @@
 //! Dispositions CSV for the member portal (DESIGN.md §6).
 
+use std::borrow::Cow;
 use std::{collections::HashMap, io::Write, str::FromStr};
 
 use minutes_model::{Disposition, FxHashMap, FxHashSet, Meeting, Status};
@@ -274,15 +275,34 @@ pub fn write_dispositions<W: Write>(
     let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(out);
     writer.write_record(options.columns.iter().map(|c| c.header()))?;
     for row in rows(meeting, options) {
-        writer.write_record(
-            options
-                .columns
-                .iter()
-                .map(|c| row.get(c).map(String::as_str).unwrap_or_default()),
-        )?;
+        writer.write_record(options.columns.iter().map(|c| {
+            let value = row.get(c).map(String::as_str).unwrap_or_default();
+            let value = if options.excel && *c == Column::AgendaItem {
+                excel_text(value)
+            } else {
+                Cow::Borrowed(value)
+            };
+            // Bytes borrowed from the row unless rewritten.
+            match value {
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::<[u8]>::Owned(text.into_bytes()),
+            }
+        }))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// An agenda item as Excel keeps it: a number such as `6.10` or `5` is written as the
+/// formula `="6.10"`, which Excel shows as the text `6.10` instead of the number 6.1.
+fn excel_text(value: &str) -> Cow<'_, str> {
+    let numeric =
+        !value.is_empty() && value.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if numeric {
+        Cow::Owned(format!("=\"{value}\""))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>> {
