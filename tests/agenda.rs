@@ -205,3 +205,30 @@ fn next_agenda_is_of_the_same_group_and_the_readme_example_holds() {
         );
     }
 }
+
+/// `--contributions … --skeleton DRAFT` takes `--title` and `--date` (issue 13).
+#[test]
+fn contributions_agenda_takes_title_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sec36.agenda.docx");
+    let output = minutes_tests::minutes_command()
+        .args(["agenda", "-q", "--title", "SEC#36 Meeting", "--date", "1-5 June 2023"])
+        .arg("--contributions")
+        .arg(project_dir().join("samples/contributions/sec-36-tdoc-list.csv"))
+        .arg("--skeleton")
+        .arg(project_dir().join("samples/pro-38-f2f.txt"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let flow = minutes_tests::minutes_command().arg("flow").arg(&out).output().unwrap();
+    let text = String::from_utf8_lossy(&flow.stdout);
+    assert!(text.contains("| Meeting title:\tSEC#36 Meeting\n"), "{text}");
+    assert!(text.contains("| Meeting Date:\t1-5 June 2023\n"), "{text}");
+}
