@@ -131,6 +131,13 @@ fn batch_reports_drafts_with_errors() {
         dir.path(),
     );
     assert_eq!(code, Some(0), "{stderr}");
+    // Without --quiet, each draft's warnings and errors are printed as `convert` does.
+    let (_, _, stderr) = run(&["batch", "drafts", "-o", "out3"], dir.path());
+    assert!(
+        stderr
+            .contains("conflict.txt:4: error: conflicting decisions on SEC-2018-0061R04"),
+        "{stderr}"
+    );
 }
 
 #[test]
