@@ -92,6 +92,7 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
                     title: None,
                     comment: None,
                     as_written: as_written.clone(),
+                    in_table: false,
                     location: String::new(),
                 }))
                 .collect()
@@ -106,12 +107,14 @@ fn block() -> impl Strategy<Value = Block> {
             tdocs: vec![t],
             title: Some(title),
             note: None,
+            in_table: false,
             location: String::new(),
         })),
         words(1, 12).prop_map(|text| Block::Paragraph { text, location: String::new() }),
         words(1, 10).prop_map(|text| Block::Bullet {
             level: 1,
             text,
+            label: None,
             location: String::new()
         }),
         (tdoc(), status(), words(1, 6)).prop_map(|(t, (status, word), title)| {
@@ -123,6 +126,7 @@ fn block() -> impl Strategy<Value = Block> {
                 status_as_written: word.to_string(),
                 title: Some(title),
                 comment: None,
+                in_table: false,
                 location: String::new(),
             })
         }),
@@ -154,6 +158,7 @@ fn section(number: String, children: usize) -> impl Strategy<Value = Section> {
     )
         .prop_map(move |(title, contributions, blocks, subs)| Section {
             number: number.clone(),
+            number_as_written: None,
             title,
             contributions,
             blocks,
@@ -208,7 +213,11 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 .collect();
             if !action_items.is_empty() {
                 if let Some(last) = sections.last_mut() {
-                    last.blocks.push(Block::ActionItems { location: String::new() });
+                    last.blocks.push(Block::ActionItems {
+                        items: None,
+                        header: Vec::new(),
+                        location: String::new(),
+                    });
                 }
             }
             Meeting { cover, sections, action_items, ..Meeting::default() }

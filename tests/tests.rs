@@ -17,6 +17,8 @@ mod doc;
 mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.
 mod docx_roundtrip;
+/// Errors are errors: exit 1 unless `--allow-errors`; no minutes refused unless `--force`.
+mod errors;
 /// Input formats read (HTML, XLSX, Markdown) and refused by name (PDF, images, archives).
 mod formats;
 /// The model's JSON form reads back as the identical model.

@@ -53,6 +53,19 @@ pub struct DraftArg {
     pub draft: PathBuf,
 }
 
+/// What to do with drafts that have errors or are no minutes.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct Strictness {
+    /// Exit 0 even when the draft has errors (conflicting decisions, decisions named but
+    /// not recognised); the output is written either way.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Convert a draft that has nothing minutes have (no numbered section, no document
+    /// id, no cover sheet), which is refused otherwise.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// `minutes convert`.
 #[derive(Debug, Args)]
 pub struct ConvertCommand {
@@ -65,6 +78,8 @@ pub struct ConvertCommand {
     /// document: see the README), or `plain`, a built-in one without oneM2M branding.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// Do not print diagnostics.
     #[arg(short, long)]
     pub quiet: bool,
@@ -92,6 +107,8 @@ pub struct DispositionsCommand {
     /// Also list documents of the contribution tables that got no decision (empty status).
     #[arg(long)]
     pub all_documents: bool,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// Do not print diagnostics.
     #[arg(short, long)]
     pub quiet: bool,
@@ -155,9 +172,17 @@ pub struct AgendaCommand {
     /// With --contributions: a draft whose sections give the agenda items.
     #[arg(long, value_name = "DRAFT", requires = "contributions")]
     pub skeleton: Option<PathBuf>,
+    /// The meeting title on the agenda's cover (`SEC#36 Meeting – Sophia Antipolis`).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// The meeting date on the agenda's cover (`12-16 June 2023`).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// A .docx or .dotx template to fill instead of the built-in one, or `plain`.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// Do not print diagnostics.
     #[arg(short, long)]
     pub quiet: bool,
@@ -197,6 +222,8 @@ pub struct BatchCommand {
     /// Skip drafts whose outputs are all newer than the draft.
     #[arg(long)]
     pub skip_unchanged: bool,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// No progress bar; one line per failed draft and a summary.
     #[arg(short, long)]
     pub quiet: bool,

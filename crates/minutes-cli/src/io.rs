@@ -39,6 +39,63 @@ pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     Ok((draft, loaded))
 }
 
+/// The time the official documents carry as created and modified (`docProps/core.xml`):
+/// the draft's own `dcterms:created` when it is a DOCX that has one, else
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+pub fn conversion_time(draft: &[u8]) -> i64 {
+    if let Some(created) = minutes::read::document_created(draft) {
+        return created;
+    }
+    if let Some(epoch) =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok())
+    {
+        return epoch;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+/// Refuses a draft that has nothing minutes have, unless `force`; when forced, the error
+/// saying so is dropped. The message names the file.
+pub fn require_minutes(
+    name: &str,
+    meeting: &mut Meeting,
+    force: bool,
+) -> anyhow::Result<()> {
+    let not_minutes = |d: &minutes::model::Diagnostic| {
+        d.severity == Severity::Error && d.message == minutes::recognise::NOT_MINUTES
+    };
+    if !meeting.diagnostics.iter().any(not_minutes) {
+        return Ok(());
+    }
+    if !force {
+        bail!(
+            "{name} does not look like minutes (no numbered section, no document id, no cover sheet); nothing written; --force converts it anyway"
+        );
+    }
+    meeting.diagnostics.retain(|d| !not_minutes(d));
+    Ok(())
+}
+
+/// The exit status once `written` was written from a draft whose diagnostics hold
+/// `errors` errors: 1 unless `allow_errors`, saying that the output was written anyway.
+pub fn exit_status(name: &str, errors: usize, allow_errors: bool, written: &str) -> u8 {
+    if errors == 0 || allow_errors {
+        return crate::args::EXIT_OK;
+    }
+    let plural = if errors == 1 { "" } else { "s" };
+    eprintln!(
+        "{name}: {errors} error{plural}; {written} written anyway; --allow-errors accepts them"
+    );
+    crate::args::EXIT_FAILURE
+}
+
+/// The number of errors among a meeting's diagnostics.
+pub fn error_count(meeting: &Meeting) -> usize {
+    meeting.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
 /// Prints diagnostics as `file:line: severity: message`; returns the number of errors.
 pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
     let mut errors = 0;
@@ -54,10 +111,16 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        let place = diagnostic
-            .line()
-            .map_or_else(|| diagnostic.location.clone(), |line| line.to_string());
-        eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+        let place = diagnostic.line().map_or_else(
+            || diagnostic.location.trim().to_string(),
+            |line| line.to_string(),
+        );
+        // A diagnostic without a place prints none (never `file:: warning`).
+        if place.is_empty() {
+            eprintln!("{name}: {severity}: {}", diagnostic.message);
+        } else {
+            eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+        }
     }
     errors
 }
@@ -89,6 +152,10 @@ pub fn write_atomically_with(
     // What the target is now, looked up once: the input, a device, or a file whose
     // permissions the output keeps.
     let existing = fs::metadata(path).ok();
+    let names_a_directory = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+    if existing.as_ref().is_some_and(fs::Metadata::is_dir) || names_a_directory {
+        bail!("cannot write {}: it is a directory; give a file name", path.display());
+    }
     if let (Some(input), Some(target)) = (input, &existing) {
         if same_file(target, path, input) {
             bail!("refusing to write {}: it is the input file", path.display());
@@ -178,6 +245,56 @@ pub fn emit(
             stdout.write_all(bytes)?;
             stdout.flush()?;
             Ok(())
+        }
+    }
+}
+
+/// The error and its causes on one line, in words a user knows: `no such file` rather
+/// than `No such file or directory (os error 2)`, `not a DOCX package` without the zip
+/// library's inner detail.
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => plain_io(io),
+            None => cause.to_string(),
+        };
+        // The zip library's detail (`invalid Zip archive: Could not find EOCD`) says
+        // nothing to a user.
+        const NOT_DOCX: &str = "not a DOCX package";
+        let zip_detail = |rest: &str| rest.contains("zip") || rest.contains("Zip");
+        let text = match text.find(NOT_DOCX) {
+            Some(at) if zip_detail(text.get(at..).unwrap_or_default()) => {
+                text.get(..at + NOT_DOCX.len()).unwrap_or(&text).to_string()
+            }
+            _ => text,
+        };
+        // anyhow repeats a cause that a context already quotes.
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        if parts.last().is_some_and(|p| p.ends_with(NOT_DOCX)) {
+            break;
+        }
+    }
+    parts.join(": ")
+}
+
+/// An I/O error in words, without the OS error number.
+pub fn plain_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        ErrorKind::NotADirectory => "a part of the path is not a directory".to_string(),
+        ErrorKind::AlreadyExists => "already exists".to_string(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(at) => text.get(..at).unwrap_or(&text).to_string(),
+                None => text,
+            }
         }
     }
 }

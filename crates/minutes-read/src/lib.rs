@@ -34,7 +34,7 @@ mod xlsx;
 pub use crate::{
     csv_table::read_csv,
     doc::{check_doc, read_doc, DocOptions},
-    docx::{read_docx, DocxOptions},
+    docx::{document_created, read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
     html::read_html,
     markdown::read_markdown,

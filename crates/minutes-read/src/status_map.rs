@@ -52,6 +52,18 @@ pub fn read_status_map(text: &str, name: &str) -> Result<StatusMap, StatusMapErr
 fn csv_entries(text: &str, name: &str) -> Result<Vec<(String, String)>, StatusMapError> {
     let mut reader =
         csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .map_err(|e| StatusMapError(format!("{name}: {e}")))?
+        .iter()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>();
+    if header != ["from", "to"] {
+        return Err(StatusMapError(format!(
+            "{name}:1: the first line must be the header `from,to`, not `{}`",
+            header.join(",")
+        )));
+    }
     let mut entries = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| StatusMapError(format!("{name}: {e}")))?;
@@ -70,7 +82,15 @@ fn csv_entries(text: &str, name: &str) -> Result<Vec<(String, String)>, StatusMa
 
 fn toml_entries(text: &str, name: &str) -> Result<Vec<(String, String)>, StatusMapError> {
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        StatusMapError(format!("{name}: {}", e.message()))
+        // Line and column of where the parser stopped, 1-based.
+        let at = e.span().map_or(0, |span| span.start).min(text.len());
+        let before = text.get(..at).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        StatusMapError(format!(
+            "{name}:{line}:{column}: {}",
+            e.message().trim().replace('\n', "; ")
+        ))
     })?;
     let mut entries = Vec::new();
     for (from, to) in table {

@@ -40,7 +40,9 @@ mod text;
 pub use crate::{
     contribution_list::{contribution_list, ListError},
     decision::{parse_decision, parse_decisions, ParsedDecision},
-    sections::{model_diagnostic, recognise},
+    sections::{
+        cover_extent, looks_like_minutes, model_diagnostic, recognise, NOT_MINUTES,
+    },
 };
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use minutes_flow::{
     Block as FlowBlock, BlockKind, Flow, Location, Severity as FlowSeverity,
 };
-use minutes_model::{Diagnostic, Meeting, Section, Severity};
+use minutes_model::{tdoc_spans, Block, Diagnostic, Meeting, Section, Severity};
 
 use crate::{
     checks,
@@ -13,46 +13,118 @@ use crate::{
     text::location_text,
 };
 
+/// How many blocks at the start of `flow` the cover sheet shows (title line, cover table
+/// or field lines, purpose options, oneM2M notice): what [`recognise`] does not place in a
+/// section because the official minutes' cover carries it. For checks that the rest of the
+/// draft reaches the output.
+pub fn cover_extent(flow: &Flow) -> usize {
+    let numbered = flow.blocks.iter().any(|b| section_heading(b).is_some());
+    let first_section = flow
+        .blocks
+        .iter()
+        .position(|b| {
+            if numbered {
+                section_heading(b).is_some()
+            } else {
+                unnumbered_heading(b).is_some()
+            }
+        })
+        .unwrap_or(flow.blocks.len());
+    let preamble: Vec<&FlowBlock> = flow.blocks.iter().take(first_section).collect();
+    let (_, used) = recognise_cover(&preamble, &[], &mut Vec::new());
+    used
+}
+
+/// A section found in the Flow, before its blocks are recognised.
+struct Pending<'f> {
+    number: String,
+    title: String,
+    /// The outline level of an unnumbered heading, which places it in the tree; numbered
+    /// sections are placed by their number.
+    level: Option<u8>,
+    location: Location,
+    blocks: Vec<&'f FlowBlock>,
+}
+
 /// Recognises a meeting in a Flow. Never fails: what it cannot recognise stays as text
-/// and is reported in [`Meeting::diagnostics`].
+/// and is reported in [`Meeting::diagnostics`]. Every block of the Flow reaches the model,
+/// in order: the cover sheet, the sections' headings, or a block of a section.
+///
+/// The sections are the numbered headings; a draft without any has its unnumbered
+/// headings as sections, and a draft without headings is one section. Blocks before the
+/// first heading that the cover sheet does not show make an untitled first section.
 pub fn recognise(flow: &Flow) -> Meeting {
     let mut collected = Collected::default();
-    let first_section = flow.blocks.iter().position(|b| section_heading(b).is_some());
+    let numbered = flow.blocks.iter().any(|b| section_heading(b).is_some());
+    let heading_of = |block: &FlowBlock| -> Option<(String, String, Option<u8>)> {
+        if numbered {
+            return section_heading(block).map(|(number, title)| (number, title, None));
+        }
+        unnumbered_heading(block)
+            .map(|(level, title)| (String::new(), title, Some(level)))
+    };
+    let first_section = flow.blocks.iter().position(|b| heading_of(b).is_some());
     let (preamble, body) =
         flow.blocks.split_at(first_section.unwrap_or(flow.blocks.len()));
 
     // Headings split the body; the blocks under each go to its section.
-    let mut flat: Vec<(String, String, Location, Vec<&FlowBlock>)> = Vec::new();
+    let mut flat: Vec<Pending<'_>> = Vec::new();
     for block in body {
-        match section_heading(block) {
-            Some((number, title)) => {
-                flat.push((number, title, block.location.clone(), Vec::new()))
-            }
+        match heading_of(block) {
+            Some((number, title, level)) => flat.push(Pending {
+                number,
+                title,
+                level,
+                location: block.location.clone(),
+                blocks: Vec::new(),
+            }),
             None => {
-                if let Some((_, _, _, blocks)) = flat.last_mut() {
-                    blocks.push(block);
+                if let Some(pending) = flat.last_mut() {
+                    pending.blocks.push(block);
                 }
             }
         }
     }
     let opening: Vec<&FlowBlock> =
-        flat.iter().take(2).flat_map(|(_, _, _, b)| b.iter().copied()).collect();
+        flat.iter().take(2).flat_map(|p| p.blocks.iter().copied()).collect();
     let preamble: Vec<&FlowBlock> = preamble.iter().collect();
-    let cover = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
+    let (cover, used) = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
+    let rest = preamble.get(used..).unwrap_or_default();
+    if rest.iter().any(|b| has_content(b)) {
+        let location = rest.first().map_or(Location::Unknown, |b| b.location.clone());
+        flat.insert(
+            0,
+            Pending {
+                number: String::new(),
+                title: String::new(),
+                level: Some(1),
+                location,
+                blocks: rest.to_vec(),
+            },
+        );
+    }
+    let start = flow.blocks.first().map_or(Location::Line(1), |b| b.location.clone());
     if first_section.is_none() {
         collected.diagnostics.push(minutes_flow::Diagnostic::warning(
-            Location::Line(1),
-            "no numbered section headings found; nothing to recognise",
+            start.clone(),
+            "no section headings found; the body is one section",
+        ));
+    } else if !numbered {
+        collected.diagnostics.push(minutes_flow::Diagnostic::note(
+            start.clone(),
+            "no numbered section headings; the unnumbered headings are the sections",
         ));
     }
 
     let mut sections: Vec<Section> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (number, title, location, blocks) in flat {
+    for Pending { number, title, level, location, blocks } in flat {
         let content = recognise_section(&blocks, &mut collected);
-        let number = if seen.insert(number.clone()) {
+        let mut number_as_written = None;
+        let number = if number.is_empty() || seen.insert(number.clone()) {
             number
         } else {
+            number_as_written = Some(number.clone());
             let unique = (2..)
                 .map(|n| format!("{number} ({n})"))
                 .find(|n| !seen.contains(n))
@@ -66,13 +138,17 @@ pub fn recognise(flow: &Flow) -> Meeting {
         };
         let section = Section {
             number,
+            number_as_written,
             title,
             contributions: content.contributions,
             blocks: content.blocks,
             sections: Vec::new(),
             location: location_text(&location),
         };
-        insert(&mut sections, section);
+        match level {
+            Some(level) => insert_at_level(&mut sections, section, level),
+            None => insert(&mut sections, section),
+        }
     }
 
     let mut meeting = Meeting {
@@ -83,10 +159,61 @@ pub fn recognise(flow: &Flow) -> Meeting {
         diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),
     };
     checks::run(&mut meeting);
+    not_understood(&mut meeting, collected.missed_decisions, &location_text(&start));
     meeting
         .diagnostics
         .sort_by(|a, b| location_key(&a.location).cmp(&location_key(&b.location)));
     meeting
+}
+
+/// The message of the error saying that a draft has nothing a meeting would have.
+pub const NOT_MINUTES: &str =
+    "nothing here looks like minutes: no numbered section, no document id, no cover sheet";
+
+/// Returns true if and only if the meeting has something minutes have: a numbered
+/// section, a document id (listed, discussed, decided or mentioned) or a cover sheet
+/// (chair, vice chairs, secretary or date).
+pub fn looks_like_minutes(meeting: &Meeting) -> bool {
+    let cover = &meeting.cover;
+    let has_cover = cover.chair.is_some()
+        || cover.secretary.is_some()
+        || cover.date.is_some()
+        || !cover.vice_chairs.is_empty();
+    let sections = meeting.all_sections();
+    has_cover
+        || sections
+            .iter()
+            .any(|s| !s.number.trim().is_empty() || !s.contributions.is_empty())
+        || sections.iter().flat_map(|s| &s.blocks).any(|block| match block {
+            Block::Document(_) | Block::Decision(_) => true,
+            Block::Heading { text, .. }
+            | Block::Paragraph { text, .. }
+            | Block::Bullet { text, .. } => tdoc_spans(text).next().is_some(),
+            Block::Table { rows, .. } => {
+                rows.iter().flatten().any(|cell| tdoc_spans(cell).next().is_some())
+            }
+            _ => false,
+        })
+}
+
+/// Errors for drafts the recogniser did not understand: nothing a meeting would have, or
+/// lines naming Tdocs with decision words while no decision was recognised.
+fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &str) {
+    if !looks_like_minutes(meeting) {
+        meeting.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            location: start.to_string(),
+            message: NOT_MINUTES.to_string(),
+        });
+    } else if missed_decisions > 0 && meeting.decisions().is_empty() {
+        meeting.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            location: start.to_string(),
+            message: format!(
+                "{missed_decisions} line(s) name a Tdoc or discuss one with a decision word, but no decision was recognised: no disposition recorded from these minutes"
+            ),
+        });
+    }
 }
 
 /// Converts a reader's or recogniser's diagnostic into the model's serde form.
@@ -135,6 +262,28 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
     }
 }
 
+/// The level and text of an unnumbered heading that can be a section: not empty, and not
+/// a document heading (`SEC-2015-0515R01- Security requirements` styled as a heading
+/// starts a document's discussion).
+fn unnumbered_heading(block: &FlowBlock) -> Option<(u8, String)> {
+    let BlockKind::Heading { level, text, .. } = &block.kind else { return None };
+    let text = crate::text::fold_spaces(text);
+    let usable = !text.is_empty()
+        && crate::heading::parse_document_heading(&text).is_none()
+        && crate::decision::decided(&text).is_none();
+    usable.then(|| ((*level).max(1), text.into_owned()))
+}
+
+/// Returns true if and only if the block shows any text.
+fn has_content(block: &FlowBlock) -> bool {
+    match &block.kind {
+        BlockKind::Table(table) => {
+            table.rows.iter().any(|row| row.cells.iter().any(|c| !c.is_empty()))
+        }
+        _ => block.text().is_some_and(|t| !t.trim().is_empty()),
+    }
+}
+
 /// A section number is an outline position: `02` is section 2 and `6.01` is 6.1, however
 /// a draft spells them (Word shows them so only with a zero-padded number format).
 fn canonical_number(number: &str) -> String {
@@ -155,6 +304,17 @@ fn canonical_number(number: &str) -> String {
 /// Returns true if and only if `parent` is a proper outline prefix of `child` (`6` of `6.1`).
 fn is_parent(parent: &str, child: &str) -> bool {
     child.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Places an unnumbered section of outline `level` under the last open section of a
+/// lower level.
+fn insert_at_level(sections: &mut Vec<Section>, section: Section, level: u8) {
+    match sections.last_mut() {
+        Some(last) if level > 1 => {
+            insert_at_level(&mut last.sections, section, level - 1)
+        }
+        _ => sections.push(section),
+    }
 }
 
 fn insert(sections: &mut Vec<Section>, section: Section) {

@@ -13,10 +13,11 @@ use crate::{
 /// A table, recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum TableKind<'a> {
-    /// REFERENCE | WHAT | WHO | STATUS rows.
-    Actions(Vec<ActionRow>),
-    /// Tdoc | Title | Source [| Decision] rows.
-    Contributions(Vec<ContributionRow<'a>>),
+    /// REFERENCE | WHAT | WHO | STATUS rows, and the header cells of those four columns
+    /// as written (`Action ID`, `Description`, `Owner`, `Status`).
+    Actions(Vec<ActionRow>, [String; 4]),
+    /// Tdoc | Title | Source [| Decision] rows, and whether the table has a header row.
+    Contributions { rows: Vec<ContributionRow<'a>>, header: bool },
     /// Anything else, as cell texts.
     Other(Vec<Vec<String>>),
 }
@@ -212,7 +213,16 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
                 status: owned(row, column(Role::Status)),
             })
             .collect();
-        return TableKind::Actions(actions);
+        let first = rows.first().copied();
+        let header_cell =
+            |column| first.map(|r| cell_text(r, column).into_owned()).unwrap_or_default();
+        let header = [
+            header_cell(reference),
+            header_cell(column(Role::What)),
+            header_cell(column(Role::Who)),
+            header_cell(column(Role::Status)),
+        ];
+        return TableKind::Actions(actions, header);
     }
 
     let (tdoc_col, title_col, source_col, decision_col, data) = match column(Role::Tdoc) {
@@ -256,15 +266,16 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
     // in every row, so that prose tables that mention a Tdoc stay tables.
     let has_header = column(Role::Tdoc).is_some();
     if !recognised.is_empty() && (recognised.len() == data.len() || has_header) {
-        return TableKind::Contributions(recognised);
+        // The header is the first row shown, after any empty rows.
+        let header = has_header && table.rows.first().is_some_and(|r| !is_empty_row(r));
+        return TableKind::Contributions { rows: recognised, header };
     }
-    TableKind::Other(
-        table
-            .rows
-            .iter()
-            .map(|row| row.cells.iter().map(|c| c.text()).collect())
-            .collect(),
-    )
+    TableKind::Other(cell_texts(table))
+}
+
+/// Every row of `table` as its cells' texts (see [`Cell::text`]).
+pub(crate) fn cell_texts(table: &Table) -> Vec<Vec<String>> {
+    table.rows.iter().map(|row| row.cells.iter().map(Cell::text).collect()).collect()
 }
 
 #[cfg(test)]
@@ -276,8 +287,9 @@ mod tests {
     /// they borrow from is dropped.
     fn classified(rows: &[&[&str]]) -> TableKind<'static> {
         match classify(&table(rows)) {
-            TableKind::Contributions(rows) => TableKind::Contributions(
-                rows.into_iter()
+            TableKind::Contributions { rows, header } => TableKind::Contributions {
+                rows: rows
+                    .into_iter()
                     .map(|row| ContributionRow {
                         tdoc_cell: row.tdoc_cell.into_owned().into(),
                         title_lines: row.title_lines.into_owned().into(),
@@ -286,8 +298,9 @@ mod tests {
                         location: None,
                     })
                     .collect(),
-            ),
-            TableKind::Actions(rows) => TableKind::Actions(rows),
+                header,
+            },
+            TableKind::Actions(rows, header) => TableKind::Actions(rows, header),
             TableKind::Other(rows) => TableKind::Other(rows),
         }
     }
@@ -316,7 +329,7 @@ mod tests {
 
     #[test]
     fn d1_block_table_without_header() {
-        let TableKind::Contributions(rows) = classified(&[
+        let TableKind::Contributions { rows, .. } = classified(&[
             &["SEC-2015-0507/-0576", "Use case of PPM", "KDDI"],
             &["SEC-2015-0526", "TR-0019 Dynamic Authorization Scope", ""],
         ]) else {
@@ -333,12 +346,12 @@ mod tests {
             &["", ""],
             &["SEC-2018-0055R02", "TS-0016 finalization CR", "Rapporteur (Gemalto)"],
         ]);
-        assert!(matches!(kind, TableKind::Contributions(rows) if rows.len() == 1));
+        assert!(matches!(kind, TableKind::Contributions { rows, .. } if rows.len() == 1));
     }
 
     #[test]
     fn header_and_decision_column() {
-        let TableKind::Contributions(rows) = classified(&[
+        let TableKind::Contributions { rows, .. } = classified(&[
             &["Tdoc", "Source", "Title", "Decision"],
             &["ARC-2019-0100", "Acme", "A CR", "Agreed"],
             &["ARC-2019-0101", "Acme", "B CR", ""],
@@ -352,7 +365,7 @@ mod tests {
 
     #[test]
     fn h1_h3_action_table_with_multi_paragraph_cells() {
-        let TableKind::Actions(rows) = classified(&[
+        let TableKind::Actions(rows, _) = classified(&[
             &["REFERENCE", "WHAT", "WHO", "STATUS"],
             &[
                 "A-33-2 (R3+)\n(supersedes A-26-7)",

@@ -1,5 +1,6 @@
 //! Dispositions CSV for the member portal (DESIGN.md §6).
 
+use std::borrow::Cow;
 use std::{collections::HashMap, io::Write, str::FromStr};
 
 use minutes_model::{Disposition, FxHashMap, FxHashSet, Meeting, StatusMap};
@@ -97,8 +98,21 @@ impl Column {
     }
 
     /// Parses a comma-separated `--columns` list.
+    /// Fails on an empty list, an empty key (`tdoc,,status`) and an unknown key.
     pub fn parse_list(list: &str) -> std::result::Result<Vec<Column>, String> {
-        list.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::parse).collect()
+        if list.trim().is_empty() {
+            return Err("no column given".to_string());
+        }
+        list.split(',')
+            .enumerate()
+            .map(|(index, key)| {
+                if key.trim().is_empty() {
+                    Err(format!("column {} is empty (in `{list}`)", index + 1))
+                } else {
+                    key.parse()
+                }
+            })
+            .collect()
     }
 }
 
@@ -154,15 +168,34 @@ pub fn write_dispositions<W: Write>(
     let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(out);
     writer.write_record(options.columns.iter().map(|c| c.header()))?;
     for row in rows(meeting, options) {
-        writer.write_record(
-            options
-                .columns
-                .iter()
-                .map(|c| row.get(c).map(String::as_str).unwrap_or_default()),
-        )?;
+        writer.write_record(options.columns.iter().map(|c| {
+            let value = row.get(c).map(String::as_str).unwrap_or_default();
+            let value = if options.excel && *c == Column::AgendaItem {
+                excel_text(value)
+            } else {
+                Cow::Borrowed(value)
+            };
+            // Bytes borrowed from the row unless rewritten.
+            match value {
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::<[u8]>::Owned(text.into_bytes()),
+            }
+        }))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// An agenda item as Excel keeps it: a number such as `6.10` or `5` is written as the
+/// formula `="6.10"`, which Excel shows as the text `6.10` instead of the number 6.1.
+fn excel_text(value: &str) -> Cow<'_, str> {
+    let numeric =
+        !value.is_empty() && value.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if numeric {
+        Cow::Owned(format!("=\"{value}\""))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>> {
@@ -171,19 +204,27 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     let tdoc_text = |t: &Option<minutes_model::Tdoc>| {
         t.as_ref().map(ToString::to_string).unwrap_or_default()
     };
+    // One row per revision: a revision decided twice (the second time with another
+    // status is an error of the recogniser) is listed once, with its last decision.
+    let mut last: FxHashMap<&minutes_model::Tdoc, usize> = FxHashMap::default();
+    for (index, d) in dispositions.iter().enumerate() {
+        last.insert(&d.tdoc, index);
+    }
     // Indexed once: looking each section's dispositions up by scanning all of them made
-    // large meetings quadratic. A number shared by two sections lists the dispositions
-    // of both under each, as the scan did.
+    // large meetings quadratic. A number shared by two sections (or unnumbered sections)
+    // lists their dispositions once, under the first.
     let mut by_section: FxHashMap<&str, Vec<&Disposition>> = FxHashMap::default();
-    for d in &dispositions {
-        by_section.entry(d.section.as_str()).or_default().push(d);
+    for (index, d) in dispositions.iter().enumerate() {
+        if last.get(&d.tdoc) == Some(&index) {
+            by_section.entry(d.section.as_str()).or_default().push(d);
+        }
     }
     // What `same_document || same_serial_other_group` asks: the same year and serial.
     let decided: FxHashSet<(u16, &str)> =
         dispositions.iter().map(|d| (d.tdoc.year(), d.tdoc.serial())).collect();
     for section in meeting.all_sections() {
-        let in_section = by_section.get(section.number.as_str());
-        for &d in in_section.into_iter().flatten() {
+        let in_section = by_section.remove(section.number.as_str());
+        for d in in_section.into_iter().flatten() {
             let status = options
                 .status_map
                 .as_ref()

@@ -12,6 +12,7 @@ fn tdoc(text: &str) -> Tdoc {
 
 fn decision(id: &str, status: Status, line: u32) -> Block {
     Block::Decision(Decision {
+        in_table: false,
         tdoc: tdoc(id),
         tdoc_as_written: id.to_string(),
         status,
@@ -124,4 +125,13 @@ fn status_map_changes_only_mapped_statuses() {
         ..CsvOptions::default()
     };
     assert_eq!(csv_text(&options), "Status\nNoted\nApproved\nDispensation to TP\n");
+}
+
+// Issue 13: with --excel the agenda item stays text in Excel (`6.10`, not 6.1).
+#[test]
+fn excel_keeps_agenda_items_as_text() {
+    assert_eq!(super::excel_text("6.10"), "=\"6.10\"");
+    assert_eq!(super::excel_text("5"), "=\"5\"");
+    assert_eq!(super::excel_text("A.1"), "A.1");
+    assert_eq!(super::excel_text(""), "");
 }
