@@ -92,8 +92,7 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
                     title: None,
                     comment: None,
                     as_written: as_written.clone(),
-                    location: String::new(),
-                }))
+                    location: String::new(), links: Default::default(), }))
                 .collect()
         }),
     ]
@@ -124,6 +123,7 @@ fn block() -> impl Strategy<Value = Block> {
                 title: Some(title),
                 comment: None,
                 location: String::new(),
+                links: Default::default(),
             })
         }),
     ]

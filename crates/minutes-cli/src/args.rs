@@ -78,7 +78,8 @@ pub struct DispositionsCommand {
     #[arg(short, long, value_name = "OUT.csv")]
     pub output: Option<PathBuf>,
     /// Columns, comma-separated, from: tdoc, title, source, agenda_item, agenda_title,
-    /// status, decision_as_written, revision_of, revised_to, comment, location.
+    /// status, decision_as_written, revision_of, revised_to, comment, location,
+    /// merged_into, merge_of, type, doc_for, release, work_item.
     #[arg(long, value_name = "LIST")]
     pub columns: Option<String>,
     /// Excel conventions: UTF-8 byte-order mark and CRLF line ends.

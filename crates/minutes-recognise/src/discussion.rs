@@ -3,8 +3,8 @@
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
 use minutes_model::{
-    tdoc_spans, ActionItem, Block, Contribution, Decision, DocumentHeading, FxHashMap,
-    Status, Tdoc, TdocSpan,
+    tdoc_spans, ActionItem, Block, Contribution, Decision, DecisionLinks,
+    DocumentHeading, FxHashMap, Status, Tdoc, TdocSpan,
 };
 
 use crate::{
@@ -47,6 +47,18 @@ struct Walker<'c> {
     /// For each document (by base id), the index in `content.contributions` of the first
     /// contribution listing it, so that a decision's title is found without scanning.
     titles: FxHashMap<Tdoc, usize>,
+    /// The entry being read: the document whose heading came last in this section.
+    entry: Option<Entry>,
+}
+
+/// An entry of entry-style minutes (see [`crate::entry`]).
+struct Entry {
+    tdoc: Tdoc,
+    tdoc_as_written: String,
+    /// The index in `content.blocks` of the entry's decision so far.
+    decision: Option<usize>,
+    /// `Document for: Approval.`
+    doc_for: String,
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
@@ -65,6 +77,7 @@ pub(crate) fn recognise_section(
         current: None,
         restatements: Vec::new(),
         titles: FxHashMap::default(),
+        entry: None,
     };
     for (index, block) in blocks.iter().enumerate() {
         let next = blocks.get(index + 1).copied();
@@ -150,24 +163,33 @@ impl Walker<'_> {
         // A document heading is a heading: its title is not mined for decisions (a title
         // may well say "was agreed"), but one that reads like a decision is reported.
         if bullet.is_none() {
-            if let Some(heading) = parse_document_heading(text) {
-                self.look_for_missed_decision(text, location);
-                // Most headings name one document.
-                let mut tdocs = Vec::with_capacity(1);
-                for id in resolve(heading.tdocs(), self.current.as_ref()) {
-                    match id {
-                        Ok((tdoc, _)) => tdocs.push(tdoc),
-                        Err(written) => self.unresolved(written, location),
+            if let Some(id_start) = crate::entry::entry_prefix_end(text) {
+                let line = text.get(id_start..).unwrap_or_default();
+                self.document_heading(line, text, location);
+                return;
+            }
+            if parse_document_heading(text).is_some() {
+                self.document_heading(text, text, location);
+                return;
+            }
+        }
+        // Bullets are the discussion's notes (`· it was noted the intent …`); an entry's
+        // decision is a line of its own.
+        if self.entry.is_some() && bullet.is_none() {
+            if let Some((label, value)) = crate::entry::entry_field(text) {
+                if label == "document for" {
+                    if let Some(entry) = &mut self.entry {
+                        entry.doc_for = value.trim_end_matches('.').trim().to_string();
                     }
                 }
-                self.current = tdocs.first().cloned();
-                self.content.blocks.push(Block::Document(DocumentHeading {
-                    tdocs,
-                    title: heading.title.map(Into::into),
-                    note: heading.note.map(Into::into),
-                    as_written: text.to_string(),
+                self.content.blocks.push(Block::Paragraph {
+                    text: text.to_string(),
                     location: location_text(location),
-                }));
+                });
+                return;
+            }
+            if let Some(decided) = crate::entry::entry_decision(text) {
+                self.entry_decision(decided, text, location);
                 return;
             }
         }
@@ -179,7 +201,7 @@ impl Walker<'_> {
             }
             return;
         }
-        self.look_for_missed_decision(text, location);
+        self.look_for_missed_decision(text, location, bullet.is_some());
         let block = match bullet {
             Some(level) => Block::Bullet {
                 level,
@@ -192,6 +214,98 @@ impl Walker<'_> {
             },
         };
         self.content.blocks.push(block);
+    }
+
+    /// A document heading (`SEC-2015-0515R01- Title`, an entry's `TD S2-1903157 Title`):
+    /// `line` starts with the ids, `text` is the whole line.
+    fn document_heading(&mut self, line: &str, text: &str, location: &Location) {
+        self.look_for_missed_decision(text, location, false);
+        let (title, note, ids) = match parse_document_heading(line) {
+            Some(heading) => {
+                let ids = heading.tdocs().collect::<Vec<_>>();
+                (heading.title.map(Into::into), heading.note.map(Into::into), ids)
+            }
+            // After an entry prefix any title goes: `TD S2-1903157 23.682 CR0436 …`.
+            None => {
+                let ids: Vec<_> = minutes_model::leading_tdoc_spans(line).collect();
+                let end = ids.last().map_or(0, |span| span.end);
+                let title = fold_spaces(line.get(end..).unwrap_or_default()).into_owned();
+                ((!title.is_empty()).then_some(title), None, ids)
+            }
+        };
+        // Most headings name one document.
+        let mut tdocs = Vec::with_capacity(1);
+        let mut first_written = None;
+        for id in resolve(ids.into_iter(), self.current.as_ref()) {
+            match id {
+                Ok((tdoc, written)) => {
+                    first_written.get_or_insert(written);
+                    tdocs.push(tdoc);
+                }
+                Err(written) => self.unresolved(written, location),
+            }
+        }
+        self.current = tdocs.first().cloned();
+        self.entry = tdocs.first().map(|tdoc| Entry {
+            tdoc: tdoc.clone(),
+            tdoc_as_written: first_written.unwrap_or_default().to_string(),
+            decision: None,
+            doc_for: String::new(),
+        });
+        self.content.blocks.push(Block::Document(DocumentHeading {
+            tdocs,
+            title,
+            note,
+            as_written: text.to_string(),
+            location: location_text(location),
+        }));
+    }
+
+    /// A decision line of an entry: it decides the entry's document; an earlier decision of
+    /// the same entry is kept as a paragraph and listed in `links.earlier`.
+    fn entry_decision(
+        &mut self,
+        decided: crate::entry::EntryDecided,
+        text: &str,
+        location: &Location,
+    ) {
+        let Some(entry) = &mut self.entry else { return };
+        let mut links = DecisionLinks {
+            revised_to: decided.revised_to,
+            merged_into: decided.merged_into,
+            doc_for: entry.doc_for.clone(),
+            ..DecisionLinks::default()
+        };
+        let previous = entry.decision.and_then(|index| {
+            let block = self.content.blocks.get_mut(index)?;
+            let Block::Decision(earlier) = block else { return None };
+            let earlier = earlier.clone();
+            *block = Block::Paragraph {
+                text: earlier.as_written.clone(),
+                location: earlier.location.clone(),
+            };
+            Some(earlier)
+        });
+        if let Some(earlier) = previous {
+            links.earlier = earlier.links.earlier;
+            links.earlier.push(earlier.as_written);
+            links.revised_to = earlier.links.revised_to.or(links.revised_to);
+            if links.merged_into.is_none() {
+                links.merged_into = earlier.links.merged_into;
+            }
+        }
+        entry.decision = Some(self.content.blocks.len());
+        self.content.blocks.push(Block::Decision(Decision {
+            tdoc: entry.tdoc.clone(),
+            tdoc_as_written: entry.tdoc_as_written.clone(),
+            status: decided.status,
+            status_as_written: decided.status_as_written,
+            title: None,
+            comment: None,
+            as_written: text.to_string(),
+            location: location_text(location),
+            links,
+        }));
     }
 
     /// The title of the contribution listing `tdoc` in this section, if any.
@@ -229,6 +343,7 @@ impl Walker<'_> {
                 comment,
                 as_written: text.to_string(),
                 location: location_text(location),
+                links: Default::default(),
             }));
         }
     }
@@ -316,6 +431,12 @@ impl Walker<'_> {
                 };
                 let tdocs = resolved.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
                 self.current = tdocs.first().cloned();
+                self.entry = resolved.first().map(|(tdoc, written)| Entry {
+                    tdoc: tdoc.clone(),
+                    tdoc_as_written: written.to_string(),
+                    decision: None,
+                    doc_for: String::new(),
+                });
                 self.content.blocks.push(Block::Document(DocumentHeading {
                     tdocs,
                     title: (!title.is_empty()).then(|| title.to_string()),
@@ -339,7 +460,7 @@ impl Walker<'_> {
         location: &Location,
     ) {
         let cell = fold_spaces(cell);
-        let Some((status, len)) = Status::from_prefix(&cell) else {
+        let Some((status, len)) = crate::decision::status_prefix(&cell) else {
             let ids =
                 tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
             self.warn(location, format!("decision cell `{cell}` for {ids} is not a known status; no disposition recorded"));
@@ -368,13 +489,19 @@ impl Walker<'_> {
                 comment,
                 as_written,
                 location: location_text(location),
+                links: Default::default(),
             }));
         }
     }
 
     /// Prose that names a Tdoc and a decision verb without being a recognised decision,
     /// `R03 was agreed` restatements, and inline action items.
-    fn look_for_missed_decision(&mut self, text: &str, location: &Location) {
+    fn look_for_missed_decision(
+        &mut self,
+        text: &str,
+        location: &Location,
+        bullet: bool,
+    ) {
         if crate::scan::is_action_label(text) {
             self.collected.diagnostics.push(Diagnostic::note(
                 location.clone(),
@@ -396,6 +523,19 @@ impl Walker<'_> {
             return;
         }
         let names_tdoc = tdoc_spans(text).next().is_some();
+        if !names_tdoc && !bullet {
+            if let Some(entry) = &self.entry {
+                if let Some(found) = crate::scan::decided(text) {
+                    let message = format!(
+                        "in the entry of {}, says `{}` but is not a recognised decision line; no disposition recorded",
+                        entry.tdoc,
+                        text.get(found).unwrap_or_default()
+                    );
+                    self.warn(location, message);
+                    return;
+                }
+            }
+        }
         if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
             self.warn(
                 location,

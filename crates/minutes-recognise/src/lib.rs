@@ -29,7 +29,9 @@ mod checks;
 mod cover;
 mod decision;
 mod discussion;
+mod entry;
 mod heading;
+mod phrasebook;
 mod planning;
 mod scan;
 mod sections;
@@ -38,6 +40,7 @@ mod text;
 
 pub use crate::{
     decision::{parse_decision, parse_decisions, ParsedDecision},
+    phrasebook::{builtin as builtin_phrasebook, Phrasebook, PhrasebookError},
     sections::{model_diagnostic, recognise},
 };
 

@@ -124,6 +124,9 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
             text.into_owned(),
         )),
         _ => {
+            if let Some(annex) = annex_heading(&text) {
+                return Some(annex);
+            }
             let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
             let (number, rest) = text.split_at(end);
             let number = number.trim_end_matches('.');
@@ -133,6 +136,18 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
                 .then(|| (canonical_number(number), rest.trim().to_string()))
         }
     }
+}
+
+/// `Annex A: Summary of Output`: an annex is a section numbered `Annex A`.
+fn annex_heading(text: &str) -> Option<(String, String)> {
+    let rest = text.strip_prefix("Annex ")?;
+    let end = rest.find(|c: char| c.is_whitespace() || c == ':').unwrap_or(rest.len());
+    let letter = rest.get(..end)?;
+    if letter.is_empty() || letter.len() > 4 {
+        return None;
+    }
+    let title = rest.get(end..)?.trim_start_matches([':', ' ', '\t']).trim();
+    Some((format!("Annex {letter}"), title.to_string()))
 }
 
 /// A section number is an outline position: `02` is section 2 and `6.01` is 6.1, however

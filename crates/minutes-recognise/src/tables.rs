@@ -226,7 +226,7 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
                 .iter()
                 .any(|r| {
                     r.cells.len() >= 4
-                        && minutes_model::Status::from_prefix(&cell_text(r, Some(3)))
+                        && crate::decision::status_prefix(&cell_text(r, Some(3)))
                             .is_some()
                 })
                 .then_some(3);

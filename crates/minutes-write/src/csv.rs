@@ -32,11 +32,23 @@ pub enum Column {
     Comment,
     /// `Location`: where the decision is in the draft.
     Location,
+    /// `Merged into`: the document this one was merged into.
+    MergedInto,
+    /// `Merge of`: the documents merged into this one.
+    MergeOf,
+    /// `Type`: the document's type, when the draft gives it.
+    Type,
+    /// `Doc for`: what the document is for (`Approval`).
+    DocFor,
+    /// `Release`: the release, when the draft gives it.
+    Release,
+    /// `Work item`: the work item, when the draft gives it.
+    WorkItem,
 }
 
 impl Column {
     /// Every column, in the order `--columns` lists them.
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 17] = [
         Column::Tdoc,
         Column::Title,
         Column::Source,
@@ -48,6 +60,12 @@ impl Column {
         Column::RevisedTo,
         Column::Comment,
         Column::Location,
+        Column::MergedInto,
+        Column::MergeOf,
+        Column::Type,
+        Column::DocFor,
+        Column::Release,
+        Column::WorkItem,
     ];
 
     /// The default columns: `Tdoc,Title,Source,Agenda item,Status,Revision of,Revised to,Comment`.
@@ -76,6 +94,12 @@ impl Column {
             Column::RevisedTo => "revised_to",
             Column::Comment => "comment",
             Column::Location => "location",
+            Column::MergedInto => "merged_into",
+            Column::MergeOf => "merge_of",
+            Column::Type => "type",
+            Column::DocFor => "doc_for",
+            Column::Release => "release",
+            Column::WorkItem => "work_item",
         }
     }
 
@@ -93,6 +117,12 @@ impl Column {
             Column::RevisedTo => "Revised to",
             Column::Comment => "Comment",
             Column::Location => "Location",
+            Column::MergedInto => "Merged into",
+            Column::MergeOf => "Merge of",
+            Column::Type => "Type",
+            Column::DocFor => "Doc for",
+            Column::Release => "Release",
+            Column::WorkItem => "Work item",
         }
     }
 
@@ -286,6 +316,19 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                 (Column::RevisedTo, tdoc_text(&d.revised_to)),
                 (Column::Comment, d.comment.clone()),
                 (Column::Location, d.location.clone()),
+                (Column::MergedInto, tdoc_text(&d.merged_into)),
+                (
+                    Column::MergeOf,
+                    d.merge_of
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                (Column::Type, d.doc_type.clone()),
+                (Column::DocFor, d.doc_for.clone()),
+                (Column::Release, d.release.clone()),
+                (Column::WorkItem, d.work_item.clone()),
             ]));
         }
         if options.all_documents {

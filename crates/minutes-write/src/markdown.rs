@@ -213,6 +213,7 @@ mod tests {
                         comment: None,
                         as_written: "NOTED - SEC-2015-0507- Use Case of PPM".into(),
                         location: "line 127".into(),
+                        links: Default::default(),
                     }),
                     Block::ActionItems { location: String::new() },
                 ],

@@ -59,6 +59,7 @@ fn decision(
         comment: None,
         as_written: as_written.to_string(),
         location: String::new(),
+        links: Default::default(),
     })
 }
 
