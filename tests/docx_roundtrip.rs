@@ -92,7 +92,10 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
                     title: None,
                     comment: None,
                     as_written: as_written.clone(),
-                    location: String::new(), links: Default::default(), }))
+                    in_table: false,
+                    location: String::new(),
+                    links: Default::default(),
+                }))
                 .collect()
         }),
     ]
@@ -105,12 +108,14 @@ fn block() -> impl Strategy<Value = Block> {
             tdocs: vec![t],
             title: Some(title),
             note: None,
+            in_table: false,
             location: String::new(),
         })),
         words(1, 12).prop_map(|text| Block::Paragraph { text, location: String::new() }),
         words(1, 10).prop_map(|text| Block::Bullet {
             level: 1,
             text,
+            label: None,
             location: String::new()
         }),
         (tdoc(), status(), words(1, 6)).prop_map(|(t, (status, word), title)| {
@@ -122,6 +127,7 @@ fn block() -> impl Strategy<Value = Block> {
                 status_as_written: word.to_string(),
                 title: Some(title),
                 comment: None,
+                in_table: false,
                 location: String::new(),
                 links: Default::default(),
             })
@@ -208,7 +214,10 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 .collect();
             if !action_items.is_empty() {
                 if let Some(last) = sections.last_mut() {
-                    last.blocks.push(Block::ActionItems { location: String::new() });
+                    last.blocks.push(Block::ActionItems {
+                        items: None,
+                        location: String::new(),
+                    });
                 }
             }
             Meeting { cover, sections, action_items, ..Meeting::default() }

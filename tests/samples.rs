@@ -118,3 +118,43 @@ fn purpose_of_samples() {
         assert_eq!(purpose.unwrap_or_default(), row["purpose"], "{path}");
     }
 }
+
+/// The action items of a table stay in its section: pro-38's new items A-38-1 and A-38-2
+/// are in §9 of the DOCX and of the Markdown, and only there (issue 13).
+#[test]
+fn action_items_stay_where_the_draft_has_them() {
+    let sample = project_dir().join("samples/pro-38-f2f.txt");
+    let meeting = load(&sample);
+    let docx = minutes_write::write_docx(
+        &meeting,
+        &minutes_write::Template::builtin(),
+        &minutes_write::DocxWriteOptions::default(),
+    )
+    .unwrap_or_default();
+    let written = minutes::load(&docx).map(|l| l.meeting).unwrap_or_default();
+    for (what, meeting) in [("draft", &meeting), ("DOCX", &written)] {
+        let references_in = |number: &str| -> Vec<String> {
+            let section = meeting.all_sections().into_iter().find(|s| s.number == number);
+            let mut references = Vec::new();
+            for block in section.map(|s| s.blocks.as_slice()).unwrap_or_default() {
+                if let minutes_model::Block::ActionItems { items: Some(range), .. } =
+                    block
+                {
+                    for item in
+                        meeting.action_items.get(range.clone()).unwrap_or_default()
+                    {
+                        references.push(item.reference.clone());
+                    }
+                }
+            }
+            references
+        };
+        assert_eq!(references_in("4"), ["A-37-1", "A-37-2", "A-37-3 (R4)"], "{what} §4");
+        assert_eq!(references_in("9"), ["A-38-1", "A-38-2"], "{what} §9");
+    }
+    let markdown = minutes_write::write_markdown(&meeting);
+    let section_9 = markdown.split("## 9 ").nth(1).unwrap_or_default();
+    let before_9 = markdown.split("## 9 ").next().unwrap_or_default();
+    assert!(section_9.contains("A-38-1") && section_9.contains("A-38-2"));
+    assert!(!before_9.contains("A-38-1") && !before_9.contains("A-38-2"));
+}

@@ -67,17 +67,20 @@ impl Purpose {
     }
 }
 
-/// A numbered section (agenda item) of the minutes.
+/// A section (agenda item) of the minutes: a numbered heading of the draft, or, in a draft
+/// without numbered headings, an unnumbered one (empty `number`). A draft without headings
+/// is one section with neither number nor title.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
-    /// `6.3`.
+    /// `6.3`; empty for an unnumbered heading.
     pub number: String,
     /// `Contributions Affecting REQ Deliverables`.
     pub title: String,
     /// The rows of the section's contribution tables (Tdoc | Title | Source).
     #[serde(default)]
     pub contributions: Vec<Contribution>,
-    /// The discussion, in order.
+    /// Everything the draft has between this heading and the next, in its order: the
+    /// discussion, and the tables (contribution and action-item tables in place).
     #[serde(default)]
     pub blocks: Vec<Block>,
     /// Sub-sections.
@@ -107,12 +110,28 @@ pub struct Contribution {
     pub location: String,
 }
 
-/// One block of a section's discussion.
+/// One block of a section, in the draft's order: what the recogniser understood
+/// (document headings, decisions, contribution and action-item tables) and everything else
+/// as the draft had it (headings that are not sections, paragraphs, list items, tables).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// The start of a document's discussion: `SEC-2015-0515R01- Security requirements`.
     Document(DocumentHeading),
+    /// A heading of the draft that is not a section (an unnumbered heading among numbered
+    /// ones), with its outline level and the number it shows, if any.
+    Heading {
+        /// Outline level, 1 for the top level.
+        level: u8,
+        /// The number as displayed, when it has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<String>,
+        /// The heading text.
+        text: String,
+        /// Where it is.
+        #[serde(default)]
+        location: String,
+    },
     /// A paragraph of discussion.
     Paragraph {
         /// The text.
@@ -121,20 +140,42 @@ pub enum Block {
         #[serde(default)]
         location: String,
     },
-    /// A bullet of discussion: `· Edits were proposed for clarity.`
+    /// A list item: `· Edits were proposed for clarity.`, `1. Opening`.
     Bullet {
         /// Nesting level, 1 for the outermost.
         level: u8,
         /// The text without its bullet.
         text: String,
+        /// The number the item shows (`1.`, `a)`) when it is a numbered item.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
         /// Where it is.
         #[serde(default)]
         location: String,
     },
     /// A decision on one document revision.
     Decision(Decision),
-    /// Where the action-item table stands (its rows are [`Meeting::action_items`]).
+    /// Where an action-item table stands; its rows are the entries `items` of
+    /// [`Meeting::action_items`] (all of them, in models written before `items` existed).
     ActionItems {
+        /// The indices of the table's rows in [`Meeting::action_items`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        items: Option<std::ops::Range<usize>>,
+        /// Where it is.
+        #[serde(default)]
+        location: String,
+    },
+    /// A contribution table where the draft has it: its rows are the entries
+    /// `contributions` of [`Section::contributions`]; `rows` are its cells as written.
+    Contributions {
+        /// The indices of the table's entries in [`Section::contributions`].
+        contributions: std::ops::Range<usize>,
+        /// Every row of the table as cell texts (paragraphs joined by `\n`), header included.
+        #[serde(default)]
+        rows: Vec<Vec<String>>,
+        /// Whether the first row of `rows` is a header row.
+        #[serde(default)]
+        header: bool,
         /// Where it is.
         #[serde(default)]
         location: String,
@@ -162,6 +203,10 @@ pub struct DocumentHeading {
     /// The heading line as written (what writers print).
     #[serde(default)]
     pub as_written: String,
+    /// Written in a table (a contribution table's lone row): the table block shows it,
+    /// writers do not repeat it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_table: bool,
     /// Where it is.
     #[serde(default)]
     pub location: String,
@@ -183,8 +228,12 @@ pub struct Decision {
     /// Words after the title that are not part of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    /// The whole decision line as written.
+    /// The source text of the decision as written: the whole line, or the table cell.
     pub as_written: String,
+    /// Written in a table cell (a contribution table's Decision column): the table block
+    /// shows it, writers do not repeat it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_table: bool,
     /// Where it is.
     #[serde(default)]
     pub location: String,
@@ -320,9 +369,11 @@ impl Block {
         match self {
             Block::Document(heading) => &heading.location,
             Block::Decision(decision) => &decision.location,
-            Block::Paragraph { location, .. }
+            Block::Heading { location, .. }
+            | Block::Paragraph { location, .. }
             | Block::Bullet { location, .. }
-            | Block::ActionItems { location }
+            | Block::ActionItems { location, .. }
+            | Block::Contributions { location, .. }
             | Block::Table { location, .. } => location,
         }
     }
@@ -405,8 +456,8 @@ impl Meeting {
         Ok(meeting)
     }
 
-    /// Checks the invariants writers rely on: every section has a number, and section
-    /// numbers are unique.
+    /// Checks the invariants writers rely on: section numbers are unique. Sections without
+    /// a number (unnumbered headings, the text before the first heading) are not checked.
     pub fn validate(&self) -> Result<()> {
         let mut seen = std::collections::HashSet::new();
         let mut result = Ok(());
@@ -415,10 +466,7 @@ impl Meeting {
                 return;
             }
             if section.number.trim().is_empty() {
-                result = Err(Error::invalid(format!(
-                    "section `{}` has no number",
-                    section.title
-                )));
+                // Unnumbered: nothing to be unique.
             } else if !seen.insert(section.number.clone()) {
                 result = Err(Error::invalid(format!(
                     "section number {} appears twice",

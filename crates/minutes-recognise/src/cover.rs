@@ -12,18 +12,39 @@ fn field(label: &str) -> Option<Field> {
 
 /// Recognises the cover sheet from the blocks before the first section, falling back on
 /// the opening prose (`François Ennesser chair of the SEC WG, opened the meeting`) for the
-/// chair when there is no cover table.
+/// chair when there is no cover table. Also returns how many blocks at the start of
+/// `preamble` the cover shows (the title line, the cover table or field lines, the
+/// purpose options and the oneM2M notice): the rest belongs to the body.
 pub(crate) fn recognise_cover(
     preamble: &[&FlowBlock],
     opening: &[&FlowBlock],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Cover {
+) -> (Cover, usize) {
     let mut cover = Cover::default();
+    // One past the last block the cover shows.
+    let mut used = 0;
+    let mut notice_follows = false;
     let mut found = 0;
     let mut purpose_lines: Vec<String> = Vec::new();
     let mut purpose_location = None;
     let mut after_purpose = false;
-    for block in preamble {
+    for (index, block) in preamble.iter().enumerate() {
+        if notice_follows && block.text().is_some_and(|t| !t.trim().is_empty()) {
+            // The notice's paragraph is the template's.
+            notice_follows = false;
+            used = index + 1;
+            continue;
+        }
+        if block.text().is_some_and(is_boilerplate) {
+            notice_follows =
+                block.text().is_some_and(|t| label_key(t).contains("notice"));
+            // The purpose options spilled out of the table end at the notice.
+            after_purpose &= !notice_follows;
+            if found > 0 || index == 0 || used == index {
+                used = index + 1;
+            }
+            continue;
+        }
         match &block.kind {
             BlockKind::Table(table) => {
                 for row in &table.rows {
@@ -35,6 +56,7 @@ pub(crate) fn recognise_cover(
                         continue;
                     };
                     found += 1;
+                    used = index + 1;
                     let lines = value_lines(value);
                     let joined = lines.join(" ");
                     let joined = (!joined.is_empty()).then_some(joined);
@@ -58,6 +80,7 @@ pub(crate) fn recognise_cover(
                     after_purpose = false;
                 } else {
                     purpose_lines.push(folded(text));
+                    used = index + 1;
                 }
             }
             // A cover written as `Chair: Kenji Sato, NEC` paragraphs.
@@ -69,6 +92,7 @@ pub(crate) fn recognise_cover(
                     continue;
                 }
                 found += 1;
+                used = index + 1;
                 match field {
                     Field::Title => cover.title = Some(value),
                     Field::Chair => cover.chair = Some(value),
@@ -96,11 +120,21 @@ pub(crate) fn recognise_cover(
         if let Some(location) = purpose_location {
             cover.purpose = purpose(&purpose_lines, &location, diagnostics);
         }
-        return cover;
+        return (cover, used);
     }
     let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
-    cover.title =
-        preamble.iter().find_map(|b| first_text(b)).filter(|t| !is_boilerplate(t));
+    // The first text is the title the cover shows, unless it is the template's.
+    let first = preamble.iter().position(|b| first_text(b).is_some());
+    cover.title = first
+        .and_then(|i| preamble.get(i))
+        .and_then(|b| first_text(b))
+        .filter(|t| !is_boilerplate(t));
+    // The title's block is shown by the cover when the title is all it holds.
+    let title_used = match (first, &cover.title) {
+        (Some(i), Some(_)) if preamble.get(i).is_some_and(|b| only_title(b)) => i + 1,
+        _ => 0,
+    };
+    let used = used.max(title_used);
     cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
     let mut message = "no cover sheet".to_string();
     if cover.title.is_some() {
@@ -110,7 +144,7 @@ pub(crate) fn recognise_cover(
         message.push_str("; chair taken from the opening prose");
     }
     diagnostics.push(Diagnostic::warning(location, message));
-    cover
+    (cover, used)
 }
 
 fn value_lines(cell: &Cell) -> Vec<String> {
@@ -124,6 +158,18 @@ fn first_text(block: &FlowBlock) -> Option<String> {
     };
     let text = folded(&text);
     (!text.is_empty()).then_some(text)
+}
+
+/// Returns true if and only if the block's text is its [`first_text`]: a paragraph, or a
+/// table with one non-empty cell.
+fn only_title(block: &FlowBlock) -> bool {
+    match &block.kind {
+        BlockKind::Table(table) => {
+            table.rows.iter().flat_map(|r| &r.cells).filter(|c| !c.is_empty()).count()
+                == 1
+        }
+        _ => block.text().is_some(),
+    }
 }
 
 fn is_boilerplate(text: &str) -> bool {

@@ -1,7 +1,7 @@
 //! A section's blocks into contributions and discussion: document headings, decisions,
 //! bullets, action-item and contribution tables.
 
-use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location};
+use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location, Table};
 use minutes_model::{
     tdoc_spans, ActionItem, Block, Contribution, Decision, DecisionLinks,
     DocumentHeading, FxHashMap, Status, Tdoc, TdocSpan,
@@ -12,7 +12,7 @@ use crate::{
         decided, reads_like_decision, sentence_decisions, split_title_comment, Decided,
     },
     heading::parse_document_heading,
-    tables::{classify, ContributionRow, TableKind},
+    tables::{cell_texts, classify, ContributionRow, TableKind},
     text::{fold_spaces, location_text},
 };
 
@@ -141,19 +141,69 @@ impl Walker<'_> {
     fn block(&mut self, block: &FlowBlock, next: Option<&FlowBlock>) {
         let location = &block.location;
         match &block.kind {
-            BlockKind::Table(table) => self.table(classify(table), location, next),
-            BlockKind::Heading { text, .. } => self.text(text, None, location),
-            BlockKind::Paragraph { text, .. } => self.text(text, None, location),
-            BlockKind::ListItem { level, text, .. } => {
-                self.text(text, Some(*level), location)
+            BlockKind::Table(table) => self.table(table, location, next),
+            BlockKind::Heading { level, number, text } => {
+                self.heading(*level, number.as_deref(), text, location)
             }
-            _ => {}
+            BlockKind::Paragraph { text, .. } => self.text(text, None, location),
+            BlockKind::ListItem { level, text, label } => {
+                self.text(text, Some((*level, label.as_deref())), location)
+            }
+            // A kind this recogniser does not know yet still reaches the writers.
+            _ => {
+                if let Some(text) = block.text() {
+                    self.text(text, None, location);
+                }
+            }
         }
     }
 
-    fn text(&mut self, text: &str, bullet: Option<u8>, location: &Location) {
+    /// A heading inside a section: a decision or a document heading when it reads as one,
+    /// else kept as the heading it is.
+    fn heading(
+        &mut self,
+        level: u8,
+        number: Option<&str>,
+        text: &str,
+        location: &Location,
+    ) {
+        let trimmed = text.trim();
+        let understood = !trimmed.is_empty()
+            && (decided(trimmed).is_some()
+                || parse_document_heading(trimmed).is_some()
+                || crate::entry::entry_prefix_end(trimmed).is_some());
+        if understood {
+            self.text(text, None, location);
+            return;
+        }
+        if trimmed.is_empty() && number.is_none_or(|n| n.trim().is_empty()) {
+            return;
+        }
+        self.look_for_missed_decision(trimmed, location, false);
+        self.content.blocks.push(Block::Heading {
+            level,
+            number: number.map(str::to_string),
+            text: trimmed.to_string(),
+            location: location_text(location),
+        });
+    }
+
+    fn text(
+        &mut self,
+        text: &str,
+        bullet: Option<(u8, Option<&str>)>,
+        location: &Location,
+    ) {
         let text = text.trim();
         if text.is_empty() {
+            if let Some((level, Some(label))) = bullet {
+                self.content.blocks.push(Block::Bullet {
+                    level,
+                    text: String::new(),
+                    label: Some(label.to_string()),
+                    location: location_text(location),
+                });
+            }
             return;
         }
         if let Some(parsed) = decided(text) {
@@ -203,9 +253,10 @@ impl Walker<'_> {
         }
         self.look_for_missed_decision(text, location, bullet.is_some());
         let block = match bullet {
-            Some(level) => Block::Bullet {
+            Some((level, label)) => Block::Bullet {
                 level,
                 text: text.to_string(),
+                label: label.map(str::to_string),
                 location: location_text(location),
             },
             None => Block::Paragraph {
@@ -257,6 +308,7 @@ impl Walker<'_> {
             title,
             note,
             as_written: text.to_string(),
+            in_table: false,
             location: location_text(location),
         }));
     }
@@ -303,6 +355,7 @@ impl Walker<'_> {
             title: None,
             comment: None,
             as_written: text.to_string(),
+            in_table: false,
             location: location_text(location),
             links,
         }));
@@ -342,20 +395,17 @@ impl Walker<'_> {
                 title,
                 comment,
                 as_written: text.to_string(),
+                in_table: false,
                 location: location_text(location),
                 links: Default::default(),
             }));
         }
     }
 
-    fn table(
-        &mut self,
-        kind: TableKind<'_>,
-        location: &Location,
-        next: Option<&FlowBlock>,
-    ) {
-        match kind {
+    fn table(&mut self, table: &Table, location: &Location, next: Option<&FlowBlock>) {
+        match classify(table) {
             TableKind::Actions(rows) => {
+                let first = self.collected.action_items.len();
                 for row in rows {
                     if [&row.reference, &row.what, &row.who, &row.status]
                         .iter()
@@ -371,11 +421,29 @@ impl Walker<'_> {
                         location: location_text(location),
                     });
                 }
-                self.content
-                    .blocks
-                    .push(Block::ActionItems { location: location_text(location) });
+                let items = Some(first..self.collected.action_items.len());
+                self.content.blocks.push(Block::ActionItems {
+                    items,
+                    location: location_text(location),
+                });
             }
-            TableKind::Contributions(rows) => self.contributions(rows, location, next),
+            TableKind::Contributions { rows, header } => {
+                let first = self.content.contributions.len();
+                let at = self.content.blocks.len();
+                self.content.blocks.push(Block::Contributions {
+                    contributions: first..first,
+                    rows: cell_texts(table),
+                    header,
+                    location: location_text(location),
+                });
+                self.contributions(rows, location, next);
+                let last = self.content.contributions.len();
+                if let Some(Block::Contributions { contributions, .. }) =
+                    self.content.blocks.get_mut(at)
+                {
+                    *contributions = first..last;
+                }
+            }
             TableKind::Other(rows) => {
                 self.content
                     .blocks
@@ -442,6 +510,7 @@ impl Walker<'_> {
                     title: (!title.is_empty()).then(|| title.to_string()),
                     note: None,
                     as_written,
+                    in_table: true,
                     location: location_text(location),
                 }));
             }
@@ -469,17 +538,7 @@ impl Walker<'_> {
         let status_as_written = cell.get(..len).unwrap_or_default();
         let rest = cell.get(len..).unwrap_or_default().trim().trim_end_matches('.');
         for (tdoc, written) in tdocs {
-            // Written as a decision line, so that writers print it and readers find it again.
-            let mut as_written = format!("{status_as_written} - {tdoc}");
-            if !title.is_empty() {
-                as_written.push_str(" - ");
-                as_written.push_str(title);
-            }
             let comment = (!rest.is_empty()).then(|| rest.to_string());
-            if let Some(comment) = &comment {
-                as_written.push_str(", ");
-                as_written.push_str(comment);
-            }
             self.content.blocks.push(Block::Decision(Decision {
                 tdoc: tdoc.clone(),
                 tdoc_as_written: written.to_string(),
@@ -487,7 +546,9 @@ impl Walker<'_> {
                 status_as_written: status_as_written.to_string(),
                 title: (!title.is_empty()).then(|| title.to_string()),
                 comment,
-                as_written,
+                // The cell is the decision's source text; the table shows it in place.
+                as_written: cell.trim().to_string(),
+                in_table: true,
                 location: location_text(location),
                 links: Default::default(),
             }));

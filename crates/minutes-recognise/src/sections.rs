@@ -13,44 +13,91 @@ use crate::{
     text::location_text,
 };
 
+/// A section found in the Flow, before its blocks are recognised.
+struct Pending<'f> {
+    number: String,
+    title: String,
+    /// The outline level of an unnumbered heading, which places it in the tree; numbered
+    /// sections are placed by their number.
+    level: Option<u8>,
+    location: Location,
+    blocks: Vec<&'f FlowBlock>,
+}
+
 /// Recognises a meeting in a Flow. Never fails: what it cannot recognise stays as text
-/// and is reported in [`Meeting::diagnostics`].
+/// and is reported in [`Meeting::diagnostics`]. Every block of the Flow reaches the model,
+/// in order: the cover sheet, the sections' headings, or a block of a section.
+///
+/// The sections are the numbered headings; a draft without any has its unnumbered
+/// headings as sections, and a draft without headings is one section. Blocks before the
+/// first heading that the cover sheet does not show make an untitled first section.
 pub fn recognise(flow: &Flow) -> Meeting {
     let mut collected = Collected::default();
-    let first_section = flow.blocks.iter().position(|b| section_heading(b).is_some());
+    let numbered = flow.blocks.iter().any(|b| section_heading(b).is_some());
+    let heading_of = |block: &FlowBlock| -> Option<(String, String, Option<u8>)> {
+        if numbered {
+            return section_heading(block).map(|(number, title)| (number, title, None));
+        }
+        unnumbered_heading(block)
+            .map(|(level, title)| (String::new(), title, Some(level)))
+    };
+    let first_section = flow.blocks.iter().position(|b| heading_of(b).is_some());
     let (preamble, body) =
         flow.blocks.split_at(first_section.unwrap_or(flow.blocks.len()));
 
     // Headings split the body; the blocks under each go to its section.
-    let mut flat: Vec<(String, String, Location, Vec<&FlowBlock>)> = Vec::new();
+    let mut flat: Vec<Pending<'_>> = Vec::new();
     for block in body {
-        match section_heading(block) {
-            Some((number, title)) => {
-                flat.push((number, title, block.location.clone(), Vec::new()))
-            }
+        match heading_of(block) {
+            Some((number, title, level)) => flat.push(Pending {
+                number,
+                title,
+                level,
+                location: block.location.clone(),
+                blocks: Vec::new(),
+            }),
             None => {
-                if let Some((_, _, _, blocks)) = flat.last_mut() {
-                    blocks.push(block);
+                if let Some(pending) = flat.last_mut() {
+                    pending.blocks.push(block);
                 }
             }
         }
     }
     let opening: Vec<&FlowBlock> =
-        flat.iter().take(2).flat_map(|(_, _, _, b)| b.iter().copied()).collect();
+        flat.iter().take(2).flat_map(|p| p.blocks.iter().copied()).collect();
     let preamble: Vec<&FlowBlock> = preamble.iter().collect();
-    let cover = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
+    let (cover, used) = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
+    let rest = preamble.get(used..).unwrap_or_default();
+    if rest.iter().any(|b| has_content(b)) {
+        let location = rest.first().map_or(Location::Unknown, |b| b.location.clone());
+        flat.insert(
+            0,
+            Pending {
+                number: String::new(),
+                title: String::new(),
+                level: Some(1),
+                location,
+                blocks: rest.to_vec(),
+            },
+        );
+    }
     if first_section.is_none() {
         collected.diagnostics.push(minutes_flow::Diagnostic::warning(
             Location::Line(1),
-            "no numbered section headings found; nothing to recognise",
+            "no section headings found; the body is one section",
+        ));
+    } else if !numbered {
+        collected.diagnostics.push(minutes_flow::Diagnostic::note(
+            Location::Line(1),
+            "no numbered section headings; the unnumbered headings are the sections",
         ));
     }
 
     let mut sections: Vec<Section> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (number, title, location, blocks) in flat {
+    for Pending { number, title, level, location, blocks } in flat {
         let content = recognise_section(&blocks, &mut collected);
-        let number = if seen.insert(number.clone()) {
+        let number = if number.is_empty() || seen.insert(number.clone()) {
             number
         } else {
             let unique = (2..)
@@ -72,7 +119,10 @@ pub fn recognise(flow: &Flow) -> Meeting {
             sections: Vec::new(),
             location: location_text(&location),
         };
-        insert(&mut sections, section);
+        match level {
+            Some(level) => insert_at_level(&mut sections, section, level),
+            None => insert(&mut sections, section),
+        }
     }
 
     let mut meeting = Meeting {
@@ -150,6 +200,28 @@ fn annex_heading(text: &str) -> Option<(String, String)> {
     Some((format!("Annex {letter}"), title.to_string()))
 }
 
+/// The level and text of an unnumbered heading that can be a section: not empty, and not
+/// a document heading (`SEC-2015-0515R01- Security requirements` styled as a heading
+/// starts a document's discussion).
+fn unnumbered_heading(block: &FlowBlock) -> Option<(u8, String)> {
+    let BlockKind::Heading { level, text, .. } = &block.kind else { return None };
+    let text = crate::text::fold_spaces(text);
+    let usable = !text.is_empty()
+        && crate::heading::parse_document_heading(&text).is_none()
+        && crate::decision::decided(&text).is_none();
+    usable.then(|| ((*level).max(1), text.into_owned()))
+}
+
+/// Returns true if and only if the block shows any text.
+fn has_content(block: &FlowBlock) -> bool {
+    match &block.kind {
+        BlockKind::Table(table) => {
+            table.rows.iter().any(|row| row.cells.iter().any(|c| !c.is_empty()))
+        }
+        _ => block.text().is_some_and(|t| !t.trim().is_empty()),
+    }
+}
+
 /// A section number is an outline position: `02` is section 2 and `6.01` is 6.1, however
 /// a draft spells them (Word shows them so only with a zero-padded number format).
 fn canonical_number(number: &str) -> String {
@@ -170,6 +242,17 @@ fn canonical_number(number: &str) -> String {
 /// Returns true if and only if `parent` is a proper outline prefix of `child` (`6` of `6.1`).
 fn is_parent(parent: &str, child: &str) -> bool {
     child.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Places an unnumbered section of outline `level` under the last open section of a
+/// lower level.
+fn insert_at_level(sections: &mut Vec<Section>, section: Section, level: u8) {
+    match sections.last_mut() {
+        Some(last) if level > 1 => {
+            insert_at_level(&mut last.sections, section, level - 1)
+        }
+        _ => sections.push(section),
+    }
 }
 
 fn insert(sections: &mut Vec<Section>, section: Section) {

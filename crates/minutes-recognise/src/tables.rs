@@ -15,8 +15,8 @@ use crate::{
 pub(crate) enum TableKind<'a> {
     /// REFERENCE | WHAT | WHO | STATUS rows.
     Actions(Vec<ActionRow>),
-    /// Tdoc | Title | Source [| Decision] rows.
-    Contributions(Vec<ContributionRow<'a>>),
+    /// Tdoc | Title | Source [| Decision] rows, and whether the table has a header row.
+    Contributions { rows: Vec<ContributionRow<'a>>, header: bool },
     /// Anything else, as cell texts.
     Other(Vec<Vec<String>>),
 }
@@ -256,15 +256,16 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
     // in every row, so that prose tables that mention a Tdoc stay tables.
     let has_header = column(Role::Tdoc).is_some();
     if !recognised.is_empty() && (recognised.len() == data.len() || has_header) {
-        return TableKind::Contributions(recognised);
+        // The header is the first row shown, after any empty rows.
+        let header = has_header && table.rows.first().is_some_and(|r| !is_empty_row(r));
+        return TableKind::Contributions { rows: recognised, header };
     }
-    TableKind::Other(
-        table
-            .rows
-            .iter()
-            .map(|row| row.cells.iter().map(|c| c.text()).collect())
-            .collect(),
-    )
+    TableKind::Other(cell_texts(table))
+}
+
+/// Every row of `table` as its cells' texts (see [`Cell::text`]).
+pub(crate) fn cell_texts(table: &Table) -> Vec<Vec<String>> {
+    table.rows.iter().map(|row| row.cells.iter().map(Cell::text).collect()).collect()
 }
 
 #[cfg(test)]
@@ -276,8 +277,9 @@ mod tests {
     /// they borrow from is dropped.
     fn classified(rows: &[&[&str]]) -> TableKind<'static> {
         match classify(&table(rows)) {
-            TableKind::Contributions(rows) => TableKind::Contributions(
-                rows.into_iter()
+            TableKind::Contributions { rows, header } => TableKind::Contributions {
+                rows: rows
+                    .into_iter()
                     .map(|row| ContributionRow {
                         tdoc_cell: row.tdoc_cell.into_owned().into(),
                         title_lines: row.title_lines.into_owned().into(),
@@ -286,7 +288,8 @@ mod tests {
                         location: None,
                     })
                     .collect(),
-            ),
+                header,
+            },
             TableKind::Actions(rows) => TableKind::Actions(rows),
             TableKind::Other(rows) => TableKind::Other(rows),
         }
@@ -316,7 +319,7 @@ mod tests {
 
     #[test]
     fn d1_block_table_without_header() {
-        let TableKind::Contributions(rows) = classified(&[
+        let TableKind::Contributions { rows, .. } = classified(&[
             &["SEC-2015-0507/-0576", "Use case of PPM", "KDDI"],
             &["SEC-2015-0526", "TR-0019 Dynamic Authorization Scope", ""],
         ]) else {
@@ -333,12 +336,12 @@ mod tests {
             &["", ""],
             &["SEC-2018-0055R02", "TS-0016 finalization CR", "Rapporteur (Gemalto)"],
         ]);
-        assert!(matches!(kind, TableKind::Contributions(rows) if rows.len() == 1));
+        assert!(matches!(kind, TableKind::Contributions { rows, .. } if rows.len() == 1));
     }
 
     #[test]
     fn header_and_decision_column() {
-        let TableKind::Contributions(rows) = classified(&[
+        let TableKind::Contributions { rows, .. } = classified(&[
             &["Tdoc", "Source", "Title", "Decision"],
             &["ARC-2019-0100", "Acme", "A CR", "Agreed"],
             &["ARC-2019-0101", "Acme", "B CR", ""],

@@ -93,14 +93,19 @@ fn d1_d3_section_table_with_two_ids_in_a_cell() {
     let ids: Vec<String> =
         m.all_contributions().iter().map(|(_, c)| c.tdoc.to_string()).collect();
     assert_eq!(ids, ["SEC-2015-0507", "SEC-2015-0576", "SEC-2015-0515"]);
-    assert!(matches!(&m.sections[0].blocks[0], Block::Document(h) if h.tdocs.len() == 2));
+    // The table stays where it is, pointing at its three entries.
+    assert!(
+        matches!(&m.sections[0].blocks[0], Block::Contributions { contributions, rows, header: false, .. } if *contributions == (0..3) && rows.len() == 2)
+    );
+    assert!(matches!(&m.sections[0].blocks[1], Block::Document(h) if h.tdocs.len() == 2));
 }
 
 #[test]
 fn d2_one_row_table_is_the_document_heading() {
     let m = meeting("# 6.1 TS-0003\n| SEC-2018-0060R01 | LinkDeviceConfigWithSaef_R2 | C-DOT\nPresented by Preeti\n- It is suggested to come back with a revision.\nSEC-2018-0060R01 was NOTED");
+    assert!(matches!(&m.sections[0].blocks[0], Block::Contributions { .. }));
     assert!(
-        matches!(&m.sections[0].blocks[0], Block::Document(h) if h.title.as_deref() == Some("LinkDeviceConfigWithSaef_R2"))
+        matches!(&m.sections[0].blocks[1], Block::Document(h) if h.in_table && h.title.as_deref() == Some("LinkDeviceConfigWithSaef_R2"))
     );
     assert_eq!(dispositions(&m), ["SEC-2018-0060R01 Noted"]);
     assert_eq!(m.dispositions()[0].title, "LinkDeviceConfigWithSaef_R2");

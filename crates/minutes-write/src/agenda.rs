@@ -117,7 +117,10 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
 
     let carried: Vec<ActionItem> =
         meeting.action_items.iter().filter(|a| a.is_open()).cloned().collect();
-    let mut action_blocks = vec![Block::ActionItems { location: String::new() }];
+    let mut action_blocks = vec![Block::ActionItems {
+        items: Some(0..carried.len()),
+        location: String::new(),
+    }];
     for uncertain in carried.iter().filter(|a| a.is_uncertain()) {
         let reference = uncertain.reference.replace('\n', " ");
         action_blocks.push(paragraph(format!(
@@ -170,6 +173,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
             Block::Bullet {
                 level: 1,
                 text: format!("{}: {}", m.name, details.join(", ")),
+                label: None,
                 location: String::new(),
             }
         })

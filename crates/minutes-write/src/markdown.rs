@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use minutes_model::{Block, Meeting, Section, Severity};
+use minutes_model::{Block, Contribution, Meeting, Section, Severity};
 
 /// The meeting as Markdown: cover table, numbered sections with their contribution tables
 /// and discussion (decision status words in bold), action items, planned meetings, the
@@ -83,33 +83,47 @@ pub fn write_markdown(meeting: &Meeting) -> String {
 
 fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: usize) {
     let hashes = "#".repeat(depth.min(6));
-    let _ = writeln!(out, "{hashes} {} {}\n", section.number, inline(&section.title));
-    if !section.contributions.is_empty() {
-        table(
-            out,
-            &["Tdoc", "Title", "Source"],
-            section
-                .contributions
-                .iter()
-                .map(|c| vec![c.tdoc.to_string(), c.title.clone(), c.source.clone()]),
-        );
+    let heading = format!("{} {}", section.number, inline(&section.title));
+    if !heading.trim().is_empty() {
+        let _ = writeln!(out, "{hashes} {}\n", heading.trim());
+    }
+    // Models written before contribution tables had a place: theirs open the section.
+    let placed = section.blocks.iter().any(|b| matches!(b, Block::Contributions { .. }));
+    if !placed && !section.contributions.is_empty() {
+        contribution_table(out, section.contributions.iter());
     }
     let mut previous: Option<&str> = None;
+    let mut all_actions_written = false;
     for block in &section.blocks {
         match block {
             Block::Document(heading) => {
-                let _ = writeln!(out, "**{}**\n", inline(&heading.as_written));
+                if !heading.in_table {
+                    let _ = writeln!(out, "**{}**\n", inline(&heading.as_written));
+                }
+            }
+            Block::Heading { number, text, .. } => {
+                let text = match number {
+                    Some(number) => format!("{number} {text}"),
+                    None => text.clone(),
+                };
+                let _ = writeln!(out, "**{}**\n", inline(&text));
             }
             Block::Paragraph { text, .. } => {
                 let _ = writeln!(out, "{}\n", inline(text));
             }
-            Block::Bullet { level, text, .. } => {
+            Block::Bullet { level, text, label, .. } => {
                 let indent = "  ".repeat(usize::from(level.saturating_sub(1)));
-                let _ = writeln!(out, "{indent}- {}\n", inline(text));
+                let marker = label.as_deref().map_or("-".to_string(), inline);
+                let _ = writeln!(
+                    out,
+                    "{indent}- {}\n",
+                    inline_item(&marker, text, label.is_some())
+                );
             }
             Block::Decision(decision) => {
-                // One line can decide several documents: print it once.
-                if previous != Some(decision.as_written.as_str()) {
+                // One line can decide several documents: print it once; a table shows
+                // the decisions written in its cells.
+                if !decision.in_table && previous != Some(decision.as_written.as_str()) {
                     let line = inline(&decision.as_written);
                     let status = inline(&decision.status_as_written);
                     let bold = if !status.is_empty() && line.contains(&status) {
@@ -122,18 +136,50 @@ fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: 
                 previous = Some(decision.as_written.as_str());
                 continue;
             }
-            Block::ActionItems { .. } => table(
-                out,
-                &["Reference", "What", "Who", "Status"],
-                meeting.action_items.iter().map(|a| {
-                    vec![
-                        a.reference.clone(),
-                        a.what.clone(),
-                        a.who.clone(),
-                        a.status.clone(),
-                    ]
-                }),
-            ),
+            Block::ActionItems { items, .. } => {
+                let rows = match items {
+                    Some(range) => {
+                        meeting.action_items.get(range.clone()).unwrap_or_default()
+                    }
+                    None if all_actions_written => &[],
+                    None => {
+                        all_actions_written = true;
+                        &meeting.action_items
+                    }
+                };
+                table(
+                    out,
+                    &["Reference", "What", "Who", "Status"],
+                    rows.iter().map(|a| {
+                        vec![
+                            a.reference.clone(),
+                            a.what.clone(),
+                            a.who.clone(),
+                            a.status.clone(),
+                        ]
+                    }),
+                );
+            }
+            Block::Contributions { contributions, rows, header, .. } => {
+                match (rows.split_first(), header) {
+                    (Some((first, rest)), true) => {
+                        let first: Vec<&str> = first.iter().map(String::as_str).collect();
+                        table(out, &first, rest.iter().cloned());
+                    }
+                    (Some(_), false) => {
+                        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+                        table(out, &vec![""; width], rows.iter().cloned());
+                    }
+                    (None, _) => contribution_table(
+                        out,
+                        section
+                            .contributions
+                            .get(contributions.clone())
+                            .unwrap_or_default()
+                            .iter(),
+                    ),
+                }
+            }
             Block::Table { rows, .. } => {
                 let width = rows.iter().map(Vec::len).max().unwrap_or(0);
                 let header = vec![""; width];
@@ -147,13 +193,50 @@ fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: 
     }
 }
 
-/// Escapes what Markdown would take as markup at the start of a line or inside emphasis.
-fn inline(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('*', "\\*").replace('_', "\\_").replace('\n', " ")
+fn contribution_table<'a>(
+    out: &mut String,
+    contributions: impl Iterator<Item = &'a Contribution>,
+) {
+    table(
+        out,
+        &["Tdoc", "Title", "Source"],
+        contributions
+            .map(|c| vec![c.tdoc.to_string(), c.title.clone(), c.source.clone()]),
+    );
 }
 
+/// A list item's text after its marker: a numbered item keeps its number as text.
+fn inline_item(marker: &str, text: &str, numbered: bool) -> String {
+    if numbered {
+        format!("{marker} {}", inline(text))
+    } else {
+        inline(text)
+    }
+}
+
+/// Escapes what Markdown would take as markup (emphasis, HTML, table cells), and writes
+/// line breaks as spaces.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '*' => out.push_str("\\*"),
+            '_' => out.push_str("\\_"),
+            '|' => out.push_str("\\|"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table cell: its lines joined by `<br>`.
 fn cell(text: &str) -> String {
-    inline(text).replace('|', "\\|").replace('\n', "<br>")
+    text.split('\n').map(inline).collect::<Vec<_>>().join("<br>")
 }
 
 fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
@@ -164,8 +247,7 @@ fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<Strin
     );
     let _ = writeln!(out, "|{}", " --- |".repeat(header.len().max(1)));
     for row in rows {
-        let mut cells: Vec<String> =
-            row.iter().map(|c| cell(&c.replace('\n', "<br>"))).collect();
+        let mut cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
         cells.resize(header.len().max(cells.len()), String::new());
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
@@ -174,7 +256,7 @@ fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<Strin
 
 #[cfg(test)]
 mod tests {
-    use minutes_model::{ActionItem, Contribution, Cover, Decision, Status};
+    use minutes_model::{ActionItem, Cover, Decision, Status};
 
     use super::*;
 
@@ -202,6 +284,7 @@ mod tests {
                     Block::Bullet {
                         level: 1,
                         text: "Edits were made".into(),
+                        label: None,
                         location: String::new(),
                     },
                     Block::Decision(Decision {
@@ -212,10 +295,11 @@ mod tests {
                         title: Some("Use Case of PPM".into()),
                         comment: None,
                         as_written: "NOTED - SEC-2015-0507- Use Case of PPM".into(),
+                        in_table: false,
                         location: "line 127".into(),
                         links: Default::default(),
                     }),
-                    Block::ActionItems { location: String::new() },
+                    Block::ActionItems { items: None, location: String::new() },
                 ],
                 ..Section::default()
             }],

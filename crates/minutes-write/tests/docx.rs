@@ -179,13 +179,14 @@ fn arbitrary_meeting() -> impl proptest::strategy::Strategy<Value = minutes_mode
         any::<String>()
             .prop_map(|text| Block::Paragraph { text, location: String::new() }),
         (any::<u8>(), any::<String>()).prop_map(|(level, text)| Block::Bullet {
+            label: None,
             level,
             text,
             location: String::new()
         }),
         proptest::collection::vec(proptest::collection::vec(any::<String>(), 0..4), 0..3)
             .prop_map(|rows| Block::Table { rows, location: String::new() }),
-        Just(Block::ActionItems { location: String::new() }),
+        Just(Block::ActionItems { items: None, location: String::new() }),
     ];
     let section =
         ("[0-9A-Z%.]{0,8}", any::<String>(), proptest::collection::vec(block, 0..4))

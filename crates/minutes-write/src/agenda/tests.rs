@@ -44,6 +44,7 @@ fn minutes() -> Meeting {
                     title: "TS-0003".into(),
                     contributions: vec![contribution("SEC-2018-0055R02")],
                     blocks: vec![Block::Decision(Decision {
+                        in_table: false,
                         tdoc: "SEC-2018-0055R02".parse().unwrap(),
                         tdoc_as_written: "SEC-2018-0055R02".into(),
                         status: Status::Noted,

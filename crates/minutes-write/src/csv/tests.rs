@@ -12,6 +12,7 @@ fn tdoc(text: &str) -> Tdoc {
 
 fn decision(id: &str, status: Status, line: u32) -> Block {
     Block::Decision(Decision {
+        in_table: false,
         tdoc: tdoc(id),
         tdoc_as_written: id.to_string(),
         status,

@@ -52,7 +52,8 @@ pub(crate) struct BodyWriter {
     plans: Vec<HeadingNumber>,
     next_plan: usize,
     bullet_num: Option<u32>,
-    action_items_written: bool,
+    /// Which of the meeting's action items a table has shown.
+    action_items_written: Vec<bool>,
 }
 
 impl BodyWriter {
@@ -76,7 +77,7 @@ impl BodyWriter {
             plans: Vec::new(),
             next_plan: 0,
             bullet_num: None,
-            action_items_written: false,
+            action_items_written: Vec::new(),
         }
     }
 
@@ -105,8 +106,14 @@ impl BodyWriter {
 
     /// Writes the body elements of the whole meeting, in order, into `sink`.
     pub(crate) fn write(mut self, meeting: &Meeting, sink: &mut dyn Write) -> Result<()> {
+        self.action_items_written = vec![false; meeting.action_items.len()];
         self.sections(&meeting.sections, 1, meeting, sink)?;
-        if !meeting.action_items.is_empty() && !self.action_items_written {
+        // Action items no table of the body showed (a model without their place) close
+        // the body.
+        let unplaced: Vec<usize> = (0..meeting.action_items.len())
+            .filter(|&i| !self.action_items_written.get(i).copied().unwrap_or(true))
+            .collect();
+        if !unplaced.is_empty() {
             let o = &mut self.out;
             o.start("p");
             o.start("pPr").empty("keepNext");
@@ -116,7 +123,7 @@ impl BodyWriter {
             o.start("rPr").empty("b").empty("bCs").end();
             text_element(o, "Action items");
             o.end().end();
-            self.action_table(meeting, sink)?;
+            self.action_table(meeting, &unplaced, sink)?;
         }
         self.out.drain(sink)?;
         Ok(())
@@ -130,10 +137,21 @@ impl BodyWriter {
         sink: &mut dyn Write,
     ) -> Result<()> {
         for section in sections {
-            let plan = self.plans.get(self.next_plan).copied();
-            self.next_plan += 1;
-            self.heading(section, depth, plan);
-            if !section.contributions.is_empty() {
+            let numbered = !section.number.trim().is_empty();
+            let plan = if numbered {
+                self.next_plan += 1;
+                self.plans.get(self.next_plan - 1).copied()
+            } else {
+                None
+            };
+            if numbered || !section.title.trim().is_empty() {
+                self.heading(section, depth, plan);
+            }
+            // Models written before contribution tables had a place: theirs open the
+            // section.
+            let placed =
+                section.blocks.iter().any(|b| matches!(b, Block::Contributions { .. }));
+            if !placed && !section.contributions.is_empty() {
                 let rows = section.contributions.iter().map(|c| {
                     [
                         Cow::Owned(c.tdoc.to_string()),
@@ -164,7 +182,7 @@ impl BodyWriter {
                         if a.as_written == b.as_written && a.location == b.location && !a.as_written.is_empty()
                 );
                 if !repeated {
-                    self.block(block, meeting, sink)?;
+                    self.block(block, section, meeting, sink)?;
                     self.out.drain_if_full(sink)?;
                 }
                 previous = Some(block);
@@ -184,6 +202,9 @@ impl BodyWriter {
         };
         if let Some(HeadingNumber { ilvl, num_id: Some(num_id) }) = plan {
             o.start("numPr").val_num("ilvl", ilvl).val_num("numId", num_id).end();
+        } else if section.number.trim().is_empty() && style.is_some() {
+            // An unnumbered heading: numId 0 turns off the style's numbering.
+            o.start("numPr").val_num("ilvl", 0u32).val_num("numId", 0u32).end();
         }
         if style.is_none() {
             // No heading style: the outline level still makes it a heading.
@@ -205,10 +226,13 @@ impl BodyWriter {
     fn block(
         &mut self,
         block: &Block,
+        section: &Section,
         meeting: &Meeting,
         sink: &mut dyn Write,
     ) -> Result<()> {
         match block {
+            // A table row that is a document's heading: the table shows it.
+            Block::Document(heading) if heading.in_table => {}
             Block::Document(heading) => {
                 let style = self.styles.document_heading.as_deref();
                 let o = &mut self.out;
@@ -224,6 +248,15 @@ impl BodyWriter {
                 run_content(o, &document_heading_text(heading));
                 o.end().end();
             }
+            Block::Heading { level, number, text, .. } => {
+                let text = match number {
+                    Some(number) if !number.trim().is_empty() => {
+                        Cow::Owned(format!("{} {text}", number.trim()))
+                    }
+                    _ => Cow::Borrowed(text.as_str()),
+                };
+                self.unnumbered_heading(usize::from(*level), &text);
+            }
             Block::Paragraph { text, .. } => {
                 let o = &mut self.out;
                 o.start("p");
@@ -234,31 +267,87 @@ impl BodyWriter {
                 }
                 o.end();
             }
-            Block::Bullet { level, text, .. } => {
+            Block::Bullet { level, text, label, .. } => {
                 let o = &mut self.out;
                 o.start("p").start("pPr");
                 if let Some(style) = &self.styles.bullet {
                     o.val("pStyle", style);
                 }
-                if let Some(num_id) = self.bullet_num {
-                    let ilvl = level.saturating_sub(1).min(8);
-                    o.start("numPr").val_num("ilvl", ilvl).val_num("numId", num_id).end();
+                match (label, self.bullet_num) {
+                    // A numbered item shows its number as the draft did, as text.
+                    (Some(_), _) if self.styles.bullet.is_some() => {
+                        o.start("numPr")
+                            .val_num("ilvl", 0u32)
+                            .val_num("numId", 0u32)
+                            .end();
+                    }
+                    (None, Some(num_id)) => {
+                        let ilvl = level.saturating_sub(1).min(8);
+                        o.start("numPr")
+                            .val_num("ilvl", ilvl)
+                            .val_num("numId", num_id)
+                            .end();
+                    }
+                    _ => {}
                 }
                 o.end();
+                let text = match label {
+                    Some(label) => Cow::Owned(format!("{label}\t{text}")),
+                    None => Cow::Borrowed(text.as_str()),
+                };
                 if !text.is_empty() {
                     o.start("r");
-                    run_content(o, text);
+                    run_content(o, &text);
                     o.end();
                 }
                 o.end();
             }
+            Block::Decision(decision) if decision.in_table => {}
             Block::Decision(decision) => self.decision(decision),
-            Block::ActionItems { .. } => {
-                if !self.action_items_written {
-                    self.action_items_written = true;
-                    self.action_table(meeting, sink)?;
+            Block::ActionItems { items, .. } => {
+                let rows: Vec<usize> = match items {
+                    Some(range) => range
+                        .clone()
+                        .filter(|&i| i < meeting.action_items.len())
+                        .collect(),
+                    // A model without the table's rows: all not yet shown.
+                    None => (0..meeting.action_items.len())
+                        .filter(|&i| {
+                            !self.action_items_written.get(i).copied().unwrap_or(true)
+                        })
+                        .collect(),
+                };
+                if items.is_some() || !rows.is_empty() {
+                    self.action_table(meeting, &rows, sink)?;
                     self.out.empty("p");
                 }
+            }
+            Block::Contributions { contributions, rows, header, .. } => {
+                let style = self.styles.contribution_table.clone();
+                if rows.is_empty() {
+                    let listed = section
+                        .contributions
+                        .get(contributions.clone())
+                        .unwrap_or_default();
+                    self.contribution_rows(listed, sink)?;
+                } else {
+                    let (head, body) = match rows.split_first() {
+                        Some((first, rest)) if *header => (Some(first), rest),
+                        _ => (None, rows.as_slice()),
+                    };
+                    let head: Option<Vec<&str>> =
+                        head.map(|h| h.iter().map(String::as_str).collect());
+                    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+                    let widths = contribution_widths(columns);
+                    self.table(
+                        style.as_deref(),
+                        &widths,
+                        head.as_deref(),
+                        body.iter(),
+                        sink,
+                    )?;
+                }
+                self.out.empty("p");
             }
             Block::Table { rows, .. } => {
                 let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -273,6 +362,58 @@ impl BodyWriter {
             }
         }
         Ok(())
+    }
+
+    /// A heading of the draft that is not a section: the heading style of its level, its
+    /// numbering turned off (it shows what the draft showed).
+    fn unnumbered_heading(&mut self, level: usize, text: &str) {
+        let style = self.styles.heading(level.max(1));
+        let o = &mut self.out;
+        o.start("p").start("pPr");
+        match style {
+            Some(style) => {
+                o.val("pStyle", style);
+                o.start("numPr").val_num("ilvl", 0u32).val_num("numId", 0u32).end();
+            }
+            None => {
+                o.empty("keepNext");
+                let level = u32::try_from(level.clamp(1, 9) - 1).unwrap_or(0);
+                o.val_num("outlineLvl", level);
+            }
+        }
+        o.end();
+        if !text.is_empty() {
+            o.start("r");
+            if style.is_none() {
+                o.start("rPr").empty("b").empty("bCs").end();
+            }
+            run_content(o, text);
+            o.end();
+        }
+        o.end();
+    }
+
+    /// A contribution table of model entries: Tdoc number | Title | Source.
+    fn contribution_rows(
+        &mut self,
+        contributions: &[minutes_model::Contribution],
+        sink: &mut dyn Write,
+    ) -> Result<()> {
+        let rows = contributions.iter().map(|c| {
+            [
+                Cow::Owned(c.tdoc.to_string()),
+                Cow::Borrowed(c.title.as_str()),
+                Cow::Borrowed(c.source.as_str()),
+            ]
+        });
+        let style = self.styles.contribution_table.clone();
+        self.table(
+            style.as_deref(),
+            &[27, 48, 25],
+            Some(&CONTRIBUTION_HEADER),
+            rows,
+            sink,
+        )
     }
 
     /// A paragraph with exactly `decision.as_written`, its status phrase in bold.
@@ -316,8 +457,19 @@ impl BodyWriter {
         o.end();
     }
 
-    fn action_table(&mut self, meeting: &Meeting, sink: &mut dyn Write) -> Result<()> {
-        let rows = meeting.action_items.iter().map(|a| {
+    /// The action-item table of the items at `indices` of the meeting's list.
+    fn action_table(
+        &mut self,
+        meeting: &Meeting,
+        indices: &[usize],
+        sink: &mut dyn Write,
+    ) -> Result<()> {
+        for &i in indices {
+            if let Some(written) = self.action_items_written.get_mut(i) {
+                *written = true;
+            }
+        }
+        let rows = indices.iter().filter_map(|&i| meeting.action_items.get(i)).map(|a| {
             [a.reference.as_str(), a.what.as_str(), a.who.as_str(), a.status.as_str()]
         });
         let style = self.styles.action_table.clone();
@@ -390,9 +542,12 @@ impl BodyWriter {
         let table_text = self.styles.table_text.as_deref();
         let o = &mut self.out;
         o.start("tr");
+        // A row is never split across pages; the header row repeats on each.
+        o.start("trPr").empty("cantSplit");
         if header {
-            o.start("trPr").empty("cantSplit").empty("tblHeader").end();
+            o.empty("tblHeader");
         }
+        o.end();
         for (i, width) in widths.iter().enumerate() {
             let text = cells.get(i).map(AsRef::as_ref).unwrap_or_default();
             o.start("tc");
@@ -428,6 +583,11 @@ fn collect_headings(
     styles: &Styles,
 ) {
     for section in sections {
+        if section.number.trim().is_empty() {
+            // Unnumbered: no number to plan.
+            collect_headings(&section.sections, depth + 1, out, body, styles);
+            continue;
+        }
         out.push(HeadingRequest {
             number: section.number.clone(),
             depth,
@@ -449,6 +609,22 @@ fn deepest_bullet(sections: &[Section]) -> Option<u8> {
             own.chain(deepest_bullet(&s.sections))
         })
         .max()
+}
+
+/// Column shares of a contribution table of `columns` columns as the draft wrote it:
+/// Tdoc | Title | Source as usual, any further columns (Decision, …) narrower.
+fn contribution_widths(columns: usize) -> Vec<u32> {
+    match columns {
+        0 | 1 => vec![100],
+        2 => vec![30, 70],
+        3 => vec![27, 48, 25],
+        n => {
+            let extra = u32::try_from(n - 3).unwrap_or(1);
+            let mut widths = vec![20, 40, 20];
+            widths.extend(std::iter::repeat_n(20 / extra.max(1), n - 3));
+            widths
+        }
+    }
 }
 
 /// The text of a document heading: as written, else composed from its parts.

@@ -68,6 +68,7 @@ fn meeting() -> Meeting {
     });
     s60.blocks = vec![
         Block::Document(DocumentHeading {
+            in_table: false,
             tdocs: vec![tdoc("SEC-2015-0507"), tdoc("SEC-2015-0576")],
             title: Some("Use case of PPM".into()),
             note: None,
@@ -75,11 +76,13 @@ fn meeting() -> Meeting {
             location: String::new(),
         }),
         Block::Bullet {
+            label: None,
             level: 2,
             text: "  spaced  text ".into(),
             location: String::new(),
         },
         Block::Decision(Decision {
+            in_table: false,
             tdoc: tdoc("SEC-2018-0060R02"),
             tdoc_as_written: "SEC-2018-0060R02".into(),
             status: Status::Noted,
@@ -462,16 +465,19 @@ fn survives_odd_meetings() {
     });
     odd.sections[1].blocks.push(Block::Table { rows: vec![], location: String::new() });
     odd.sections[1].blocks.push(Block::Bullet {
+        label: None,
         level: 200,
         text: String::new(),
         location: String::new(),
     });
     odd.sections[1].blocks.push(Block::Bullet {
+        label: None,
         level: 0,
         text: "zero".into(),
         location: String::new(),
     });
     odd.sections[1].blocks.push(Block::Decision(Decision {
+        in_table: false,
         tdoc: tdoc("SEC-2015-0001"),
         tdoc_as_written: String::new(),
         status: Status::Agreed,

@@ -30,11 +30,12 @@ fn paragraph(text: &str) -> Block {
 }
 
 fn bullet(level: u8, text: &str) -> Block {
-    Block::Bullet { level, text: text.to_string(), location: String::new() }
+    Block::Bullet { label: None, level, text: text.to_string(), location: String::new() }
 }
 
 fn heading(ids: &[&str], title: Option<&str>, as_written: &str) -> Block {
     Block::Document(DocumentHeading {
+        in_table: false,
         tdocs: ids.iter().map(|id| tdoc(id)).collect(),
         title: title.map(str::to_string),
         note: None,
@@ -51,6 +52,7 @@ fn decision(
     as_written: &str,
 ) -> Block {
     Block::Decision(Decision {
+        in_table: false,
         tdoc: tdoc(id),
         tdoc_as_written: id.to_string(),
         status,
@@ -133,7 +135,7 @@ pub fn sample_meeting() -> Meeting {
 
     let mut s5 = section("5", "Action Item Status");
     s5.blocks.push(paragraph("The open action items were reviewed:"));
-    s5.blocks.push(Block::ActionItems { location: String::new() });
+    s5.blocks.push(Block::ActionItems { items: None, location: String::new() });
 
     let mut s6 = section("6", "Corrections and Enhancements CRs (generic WIs)");
     let mut s60 = section("6.0", "Baselines");
