@@ -143,3 +143,74 @@ fn sa2_132_report_against_its_truth() {
     assert!(recall >= MIN_RECALL, "recall {recall}");
     assert!(links >= MIN_LINKS, "links {links}");
 }
+
+/// The RAN1#84 report: every entry (`R1-160239<TAB>Title<TAB>Source`) whose decision line
+/// says `Decision: The document is <status>` gets that status, read here independently of
+/// the recogniser from the Flow's lines.
+#[test]
+fn ran1_84_decision_lines_decide_their_entries() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("../shared is not there: 3GPP scoring skipped");
+        return;
+    };
+    let report = shared.join("real/3gpp/ran1-84/3GPP_RAN1-84_Final_Report.docx");
+    if !report.exists() {
+        eprintln!("{} is not there: RAN1 scoring skipped", report.display());
+        return;
+    }
+    let bytes = std::fs::read(&report).unwrap();
+    let flow = minutes::read_flow(&bytes).unwrap().output;
+    const WORDS: [(&str, &str); 7] = [
+        ("noted", "Noted"),
+        ("approved", "Approved"),
+        ("agreed", "Agreed"),
+        ("not treated", "Not handled"),
+        ("endorsed", "Endorsed"),
+        ("revised", "Revised"),
+        ("withdrawn", "Withdrawn"),
+    ];
+    let mut entry: Option<String> = None;
+    let mut expected: HashMap<String, String> = HashMap::new();
+    for block in &flow.blocks {
+        let Some(text) = block.text() else { continue };
+        let text = text.trim();
+        if let Some((id, _)) = text.split_once('\t') {
+            if id.starts_with("R1-") && id.len() == 9 {
+                entry = Some(id.to_string());
+                continue;
+            }
+        }
+        let Some(rest) = text.strip_prefix("Decision: The document is ") else {
+            continue;
+        };
+        let Some(id) = &entry else { continue };
+        // Only lines that say one status and nothing after it are read here: `noted and
+        // agreed as CR0216 in …` is the recogniser's to weigh, not this reading's.
+        let rest = rest.trim_end_matches(['.', ' ']);
+        if let Some((_, status)) = WORDS.iter().find(|(word, _)| rest == *word) {
+            // The last decision line of an entry stands.
+            expected.insert(id.clone(), status.to_string());
+        }
+    }
+    let meeting = minutes_tests::load(&report);
+    let found: HashMap<String, String> = meeting
+        .dispositions()
+        .into_iter()
+        .map(|d| (d.tdoc.to_string(), d.status.as_str().to_string()))
+        .collect();
+    let right =
+        expected.iter().filter(|(id, status)| found.get(*id) == Some(*status)).count();
+    if show_misses() {
+        for (id, status) in &expected {
+            if found.get(id) != Some(status) {
+                eprintln!("RAN1#84: {id} {status}, found {:?}", found.get(id));
+            }
+        }
+    }
+    println!(
+        "RAN1#84: {} entries with a `Decision: The document is …` line, {right} with that status; {} dispositions in all",
+        expected.len(),
+        found.len()
+    );
+    assert!(percent(right, expected.len()) >= 0.99, "{right} of {}", expected.len());
+}

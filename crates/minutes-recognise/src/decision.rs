@@ -188,6 +188,15 @@ fn lead_in_form(text: &str) -> Option<Decided<'_>> {
     if !lead.ends_with([' ', ',']) {
         return None;
     }
+    // `Proposals 1 and 2 in R1-160599 are agreed`: after a preposition the Tdoc is no
+    // subject; what is decided is something in it.
+    const PREPOSITIONS: [&str; 9] =
+        ["in", "of", "from", "by", "with", "to", "on", "for", "under"];
+    let last =
+        lead.split(|c: char| c.is_whitespace() || c == ',').rfind(|w| !w.is_empty());
+    if last.is_some_and(|w| PREPOSITIONS.iter().any(|p| lower_case_is(w, p))) {
+        return None;
+    }
     let parsed = suffix_form(text.get(first.start..)?)?;
     // The Tdoc must be directly the subject: no title between it and the verb.
     parsed.title.is_none().then_some(parsed)

@@ -59,6 +59,10 @@ struct Entry {
     decision: Option<usize>,
     /// `Document for: Approval.`
     doc_for: String,
+    /// The decision so far was written after a label (`Decision: The document is noted.`):
+    /// the entry is complete, and only another labelled line decides it again. A bare
+    /// status line after it (`Not treated.` over a list of documents) is not its own.
+    labelled: bool,
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
@@ -238,9 +242,28 @@ impl Walker<'_> {
                 });
                 return;
             }
-            if let Some(decided) = crate::entry::entry_decision(text) {
-                self.entry_decision(decided, text, location);
-                return;
+            let labelled = crate::scan::decision_label(text).is_some();
+            let closed = self.entry.as_ref().is_some_and(|e| e.labelled && !labelled);
+            match crate::entry::entry_decision(text) {
+                Some(decided) if !closed => {
+                    self.entry_decision(decided, text, location, labelled);
+                    return;
+                }
+                Some(decided) => {
+                    let entry = self
+                        .entry
+                        .as_ref()
+                        .map(|e| e.tdoc.to_string())
+                        .unwrap_or_default();
+                    self.warn(
+                        location,
+                        format!(
+                            "says `{}` after the decision line of {entry}, without a label; not taken as a decision on it",
+                            decided.status_as_written
+                        ),
+                    );
+                }
+                None => {}
             }
         }
         // The whole line is no decision (tried above): its sentences may be.
@@ -302,6 +325,7 @@ impl Walker<'_> {
             tdoc_as_written: first_written.unwrap_or_default().to_string(),
             decision: None,
             doc_for: String::new(),
+            labelled: false,
         });
         self.content.blocks.push(Block::Document(DocumentHeading {
             tdocs,
@@ -320,8 +344,10 @@ impl Walker<'_> {
         decided: crate::entry::EntryDecided,
         text: &str,
         location: &Location,
+        labelled: bool,
     ) {
         let Some(entry) = &mut self.entry else { return };
+        entry.labelled = labelled;
         let mut links = DecisionLinks {
             revised_to: decided.revised_to,
             merged_into: decided.merged_into,
@@ -504,6 +530,7 @@ impl Walker<'_> {
                     tdoc_as_written: written.to_string(),
                     decision: None,
                     doc_for: String::new(),
+                    labelled: false,
                 });
                 self.content.blocks.push(Block::Document(DocumentHeading {
                     tdocs,

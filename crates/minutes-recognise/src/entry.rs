@@ -211,6 +211,8 @@ struct Word {
 fn words(sentence: &str) -> Vec<Word> {
     let mut words = Vec::new();
     let mut at = 0;
+    // Words in parentheses are asides: `The document (Section 2.2) is noted`.
+    let mut aside = false;
     for piece in sentence.split(char::is_whitespace) {
         let start = at;
         at += piece.len()
@@ -219,6 +221,10 @@ fn words(sentence: &str) -> Vec<Word> {
                 .and_then(|r| r.chars().next())
                 .map_or(0, char::len_utf8);
         if piece.is_empty() {
+            continue;
+        }
+        if aside || piece.starts_with('(') {
+            aside = !piece.trim_end_matches([',', ';', '.']).ends_with(')');
             continue;
         }
         let comma = piece.ends_with([',', ';']);
@@ -232,9 +238,9 @@ fn words(sentence: &str) -> Vec<Word> {
     words
 }
 
-const QUALIFIERS: [&str; 12] = [
+const QUALIFIERS: [&str; 13] = [
     "in", "into", "by", "at", "as", "and", "with", "during", "on", "off", "offline",
-    "without",
+    "without", "for",
 ];
 
 const BOUNDARIES: [&str; 6] = ["and", "but", "as", "so", "because", "while"];
