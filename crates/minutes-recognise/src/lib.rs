@@ -31,6 +31,7 @@ mod decision;
 mod discussion;
 mod entry;
 mod heading;
+mod options;
 mod phrasebook;
 mod planning;
 mod scan;
@@ -40,6 +41,7 @@ mod text;
 
 pub use crate::{
     decision::{parse_decision, parse_decisions, ParsedDecision},
+    options::{recognise_with, Options},
     phrasebook::{builtin as builtin_phrasebook, Phrasebook, PhrasebookError},
     sections::{model_diagnostic, recognise},
 };

@@ -29,5 +29,5 @@ pub use minutes_write as write;
 
 pub use crate::{
     error::{Error, ErrorKind, Result},
-    load::{load, read_flow, sniff, InputFormat, Loaded},
+    load::{load, load_with, read_flow, sniff, InputFormat, Loaded},
 };

@@ -3,7 +3,7 @@
 use minutes_flow::{Flow, Warned};
 use minutes_model::Meeting;
 use minutes_read::{read_docx, read_text, DocxOptions};
-use minutes_recognise::{model_diagnostic, recognise};
+use minutes_recognise::model_diagnostic;
 
 use crate::{Error, ErrorKind, Result};
 
@@ -99,6 +99,11 @@ pub fn read_flow(bytes: &[u8]) -> Result<Warned<Flow>> {
 
 /// Loads a draft: sniffs it, reads and recognises it (or loads a JSON model as it is).
 pub fn load(bytes: &[u8]) -> Result<Loaded> {
+    load_with(bytes, &minutes_recognise::Options::default())
+}
+
+/// [`load`] with recognition options (a phrasebook, a forced body).
+pub fn load_with(bytes: &[u8], options: &minutes_recognise::Options) -> Result<Loaded> {
     let format = sniff(bytes)?;
     if format == InputFormat::Json {
         let text = String::from_utf8_lossy(bytes);
@@ -106,7 +111,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded> {
         return Ok(Loaded { format, meeting });
     }
     let flow = read_flow(bytes)?;
-    let mut meeting = recognise(&flow.output);
+    let mut meeting = minutes_recognise::recognise_with(&flow.output, options);
     let mut diagnostics: Vec<_> = flow.warnings.iter().map(model_diagnostic).collect();
     diagnostics.append(&mut meeting.diagnostics);
     meeting.diagnostics = diagnostics;

@@ -186,7 +186,7 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
 fn load(draft: &Draft) -> Result<Meeting, String> {
     let bytes =
         fs::read(&draft.path).map_err(|err| format!("cannot read the file: {err}"))?;
-    minutes::load(&bytes)
+    minutes::load_with(&bytes, crate::io::recognise_options())
         .map(|loaded| loaded.meeting)
         .map_err(|err| format!("{:#}", anyhow::Error::new(err)))
 }
