@@ -120,6 +120,7 @@ pub(crate) fn recognise_cover(
         if let Some(location) = purpose_location {
             cover.purpose = purpose(&purpose_lines, &location, diagnostics);
         }
+        from_prose(&mut cover, preamble, opening);
         return (cover, used);
     }
     let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
@@ -136,6 +137,7 @@ pub(crate) fn recognise_cover(
     };
     let used = used.max(title_used);
     cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
+    from_prose(&mut cover, preamble, opening);
     let mut message = "no cover sheet".to_string();
     if cover.title.is_some() {
         message.push_str("; title taken from the first line");
@@ -145,6 +147,20 @@ pub(crate) fn recognise_cover(
     }
     diagnostics.push(Diagnostic::warning(location, message));
     (cover, used)
+}
+
+/// The fields the cover lacks, from prose: people from the opening sections, the date
+/// from the lines before the first section.
+fn from_prose(cover: &mut Cover, preamble: &[&FlowBlock], opening: &[&FlowBlock]) {
+    let texts: Vec<&str> = opening.iter().filter_map(|b| b.text()).collect();
+    crate::cover_prose::fill_from_prose(cover, &texts);
+    if cover.date.is_none() {
+        cover.date = preamble
+            .iter()
+            .filter_map(|b| b.text())
+            .find_map(crate::cover_prose::date_in)
+            .map(folded);
+    }
 }
 
 fn value_lines(cell: &Cell) -> Vec<String> {

@@ -27,6 +27,7 @@
 
 mod checks;
 mod cover;
+mod cover_prose;
 mod decision;
 mod discussion;
 mod entry;

@@ -42,9 +42,25 @@ pub struct Phrasebook {
     not_decisions: Vec<NotDecision>,
     #[serde(default, rename = "example")]
     examples: Vec<Example>,
+    #[serde(default)]
+    cover: CoverPhrases,
     /// Every status phrase with its status, longest first (built after loading).
     #[serde(skip)]
     by_length: Vec<(String, Status)>,
+}
+
+/// The phrases that introduce cover fields in prose.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CoverPhrases {
+    #[serde(default)]
+    pub chair: Vec<String>,
+    #[serde(default)]
+    pub vice_chairs: Vec<String>,
+    #[serde(default)]
+    pub secretary: Vec<String>,
+    #[serde(default)]
+    pub opened: Vec<String>,
 }
 
 /// One status and the phrases that say it.
@@ -124,6 +140,10 @@ impl Phrasebook {
         book.statuses.extend(extra.statuses.iter().cloned());
         book.not_decisions.extend(extra.not_decisions.iter().cloned());
         book.examples.extend(extra.examples.iter().cloned());
+        book.cover.chair.extend(extra.cover.chair.iter().cloned());
+        book.cover.vice_chairs.extend(extra.cover.vice_chairs.iter().cloned());
+        book.cover.secretary.extend(extra.cover.secretary.iter().cloned());
+        book.cover.opened.extend(extra.cover.opened.iter().cloned());
         book.index();
         book
     }
@@ -140,6 +160,10 @@ impl Phrasebook {
             &mut self.entry_fields,
             &mut self.entry_subjects,
             &mut self.tag_sessions,
+            &mut self.cover.chair,
+            &mut self.cover.vice_chairs,
+            &mut self.cover.secretary,
+            &mut self.cover.opened,
         ] {
             for word in list.iter_mut() {
                 *word = fold(word);
@@ -192,6 +216,11 @@ impl Phrasebook {
     /// Whether `word` (lower-case) names a session in a bracket tag.
     pub(crate) fn is_tag_session(&self, word: &str) -> bool {
         self.tag_sessions.iter().any(|s| s == word)
+    }
+
+    /// The phrases of cover fields in prose.
+    pub(crate) fn cover(&self) -> &CoverPhrases {
+        &self.cover
     }
 
     /// The not-decision patterns.
