@@ -214,3 +214,84 @@ fn ran1_84_decision_lines_decide_their_entries() {
     );
     assert!(percent(right, expected.len()) >= 0.99, "{right} of {}", expected.len());
 }
+
+/// The SA2 Tdoc lists (`.docx` forms): every row with a Result gives a disposition with
+/// that status and agenda item; nothing else is a disposition.
+#[test]
+fn sa2_tdoc_lists_against_their_results() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("../shared is not there: 3GPP scoring skipped");
+        return;
+    };
+    let folder = shared.join("real/3gpp/tdoc-lists");
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        eprintln!("{} is not there: Tdoc list scoring skipped", folder.display());
+        return;
+    };
+    // The list's result words and the statuses they are; `Replied to` has none.
+    const WORDS: [(&str, &str); 9] = [
+        ("not handled", "Not handled"),
+        ("approved", "Approved"),
+        ("agreed", "Agreed"),
+        ("noted", "Noted"),
+        ("revised", "Revised"),
+        ("withdrawn", "Withdrawn"),
+        ("postponed", "Postponed"),
+        ("merged", "Merged"),
+        ("endorsed", "Endorsed"),
+    ];
+    let mut stems: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    stems.sort();
+    let (mut all_found, mut all_right, mut all_expected) = (0, 0, 0);
+    for docx in stems {
+        let tsv = docx.with_extension("tsv");
+        let rows = read_tsv(&tsv);
+        let mut expected: HashSet<(String, String, String)> = HashSet::new();
+        let mut unmapped = 0;
+        for row in &rows {
+            let result = row["result"].trim().to_lowercase();
+            if result.is_empty() || result == "-" {
+                continue;
+            }
+            match WORDS.iter().find(|(word, _)| result.starts_with(word)) {
+                Some((_, status)) => {
+                    let ai = row.get("ai").cloned().unwrap_or_default();
+                    expected.insert((row["tdoc"].clone(), status.to_string(), ai));
+                }
+                None => unmapped += 1,
+            }
+        }
+        let meeting = load(&docx);
+        let found: Vec<(String, String, String)> = meeting
+            .dispositions()
+            .into_iter()
+            .map(|d| (d.tdoc.to_string(), d.status.as_str().to_string(), d.section))
+            .collect();
+        let right = found.iter().filter(|f| expected.contains(*f)).count();
+        let name = docx.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        if show_misses() {
+            for f in found.iter().filter(|f| !expected.contains(*f)).take(10) {
+                eprintln!("{name}: extra {f:?}");
+            }
+            let found_set: HashSet<_> = found.iter().collect();
+            for e in expected.iter().filter(|e| !found_set.contains(e)).take(10) {
+                eprintln!("{name}: missed {e:?}");
+            }
+        }
+        println!(
+            "{name}: {} rows with a status result ({unmapped} more without one, e.g. `Replied to`), {} dispositions, {right} right: precision {:.1} %, recall {:.1} %",
+            expected.len(),
+            found.len(),
+            percent(right, found.len()) * 100.0,
+            percent(right, expected.len()) * 100.0,
+        );
+        all_found += found.len();
+        all_right += right;
+        all_expected += expected.len();
+    }
+    assert!(percent(all_right, all_found) >= 0.999, "{all_right} of {all_found}");
+    assert!(percent(all_right, all_expected) >= 0.99, "{all_right} of {all_expected}");
+}

@@ -60,6 +60,12 @@ impl Meeting {
         // The revision links each decision states, applied after the derived ones.
         let mut stated = Vec::new();
         let index = ContributionIndex::new(self);
+        // Section titles by number, for decisions whose table names their agenda item.
+        let titles: FxHashMap<&str, &str> = self
+            .all_sections()
+            .into_iter()
+            .map(|s| (s.number.as_str(), s.title.as_str()))
+            .collect();
         for section in self.all_sections() {
             let mut heading_title: Option<&str> = None;
             for block in &section.blocks {
@@ -82,8 +88,20 @@ impl Meeting {
                     tdoc: decision.tdoc.clone(),
                     status: decision.status,
                     status_as_written: decision.status_as_written.clone(),
-                    section: section.number.clone(),
-                    section_title: section.title.clone(),
+                    section: if decision.links.agenda_item.is_empty() {
+                        section.number.clone()
+                    } else {
+                        decision.links.agenda_item.clone()
+                    },
+                    section_title: if decision.links.agenda_item.is_empty() {
+                        section.title.clone()
+                    } else {
+                        titles
+                            .get(decision.links.agenda_item.as_str())
+                            .copied()
+                            .unwrap_or_default()
+                            .to_string()
+                    },
                     title: title.to_string(),
                     source: listed.map(|(_, c)| c.source.clone()).unwrap_or_default(),
                     as_written: decision.as_written.clone(),

@@ -275,6 +275,10 @@ pub struct DecisionLinks {
     /// The work item (`5GS_Ph1`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub work_item: String,
+    /// The agenda item a Tdoc list's row gives (its `AI` column): the disposition's
+    /// agenda item, wherever the table stands.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agenda_item: String,
 }
 
 impl DecisionLinks {

@@ -542,7 +542,7 @@ impl Walker<'_> {
                 }));
             }
             if let Some(cell) = &row.decision {
-                self.decision_cell(cell, &title, &resolved, location);
+                self.decision_cell(cell, &title, &resolved, &row.extra, location);
             }
         }
     }
@@ -553,8 +553,10 @@ impl Walker<'_> {
         cell: &str,
         title: &str,
         tdocs: &[(Tdoc, &str)],
+        extra: &crate::tables::RowExtra,
         location: &Location,
     ) {
+        let links = table_links(extra);
         let cell = fold_spaces(cell);
         let Some((status, len)) = crate::decision::status_prefix(&cell) else {
             let ids =
@@ -577,7 +579,7 @@ impl Walker<'_> {
                 as_written: cell.trim().to_string(),
                 in_table: true,
                 location: location_text(location),
-                links: Default::default(),
+                links: links.clone(),
             }));
         }
     }
@@ -651,6 +653,33 @@ impl Walker<'_> {
                 );
             }
         }
+    }
+}
+
+/// What a Tdoc list's row says beside its result: the link columns, else the links its
+/// comment states (`Revision of S2-1810151. Revised to S2-1810800.`), and the document's
+/// type, purpose, release, work item and agenda item.
+fn table_links(extra: &crate::tables::RowExtra) -> DecisionLinks {
+    let first = |text: &str| tdoc_spans(text).find_map(|span| span.full());
+    let from_comment = crate::entry::entry_decision(&extra.comments);
+    let revision_of = first(&extra.revision_of).or_else(|| {
+        let lower = extra.comments.to_ascii_lowercase();
+        let at = lower.find("revision of ")?;
+        first(extra.comments.get(at..)?.split(". ").next()?)
+    });
+    DecisionLinks {
+        revised_to: first(&extra.revised_to)
+            .or_else(|| from_comment.as_ref().and_then(|d| d.revised_to.clone())),
+        merged_into: first(&extra.merged_to)
+            .or_else(|| from_comment.as_ref().and_then(|d| d.merged_into.clone())),
+        revision_of,
+        merge_of: tdoc_spans(&extra.merge_of).filter_map(|span| span.full()).collect(),
+        doc_type: extra.doc_type.trim().to_string(),
+        doc_for: extra.doc_for.trim().to_string(),
+        release: extra.release.trim().to_string(),
+        work_item: extra.work_item.trim().to_string(),
+        agenda_item: extra.agenda_item.trim().to_string(),
+        ..DecisionLinks::default()
     }
 }
 

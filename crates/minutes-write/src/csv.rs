@@ -297,9 +297,25 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     // What `same_document || same_serial_other_group` asks: the same year and serial.
     let decided: FxHashSet<(u16, &str)> =
         dispositions.iter().map(|d| (d.tdoc.year(), d.tdoc.serial())).collect();
-    for section in meeting.all_sections() {
-        let in_section = by_section.get(section.number.as_str());
-        for &d in in_section.into_iter().flatten() {
+    // Dispositions whose agenda item is no section's (a Tdoc list's `AI` column in a draft
+    // without those headings) come after the sections', in document order.
+    let numbers: FxHashSet<&str> =
+        meeting.all_sections().into_iter().map(|s| s.number.as_str()).collect();
+    let unplaced: Vec<&Disposition> =
+        dispositions.iter().filter(|d| !numbers.contains(d.section.as_str())).collect();
+    let mut sections: Vec<(Option<&minutes_model::Section>, Vec<&Disposition>)> = meeting
+        .all_sections()
+        .into_iter()
+        .map(|section| {
+            let found = by_section.get(section.number.as_str()).cloned().unwrap_or_default();
+            (Some(section), found)
+        })
+        .collect();
+    if !unplaced.is_empty() {
+        sections.push((None, unplaced));
+    }
+    for (section, in_section) in sections {
+        for d in in_section {
             let status = options
                 .status_map
                 .as_ref()
@@ -331,6 +347,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                 (Column::WorkItem, d.work_item.clone()),
             ]));
         }
+        let Some(section) = section else { continue };
         if options.all_documents {
             for c in &section.contributions {
                 if !decided.contains(&(c.tdoc.year(), c.tdoc.serial())) {
