@@ -307,7 +307,8 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
         .all_sections()
         .into_iter()
         .map(|section| {
-            let found = by_section.get(section.number.as_str()).cloned().unwrap_or_default();
+            let found =
+                by_section.get(section.number.as_str()).cloned().unwrap_or_default();
             (Some(section), found)
         })
         .collect();
