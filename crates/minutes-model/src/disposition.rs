@@ -59,6 +59,7 @@ impl Meeting {
         let mut dispositions = Vec::new();
         // The revision links each decision states, applied after the derived ones.
         let mut stated = Vec::new();
+        let mut seen: FxHashMap<Tdoc, (crate::Status, bool)> = FxHashMap::default();
         let index = ContributionIndex::new(self);
         // Section titles by number, for decisions whose table names their agenda item.
         let titles: FxHashMap<&str, &str> = self
@@ -77,6 +78,22 @@ impl Meeting {
                     Block::Decision(decision) => decision,
                     _ => continue,
                 };
+                // A summary table restating the body (or the body restating a Tdoc list)
+                // with the same status is one row: the first.
+                match seen.get(&decision.tdoc) {
+                    Some(&(status, in_table))
+                        if status == decision.status && in_table != decision.in_table =>
+                    {
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(
+                            decision.tdoc.clone(),
+                            (decision.status, decision.in_table),
+                        );
+                    }
+                }
                 let listed = index.find(&decision.tdoc, Some(section));
                 let title = listed
                     .map(|(_, c)| c.title.as_str())
