@@ -160,6 +160,7 @@ fn section(number: String, children: usize) -> impl Strategy<Value = Section> {
     )
         .prop_map(move |(title, contributions, blocks, subs)| Section {
             number: number.clone(),
+            number_as_written: None,
             title,
             contributions,
             blocks,
@@ -216,6 +217,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                 if let Some(last) = sections.last_mut() {
                     last.blocks.push(Block::ActionItems {
                         items: None,
+                        header: Vec::new(),
                         location: String::new(),
                     });
                 }

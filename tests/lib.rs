@@ -9,6 +9,8 @@ use std::{
 
 use minutes_model::Meeting;
 
+pub mod body_conservation;
+
 /// The workspace root.
 pub fn project_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -10,55 +10,79 @@ use minutes::{
 };
 
 use crate::{
-    args::{AgendaCommand, EXIT_OK},
+    args::AgendaCommand,
     convert::{default_output, load_template},
-    io::{load_draft, print_diagnostics, read_draft, write_atomically},
+    io::{
+        conversion_time, error_count, exit_status, load_draft, print_diagnostics,
+        read_draft, require_minutes, write_atomically,
+    },
 };
 
 pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
     let template = load_template(cmd.template.as_deref())?;
-    let (agenda, name, input, stem_source) = match (&cmd.contributions, &cmd.draft) {
-        (Some(list_path), _) => {
-            let list = read_draft(list_path)?;
-            let text = String::from_utf8_lossy(&list.bytes);
-            let skeleton: Option<Meeting> = match &cmd.skeleton {
-                Some(path) => {
-                    let (draft, loaded) = load_draft(path)?;
-                    if !cmd.quiet {
-                        print_diagnostics(&draft.name, &loaded.meeting, false);
+    let mut errors = 0;
+    let (agenda, name, input, stem_source, source_bytes) =
+        match (&cmd.contributions, &cmd.draft) {
+            (Some(list_path), _) => {
+                let list = read_draft(list_path)?;
+                let text = String::from_utf8_lossy(&list.bytes);
+                let skeleton: Option<Meeting> = match &cmd.skeleton {
+                    Some(path) => {
+                        let (draft, mut loaded) = load_draft(path)?;
+                        require_minutes(
+                            &draft.name,
+                            &mut loaded.meeting,
+                            cmd.strictness.force,
+                        )?;
+                        errors += error_count(&loaded.meeting);
+                        if !cmd.quiet {
+                            print_diagnostics(&draft.name, &loaded.meeting, false);
+                        }
+                        Some(loaded.meeting)
                     }
-                    Some(loaded.meeting)
-                }
-                None => None,
-            };
-            let agenda = agenda_from_contributions(
-                text.trim_start_matches('\u{feff}'),
-                &list.name,
-                skeleton.as_ref(),
-            )?;
-            (agenda, list.name, list.path, list_path.clone())
-        }
-        (None, Some(path)) => {
-            let (draft, loaded) = load_draft(path)?;
-            if !cmd.quiet {
-                print_diagnostics(&draft.name, &loaded.meeting, false);
+                    None => None,
+                };
+                let agenda = agenda_from_contributions(
+                    text.trim_start_matches('\u{feff}'),
+                    &list.name,
+                    skeleton.as_ref(),
+                )?;
+                (agenda, list.name, list.path, list_path.clone(), list.bytes)
             }
-            let agenda = if cmd.next {
-                next_agenda(&loaded.meeting)
-            } else {
-                agenda_of(&loaded.meeting)
-            };
-            (agenda, draft.name, draft.path, path.clone())
-        }
-        (None, None) => anyhow::bail!("a DRAFT or --contributions LIST.csv is needed"),
-    };
+            (None, Some(path)) => {
+                let (draft, mut loaded) = load_draft(path)?;
+                require_minutes(&draft.name, &mut loaded.meeting, cmd.strictness.force)?;
+                errors += error_count(&loaded.meeting);
+                if !cmd.quiet {
+                    print_diagnostics(&draft.name, &loaded.meeting, false);
+                }
+                let agenda = if cmd.next {
+                    next_agenda(&loaded.meeting)
+                } else {
+                    agenda_of(&loaded.meeting)
+                };
+                (agenda, draft.name, draft.path, path.clone(), draft.bytes)
+            }
+            (None, None) => {
+                anyhow::bail!("a DRAFT or --contributions LIST.csv is needed")
+            }
+        };
     if !cmd.quiet {
         print_diagnostics(&name, &agenda, false);
     }
     let output =
         cmd.output.clone().unwrap_or_else(|| default_output(&stem_source, "agenda"));
-    let bytes = write_agenda(&agenda, &template, &DocxWriteOptions::default())
+    let options = DocxWriteOptions {
+        timestamp: Some(conversion_time(&source_bytes)),
+        ..DocxWriteOptions::default()
+    };
+    let bytes = write_agenda(&agenda, &template, &options)
         .with_context(|| format!("cannot write {}", output.display()))?;
     write_atomically(&output, input.as_deref(), &bytes)?;
-    Ok(EXIT_OK)
+    Ok(exit_status(
+        &name,
+        errors,
+        cmd.strictness.allow_errors,
+        &output.display().to_string(),
+    ))
 }

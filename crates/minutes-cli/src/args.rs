@@ -61,6 +61,19 @@ pub struct DraftArg {
     pub draft: PathBuf,
 }
 
+/// What to do with drafts that have errors or are no minutes.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct Strictness {
+    /// Exit 0 even when the draft has errors (conflicting decisions, decisions named but
+    /// not recognised); the output is written either way.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Convert a draft that has nothing minutes have (no numbered section, no document
+    /// id, no cover sheet), which is refused otherwise.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// `minutes convert`.
 #[derive(Debug, Args)]
 pub struct ConvertCommand {
@@ -72,6 +85,8 @@ pub struct ConvertCommand {
     /// A .docx or .dotx template to fill instead of the built-in oneM2M template.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// Do not print diagnostics.
     #[arg(short, long)]
     pub quiet: bool,
@@ -100,6 +115,8 @@ pub struct DispositionsCommand {
     /// Also list documents of the contribution tables that got no decision (empty status).
     #[arg(long)]
     pub all_documents: bool,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// Do not print diagnostics.
     #[arg(short, long)]
     pub quiet: bool,
@@ -165,6 +182,8 @@ pub struct AgendaCommand {
     /// A .docx or .dotx template to fill instead of the built-in one.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// Do not print diagnostics.
     #[arg(short, long)]
     pub quiet: bool,
@@ -204,6 +223,8 @@ pub struct BatchCommand {
     /// Skip drafts whose outputs are all newer than the draft.
     #[arg(long)]
     pub skip_unchanged: bool,
+    #[command(flatten)]
+    pub strictness: Strictness,
     /// No progress bar; one line per failed draft and a summary.
     #[arg(short, long)]
     pub quiet: bool,

@@ -68,6 +68,7 @@ impl BatchConfig {
             skip_unchanged: cmd.skip_unchanged,
             csv: CsvOptions::default(),
             docx: DocxWriteOptions::default(),
+            strictness: cmd.strictness,
         };
         Ok(BatchConfig { plan, jobs, drafts, quiet: cmd.quiet })
     }

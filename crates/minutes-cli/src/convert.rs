@@ -6,8 +6,11 @@ use anyhow::Context;
 use minutes::write::{write_docx_to, DocxWriteOptions, Template};
 
 use crate::{
-    args::{ConvertCommand, EXIT_OK},
-    io::{load_draft, print_diagnostics, write_atomically_with},
+    args::ConvertCommand,
+    io::{
+        conversion_time, error_count, exit_status, load_draft, print_diagnostics,
+        require_minutes, write_atomically_with,
+    },
 };
 
 /// `<draft stem>.minutes.docx` in the current directory.
@@ -35,16 +38,26 @@ pub fn load_template(path: Option<&Path>) -> anyhow::Result<Template> {
 
 pub fn convert(cmd: &ConvertCommand) -> anyhow::Result<u8> {
     let template = load_template(cmd.template.as_deref())?;
-    let (draft, loaded) = load_draft(&cmd.input.draft)?;
+    let (draft, mut loaded) = load_draft(&cmd.input.draft)?;
+    require_minutes(&draft.name, &mut loaded.meeting, cmd.strictness.force)?;
     if !cmd.quiet {
         print_diagnostics(&draft.name, &loaded.meeting, false);
     }
     let output =
         cmd.output.clone().unwrap_or_else(|| default_output(&cmd.input.draft, "minutes"));
+    let options = DocxWriteOptions {
+        timestamp: Some(conversion_time(&draft.bytes)),
+        ..DocxWriteOptions::default()
+    };
     // Written straight into the output file: the package is never whole in memory.
     write_atomically_with(&output, draft.path.as_deref(), |out| {
-        write_docx_to(&loaded.meeting, &template, &DocxWriteOptions::default(), out)?;
+        write_docx_to(&loaded.meeting, &template, &options, out)?;
         Ok(())
     })?;
-    Ok(EXIT_OK)
+    Ok(exit_status(
+        &draft.name,
+        error_count(&loaded.meeting),
+        cmd.strictness.allow_errors,
+        &output.display().to_string(),
+    ))
 }

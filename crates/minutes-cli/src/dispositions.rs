@@ -4,8 +4,10 @@ use anyhow::{anyhow, Context};
 use minutes::write::{write_dispositions, Column, CsvOptions, StatusMap};
 
 use crate::{
-    args::{DispositionsCommand, EXIT_OK},
-    io::{emit, load_draft, print_diagnostics},
+    args::DispositionsCommand,
+    io::{
+        emit, error_count, exit_status, load_draft, print_diagnostics, require_minutes,
+    },
 };
 
 pub fn dispositions(cmd: &DispositionsCommand) -> anyhow::Result<u8> {
@@ -28,12 +30,22 @@ pub fn dispositions(cmd: &DispositionsCommand) -> anyhow::Result<u8> {
         all_documents: cmd.all_documents,
         status_map,
     };
-    let (draft, loaded) = load_draft(&cmd.input.draft)?;
+    let (draft, mut loaded) = load_draft(&cmd.input.draft)?;
+    require_minutes(&draft.name, &mut loaded.meeting, cmd.strictness.force)?;
     if !cmd.quiet {
         print_diagnostics(&draft.name, &loaded.meeting, false);
     }
     let mut csv = Vec::new();
     write_dispositions(&loaded.meeting, &options, &mut csv)?;
     emit(cmd.output.as_deref(), draft.path.as_deref(), &csv)?;
-    Ok(EXIT_OK)
+    let written = cmd
+        .output
+        .as_ref()
+        .map_or_else(|| "the CSV".to_string(), |p| p.display().to_string());
+    Ok(exit_status(
+        &draft.name,
+        error_count(&loaded.meeting),
+        cmd.strictness.allow_errors,
+        &written,
+    ))
 }

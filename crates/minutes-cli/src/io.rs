@@ -70,6 +70,63 @@ pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     Ok((draft, loaded))
 }
 
+/// The time the official documents carry as created and modified (`docProps/core.xml`):
+/// the draft's own `dcterms:created` when it is a DOCX that has one, else
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+pub fn conversion_time(draft: &[u8]) -> i64 {
+    if let Some(created) = minutes::read::document_created(draft) {
+        return created;
+    }
+    if let Some(epoch) =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok())
+    {
+        return epoch;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+/// Refuses a draft that has nothing minutes have, unless `force`; when forced, the error
+/// saying so is dropped. The message names the file.
+pub fn require_minutes(
+    name: &str,
+    meeting: &mut Meeting,
+    force: bool,
+) -> anyhow::Result<()> {
+    let not_minutes = |d: &minutes::model::Diagnostic| {
+        d.severity == Severity::Error && d.message == minutes::recognise::NOT_MINUTES
+    };
+    if !meeting.diagnostics.iter().any(not_minutes) {
+        return Ok(());
+    }
+    if !force {
+        bail!(
+            "{name} does not look like minutes (no numbered section, no document id, no cover sheet); nothing written; --force converts it anyway"
+        );
+    }
+    meeting.diagnostics.retain(|d| !not_minutes(d));
+    Ok(())
+}
+
+/// The exit status once `written` was written from a draft whose diagnostics hold
+/// `errors` errors: 1 unless `allow_errors`, saying that the output was written anyway.
+pub fn exit_status(name: &str, errors: usize, allow_errors: bool, written: &str) -> u8 {
+    if errors == 0 || allow_errors {
+        return crate::args::EXIT_OK;
+    }
+    let plural = if errors == 1 { "" } else { "s" };
+    eprintln!(
+        "{name}: {errors} error{plural}; {written} written anyway; --allow-errors accepts them"
+    );
+    crate::args::EXIT_FAILURE
+}
+
+/// The number of errors among a meeting's diagnostics.
+pub fn error_count(meeting: &Meeting) -> usize {
+    meeting.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
 /// Prints diagnostics as `file:line: severity: message`; returns the number of errors.
 pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
     let mut errors = 0;
@@ -85,10 +142,16 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        let place = diagnostic
-            .line()
-            .map_or_else(|| diagnostic.location.clone(), |line| line.to_string());
-        eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+        let place = diagnostic.line().map_or_else(
+            || diagnostic.location.trim().to_string(),
+            |line| line.to_string(),
+        );
+        // A diagnostic without a place prints none (never `file:: warning`).
+        if place.is_empty() {
+            eprintln!("{name}: {severity}: {}", diagnostic.message);
+        } else {
+            eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
+        }
     }
     errors
 }

@@ -74,6 +74,10 @@ impl Purpose {
 pub struct Section {
     /// `6.3`; empty for an unnumbered heading.
     pub number: String,
+    /// The number the draft shows, when `number` differs from it (a number the draft
+    /// repeats is made unique as `4 (2)`): what writers display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_as_written: Option<String>,
     /// `Contributions Affecting REQ Deliverables`.
     pub title: String,
     /// The rows of the section's contribution tables (Tdoc | Title | Source).
@@ -161,6 +165,10 @@ pub enum Block {
         /// The indices of the table's rows in [`Meeting::action_items`].
         #[serde(default, skip_serializing_if = "Option::is_none")]
         items: Option<std::ops::Range<usize>>,
+        /// The header cells of the reference, what, who and status columns as the draft
+        /// wrote them; empty for the usual `REFERENCE | WHAT | WHO | STATUS`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        header: Vec<String>,
         /// Where it is.
         #[serde(default)]
         location: String,
@@ -442,6 +450,13 @@ impl<'de> Deserialize<'de> for Meeting {
             next_meetings: input.next_meetings,
             diagnostics: input.diagnostics,
         })
+    }
+}
+
+impl Section {
+    /// The number as the draft shows it ([`Section::number`] is unique in the meeting).
+    pub fn shown_number(&self) -> &str {
+        self.number_as_written.as_deref().unwrap_or(&self.number)
     }
 }
 

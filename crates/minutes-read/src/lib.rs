@@ -18,7 +18,7 @@ mod error;
 mod text;
 
 pub use crate::{
-    docx::{read_docx, DocxOptions},
+    docx::{document_created, read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
     text::{decode_text, read_text, Decoded},
 };

@@ -168,7 +168,8 @@ fn from_prose(
     })?;
     cover.date = Some(date);
     // Only a short line is the cover's; a paragraph that happens to hold a date is body.
-    let short = preamble.get(index).and_then(|b| b.text()).is_some_and(|t| t.len() <= 100);
+    let short =
+        preamble.get(index).and_then(|b| b.text()).is_some_and(|t| t.len() <= 100);
     short.then_some(index)
 }
 

@@ -21,6 +21,8 @@ use crate::{
 pub(crate) struct Collected {
     pub action_items: Vec<ActionItem>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Lines that name a Tdoc and a decision word without being a recognised decision.
+    pub missed_decisions: usize,
 }
 
 /// A section's recognised content.
@@ -430,7 +432,7 @@ impl Walker<'_> {
 
     fn table(&mut self, table: &Table, location: &Location, next: Option<&FlowBlock>) {
         match classify(table) {
-            TableKind::Actions(rows) => {
+            TableKind::Actions(rows, header) => {
                 let first = self.collected.action_items.len();
                 for row in rows {
                     if [&row.reference, &row.what, &row.who, &row.status]
@@ -448,8 +450,16 @@ impl Walker<'_> {
                     });
                 }
                 let items = Some(first..self.collected.action_items.len());
+                // The header as written, unless it is the usual one.
+                let usual = ["REFERENCE", "WHAT", "WHO", "STATUS"];
+                let header = if header.iter().all(|h| h.is_empty()) || header == usual {
+                    Vec::new()
+                } else {
+                    header.to_vec()
+                };
                 self.content.blocks.push(Block::ActionItems {
                     items,
+                    header,
                     location: location_text(location),
                 });
             }
@@ -627,6 +637,7 @@ impl Walker<'_> {
             }
         }
         if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
+            self.collected.missed_decisions += 1;
             self.warn(
                 location,
                 format!(

@@ -44,7 +44,9 @@ pub use crate::{
     decision::{parse_decision, parse_decisions, ParsedDecision},
     options::{recognise_with, Options},
     phrasebook::{builtin as builtin_phrasebook, Phrasebook, PhrasebookError},
-    sections::{model_diagnostic, recognise},
+    sections::{
+        cover_extent, looks_like_minutes, model_diagnostic, recognise, NOT_MINUTES,
+    },
 };
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use minutes_flow::{
     Block as FlowBlock, BlockKind, Flow, Location, Severity as FlowSeverity,
 };
-use minutes_model::{Diagnostic, Meeting, Section, Severity};
+use minutes_model::{tdoc_spans, Block, Diagnostic, Meeting, Section, Severity};
 
 use crate::{
     checks,
@@ -12,6 +12,28 @@ use crate::{
     planning::next_meetings,
     text::location_text,
 };
+
+/// How many blocks at the start of `flow` the cover sheet shows (title line, cover table
+/// or field lines, purpose options, oneM2M notice): what [`recognise`] does not place in a
+/// section because the official minutes' cover carries it. For checks that the rest of the
+/// draft reaches the output.
+pub fn cover_extent(flow: &Flow) -> usize {
+    let numbered = flow.blocks.iter().any(|b| section_heading(b).is_some());
+    let first_section = flow
+        .blocks
+        .iter()
+        .position(|b| {
+            if numbered {
+                section_heading(b).is_some()
+            } else {
+                unnumbered_heading(b).is_some()
+            }
+        })
+        .unwrap_or(flow.blocks.len());
+    let preamble: Vec<&FlowBlock> = flow.blocks.iter().take(first_section).collect();
+    let (_, used) = recognise_cover(&preamble, &[], &mut Vec::new());
+    used
+}
 
 /// A section found in the Flow, before its blocks are recognised.
 struct Pending<'f> {
@@ -97,9 +119,11 @@ pub fn recognise(flow: &Flow) -> Meeting {
     let mut seen = std::collections::HashSet::new();
     for Pending { number, title, level, location, blocks } in flat {
         let content = recognise_section(&blocks, &mut collected);
+        let mut number_as_written = None;
         let number = if number.is_empty() || seen.insert(number.clone()) {
             number
         } else {
+            number_as_written = Some(number.clone());
             let unique = (2..)
                 .map(|n| format!("{number} ({n})"))
                 .find(|n| !seen.contains(n))
@@ -113,6 +137,7 @@ pub fn recognise(flow: &Flow) -> Meeting {
         };
         let section = Section {
             number,
+            number_as_written,
             title,
             contributions: content.contributions,
             blocks: content.blocks,
@@ -133,10 +158,61 @@ pub fn recognise(flow: &Flow) -> Meeting {
         diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),
     };
     checks::run(&mut meeting);
+    not_understood(&mut meeting, collected.missed_decisions);
     meeting
         .diagnostics
         .sort_by(|a, b| location_key(&a.location).cmp(&location_key(&b.location)));
     meeting
+}
+
+/// The message of the error saying that a draft has nothing a meeting would have.
+pub const NOT_MINUTES: &str =
+    "nothing here looks like minutes: no numbered section, no document id, no cover sheet";
+
+/// Returns true if and only if the meeting has something minutes have: a numbered
+/// section, a document id (listed, discussed, decided or mentioned) or a cover sheet
+/// (chair, vice chairs, secretary or date).
+pub fn looks_like_minutes(meeting: &Meeting) -> bool {
+    let cover = &meeting.cover;
+    let has_cover = cover.chair.is_some()
+        || cover.secretary.is_some()
+        || cover.date.is_some()
+        || !cover.vice_chairs.is_empty();
+    let sections = meeting.all_sections();
+    has_cover
+        || sections
+            .iter()
+            .any(|s| !s.number.trim().is_empty() || !s.contributions.is_empty())
+        || sections.iter().flat_map(|s| &s.blocks).any(|block| match block {
+            Block::Document(_) | Block::Decision(_) => true,
+            Block::Heading { text, .. }
+            | Block::Paragraph { text, .. }
+            | Block::Bullet { text, .. } => tdoc_spans(text).next().is_some(),
+            Block::Table { rows, .. } => {
+                rows.iter().flatten().any(|cell| tdoc_spans(cell).next().is_some())
+            }
+            _ => false,
+        })
+}
+
+/// Errors for drafts the recogniser did not understand: nothing a meeting would have, or
+/// lines naming Tdocs with decision words while no decision was recognised.
+fn not_understood(meeting: &mut Meeting, missed_decisions: usize) {
+    if !looks_like_minutes(meeting) {
+        meeting.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            location: "line 1".to_string(),
+            message: NOT_MINUTES.to_string(),
+        });
+    } else if missed_decisions > 0 && meeting.decisions().is_empty() {
+        meeting.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            location: "line 1".to_string(),
+            message: format!(
+                "{missed_decisions} line(s) name a Tdoc and a decision word, but no decision was recognised: no disposition recorded from these minutes"
+            ),
+        });
+    }
 }
 
 /// Converts a reader's or recogniser's diagnostic into the model's serde form.

@@ -13,8 +13,9 @@ use crate::{
 /// A table, recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum TableKind<'a> {
-    /// REFERENCE | WHAT | WHO | STATUS rows.
-    Actions(Vec<ActionRow>),
+    /// REFERENCE | WHAT | WHO | STATUS rows, and the header cells of those four columns
+    /// as written (`Action ID`, `Description`, `Owner`, `Status`).
+    Actions(Vec<ActionRow>, [String; 4]),
     /// Tdoc | Title | Source [| Decision] rows, and whether the table has a header row.
     Contributions { rows: Vec<ContributionRow<'a>>, header: bool },
     /// Anything else, as cell texts.
@@ -257,7 +258,16 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
                 status: owned(row, column(Role::Status)),
             })
             .collect();
-        return TableKind::Actions(actions);
+        let first = rows.first().copied();
+        let header_cell =
+            |column| first.map(|r| cell_text(r, column).into_owned()).unwrap_or_default();
+        let header = [
+            header_cell(reference),
+            header_cell(column(Role::What)),
+            header_cell(column(Role::Who)),
+            header_cell(column(Role::Status)),
+        ];
+        return TableKind::Actions(actions, header);
     }
 
     let (tdoc_col, title_col, source_col, decision_col, data) = match column(Role::Tdoc) {
@@ -375,7 +385,7 @@ mod tests {
                     .collect(),
                 header,
             },
-            TableKind::Actions(rows) => TableKind::Actions(rows),
+            TableKind::Actions(rows, header) => TableKind::Actions(rows, header),
             TableKind::Other(rows) => TableKind::Other(rows),
         }
     }
@@ -440,7 +450,7 @@ mod tests {
 
     #[test]
     fn h1_h3_action_table_with_multi_paragraph_cells() {
-        let TableKind::Actions(rows) = classified(&[
+        let TableKind::Actions(rows, _) = classified(&[
             &["REFERENCE", "WHAT", "WHO", "STATUS"],
             &[
                 "A-33-2 (R3+)\n(supersedes A-26-7)",

@@ -31,6 +31,7 @@ pub fn agenda_of(meeting: &Meeting) -> Meeting {
     fn strip(section: &Section) -> Section {
         Section {
             number: section.number.clone(),
+            number_as_written: section.number_as_written.clone(),
             title: section.title.clone(),
             contributions: section.contributions.clone(),
             blocks: Vec::new(),
@@ -118,6 +119,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
     let carried: Vec<ActionItem> =
         meeting.action_items.iter().filter(|a| a.is_open()).cloned().collect();
     let mut action_blocks = vec![Block::ActionItems {
+        header: Vec::new(),
         items: Some(0..carried.len()),
         location: String::new(),
     }];

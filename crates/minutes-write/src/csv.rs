@@ -287,12 +287,20 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     let tdoc_text = |t: &Option<minutes_model::Tdoc>| {
         t.as_ref().map(ToString::to_string).unwrap_or_default()
     };
+    // One row per revision: a revision decided twice (the second time with another
+    // status is an error of the recogniser) is listed once, with its last decision.
+    let mut last: FxHashMap<&minutes_model::Tdoc, usize> = FxHashMap::default();
+    for (index, d) in dispositions.iter().enumerate() {
+        last.insert(&d.tdoc, index);
+    }
     // Indexed once: looking each section's dispositions up by scanning all of them made
-    // large meetings quadratic. A number shared by two sections lists the dispositions
-    // of both under each, as the scan did.
+    // large meetings quadratic. A number shared by two sections (or unnumbered sections)
+    // lists their dispositions once, under the first.
     let mut by_section: FxHashMap<&str, Vec<&Disposition>> = FxHashMap::default();
-    for d in &dispositions {
-        by_section.entry(d.section.as_str()).or_default().push(d);
+    for (index, d) in dispositions.iter().enumerate() {
+        if last.get(&d.tdoc) == Some(&index) {
+            by_section.entry(d.section.as_str()).or_default().push(d);
+        }
     }
     // What `same_document || same_serial_other_group` asks: the same year and serial.
     let decided: FxHashSet<(u16, &str)> =
@@ -301,14 +309,20 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     // without those headings) come after the sections', in document order.
     let numbers: FxHashSet<&str> =
         meeting.all_sections().into_iter().map(|s| s.number.as_str()).collect();
-    let unplaced: Vec<&Disposition> =
-        dispositions.iter().filter(|d| !numbers.contains(d.section.as_str())).collect();
+    let unplaced: Vec<&Disposition> = dispositions
+        .iter()
+        .enumerate()
+        .filter(|(index, d)| {
+            last.get(&d.tdoc) == Some(index) && !numbers.contains(d.section.as_str())
+        })
+        .map(|(_, d)| d)
+        .collect();
     let mut sections: Vec<(Option<&minutes_model::Section>, Vec<&Disposition>)> = meeting
         .all_sections()
         .into_iter()
         .map(|section| {
-            let found =
-                by_section.get(section.number.as_str()).cloned().unwrap_or_default();
+            // Taken out once: a number shared by two sections lists its rows once.
+            let found = by_section.remove(section.number.as_str()).unwrap_or_default();
             (Some(section), found)
         })
         .collect();

@@ -83,7 +83,7 @@ pub fn write_markdown(meeting: &Meeting) -> String {
 
 fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: usize) {
     let hashes = "#".repeat(depth.min(6));
-    let heading = format!("{} {}", section.number, inline(&section.title));
+    let heading = format!("{} {}", section.shown_number(), inline(&section.title));
     if !heading.trim().is_empty() {
         let _ = writeln!(out, "{hashes} {}\n", heading.trim());
     }
@@ -136,7 +136,7 @@ fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: 
                 previous = Some(decision.as_written.as_str());
                 continue;
             }
-            Block::ActionItems { items, .. } => {
+            Block::ActionItems { items, header, .. } => {
                 let rows = match items {
                     Some(range) => {
                         meeting.action_items.get(range.clone()).unwrap_or_default()
@@ -147,9 +147,14 @@ fn write_section(out: &mut String, meeting: &Meeting, section: &Section, depth: 
                         &meeting.action_items
                     }
                 };
+                let header: Vec<&str> = if header.is_empty() {
+                    vec!["Reference", "What", "Who", "Status"]
+                } else {
+                    header.iter().map(String::as_str).collect()
+                };
                 table(
                     out,
-                    &["Reference", "What", "Who", "Status"],
+                    &header,
                     rows.iter().map(|a| {
                         vec![
                             a.reference.clone(),
@@ -299,7 +304,11 @@ mod tests {
                         location: "line 127".into(),
                         links: Default::default(),
                     }),
-                    Block::ActionItems { items: None, location: String::new() },
+                    Block::ActionItems {
+                        items: None,
+                        header: Vec::new(),
+                        location: String::new(),
+                    },
                 ],
                 ..Section::default()
             }],

@@ -186,7 +186,11 @@ fn arbitrary_meeting() -> impl proptest::strategy::Strategy<Value = minutes_mode
         }),
         proptest::collection::vec(proptest::collection::vec(any::<String>(), 0..4), 0..3)
             .prop_map(|rows| Block::Table { rows, location: String::new() }),
-        Just(Block::ActionItems { items: None, location: String::new() }),
+        Just(Block::ActionItems {
+            items: None,
+            header: Vec::new(),
+            location: String::new()
+        }),
     ];
     let section =
         ("[0-9A-Z%.]{0,8}", any::<String>(), proptest::collection::vec(block, 0..4))

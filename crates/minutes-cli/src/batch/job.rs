@@ -23,7 +23,10 @@ use minutes::{
 };
 
 use super::discover::Draft;
-use crate::{args::BatchFormat, io::write_atomically};
+use crate::{
+    args::{BatchFormat, Strictness},
+    io::{conversion_time, error_count, require_minutes, write_atomically},
+};
 
 /// What every job shares: the resolved options, the template loaded once.
 pub struct Plan {
@@ -41,6 +44,8 @@ pub struct Plan {
     pub csv: CsvOptions,
     /// Options of the minutes DOCX.
     pub docx: DocxWriteOptions,
+    /// `--allow-errors`, `--force`.
+    pub strictness: Strictness,
 }
 
 /// The status column of the report.
@@ -83,6 +88,8 @@ pub struct Outcome {
     pub warnings: Option<usize>,
     /// What went wrong, for `error` (and why, for `cancelled`).
     pub error: String,
+    /// The draft's diagnostics, printed unless `--quiet`.
+    pub diagnostics: Vec<minutes::model::Diagnostic>,
 }
 
 /// Constructors
@@ -95,6 +102,7 @@ impl Outcome {
             dispositions: None,
             warnings: None,
             error: String::new(),
+            diagnostics: Vec::new(),
         }
     }
 
@@ -147,10 +155,14 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             ..Outcome::new(&draft.path, Status::Skipped)
         };
     }
-    let meeting = match load(draft) {
-        Ok(meeting) => meeting,
+    let (bytes, mut meeting) = match load(draft) {
+        Ok(loaded) => loaded,
         Err(message) => return Outcome::failed(&draft.path, message),
     };
+    let name = draft.path.display().to_string();
+    if let Err(err) = require_minutes(&name, &mut meeting, plan.strictness.force) {
+        return Outcome::failed(&draft.path, format!("{err:#}"));
+    }
     let mut outcome = Outcome::new(&draft.path, Status::Ok);
     outcome.dispositions = Some(meeting.dispositions().len());
     outcome.warnings = Some(
@@ -165,8 +177,12 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             return outcome;
         }
     }
+    let docx = DocxWriteOptions {
+        timestamp: Some(conversion_time(&bytes)),
+        ..plan.docx.clone()
+    };
     for (format, name) in &targets {
-        let written = render(*format, &meeting, plan).and_then(|bytes| {
+        let written = render(*format, &meeting, plan, &docx).and_then(|bytes| {
             write_atomically(&plan.outdir.join(name), Some(&draft.path), &bytes)
         });
         match written {
@@ -174,20 +190,28 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
             Err(err) => errors.push(format!("{err:#}")),
         }
     }
+    let draft_errors = error_count(&meeting);
+    if draft_errors > 0 && !plan.strictness.allow_errors {
+        let plural = if draft_errors == 1 { "" } else { "s" };
+        errors.push(format!(
+            "{draft_errors} error{plural} in the draft (see `minutes check`); outputs written anyway; --allow-errors accepts them"
+        ));
+    }
     if !errors.is_empty() {
         outcome.status = Status::Error;
         outcome.error = errors.join("; ");
     }
+    outcome.diagnostics = meeting.diagnostics;
     outcome
 }
 
 /// Reads and recognises a draft; the message does not repeat the file name (the report
 /// row has it).
-fn load(draft: &Draft) -> Result<Meeting, String> {
+fn load(draft: &Draft) -> Result<(Vec<u8>, Meeting), String> {
     let bytes =
         fs::read(&draft.path).map_err(|err| format!("cannot read the file: {err}"))?;
     minutes::load_with(&bytes, crate::io::recognise_options())
-        .map(|loaded| loaded.meeting)
+        .map(|loaded| (bytes, loaded.meeting))
         .map_err(|err| format!("{:#}", anyhow::Error::new(err)))
 }
 
@@ -195,9 +219,10 @@ fn render(
     format: BatchFormat,
     meeting: &Meeting,
     plan: &Plan,
+    docx: &DocxWriteOptions,
 ) -> anyhow::Result<Vec<u8>> {
     match format {
-        BatchFormat::Minutes => write_docx(meeting, &plan.template, &plan.docx)
+        BatchFormat::Minutes => write_docx(meeting, &plan.template, docx)
             .map_err(|err| anyhow!("minutes DOCX: {err}")),
         BatchFormat::Csv => {
             let mut bytes = Vec::new();
@@ -207,10 +232,8 @@ fn render(
         }
         BatchFormat::Json => Ok(meeting.to_json().into_bytes()),
         // The agenda of this meeting, as `minutes agenda DRAFT` writes it.
-        BatchFormat::Agenda => {
-            write_agenda(&agenda_of(meeting), &plan.template, &plan.docx)
-                .map_err(|err| anyhow!("agenda DOCX: {err}"))
-        }
+        BatchFormat::Agenda => write_agenda(&agenda_of(meeting), &plan.template, docx)
+            .map_err(|err| anyhow!("agenda DOCX: {err}")),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The batch's outputs for people: `report.csv` (streamed, renamed into place at the end)
 //! and progress on standard error.
 
+use minutes::model::Severity;
 use std::{
     io::{IsTerminal, Write},
     path::{Path, PathBuf},
@@ -121,6 +122,31 @@ impl Progress {
 
     /// Shows that a draft is done.
     pub fn record(&self, outcome: &Outcome) {
+        // The draft's warnings and errors, as `convert` prints them, unless quiet.
+        if !matches!(self, Progress::Lines { all: false }) {
+            let mut lines = Vec::new();
+            for d in
+                outcome.diagnostics.iter().filter(|d| d.severity >= Severity::Warning)
+            {
+                let severity =
+                    if d.severity == Severity::Error { "error" } else { "warning" };
+                let place = d
+                    .line()
+                    .map_or_else(|| d.location.trim().to_string(), |l| l.to_string());
+                let place =
+                    if place.is_empty() { String::new() } else { format!(":{place}") };
+                lines
+                    .push(format!("{}{place}: {severity}: {}", outcome.input, d.message));
+            }
+            for line in lines {
+                match self {
+                    Progress::Bar(bar) => bar.println(line),
+                    Progress::Lines { .. } => {
+                        let _ = writeln!(std::io::stderr().lock(), "{line}");
+                    }
+                }
+            }
+        }
         let line = match outcome.status {
             Status::Error => Some(format!("error: {}: {}", outcome.input, outcome.error)),
             Status::Cancelled => None,

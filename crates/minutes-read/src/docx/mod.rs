@@ -67,6 +67,7 @@
 //!   counts namespace scopes in 16 bits)
 //! - [ ] UTF-16 encoded parts
 
+mod created;
 mod numbering;
 mod parse;
 mod styles;
@@ -78,6 +79,8 @@ use std::collections::HashMap;
 
 use minutes_flow::{Block, BlockKind, Diagnostic, Flow, Location, Warned};
 use minutes_ooxml::{Limits, Package};
+
+pub use self::created::document_created;
 
 use crate::{
     docx::{

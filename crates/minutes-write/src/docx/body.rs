@@ -123,7 +123,7 @@ impl BodyWriter {
             o.start("rPr").empty("b").empty("bCs").end();
             text_element(o, "Action items");
             o.end().end();
-            self.action_table(meeting, &unplaced, sink)?;
+            self.action_table(meeting, &unplaced, &[], sink)?;
         }
         self.out.drain(sink)?;
         Ok(())
@@ -304,7 +304,7 @@ impl BodyWriter {
             }
             Block::Decision(decision) if decision.in_table => {}
             Block::Decision(decision) => self.decision(decision),
-            Block::ActionItems { items, .. } => {
+            Block::ActionItems { items, header, .. } => {
                 let rows: Vec<usize> = match items {
                     Some(range) => range
                         .clone()
@@ -318,7 +318,7 @@ impl BodyWriter {
                         .collect(),
                 };
                 if items.is_some() || !rows.is_empty() {
-                    self.action_table(meeting, &rows, sink)?;
+                    self.action_table(meeting, &rows, header, sink)?;
                     self.out.empty("p");
                 }
             }
@@ -457,13 +457,20 @@ impl BodyWriter {
         o.end();
     }
 
-    /// The action-item table of the items at `indices` of the meeting's list.
+    /// The action-item table of the items at `indices` of the meeting's list, under the
+    /// draft's `header` (the usual one when empty).
     fn action_table(
         &mut self,
         meeting: &Meeting,
         indices: &[usize],
+        header: &[String],
         sink: &mut dyn Write,
     ) -> Result<()> {
+        let header: Vec<&str> = if header.is_empty() {
+            ACTION_HEADER.to_vec()
+        } else {
+            header.iter().map(String::as_str).collect()
+        };
         for &i in indices {
             if let Some(written) = self.action_items_written.get_mut(i) {
                 *written = true;
@@ -473,7 +480,7 @@ impl BodyWriter {
             [a.reference.as_str(), a.what.as_str(), a.who.as_str(), a.status.as_str()]
         });
         let style = self.styles.action_table.clone();
-        self.table(style.as_deref(), &[18, 50, 18, 14], Some(&ACTION_HEADER), rows, sink)
+        self.table(style.as_deref(), &[18, 50, 18, 14], Some(&header), rows, sink)
     }
 
     /// A table with an optional header row (bold, repeated on every page) and text rows;
@@ -589,7 +596,7 @@ fn collect_headings(
             continue;
         }
         out.push(HeadingRequest {
-            number: section.number.clone(),
+            number: section.shown_number().to_string(),
             depth,
             style_numbering: body.heading(depth).and_then(|s| styles.numbering(s)),
         });

@@ -135,7 +135,11 @@ pub fn sample_meeting() -> Meeting {
 
     let mut s5 = section("5", "Action Item Status");
     s5.blocks.push(paragraph("The open action items were reviewed:"));
-    s5.blocks.push(Block::ActionItems { items: None, location: String::new() });
+    s5.blocks.push(Block::ActionItems {
+        items: None,
+        header: Vec::new(),
+        location: String::new(),
+    });
 
     let mut s6 = section("6", "Corrections and Enhancements CRs (generic WIs)");
     let mut s60 = section("6.0", "Baselines");
