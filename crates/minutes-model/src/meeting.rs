@@ -247,8 +247,9 @@ pub struct Decision {
     pub location: String,
     /// What the draft says besides the status: revision and merge targets, the entry's
     /// earlier decisions, the document's type and release.
+    /// Boxed: empty for most decisions, and large.
     #[serde(default, skip_serializing_if = "DecisionLinks::is_empty")]
-    pub links: DecisionLinks,
+    pub links: Box<DecisionLinks>,
 }
 
 /// What a decision says beyond its status, where the draft says it (entry-style minutes,

@@ -385,7 +385,7 @@ impl Walker<'_> {
             as_written: text.to_string(),
             in_table: false,
             location: location_text(location),
-            links,
+            links: Box::new(links),
         }));
     }
 
@@ -589,7 +589,7 @@ impl Walker<'_> {
                 as_written: cell.trim().to_string(),
                 in_table: true,
                 location: location_text(location),
-                links: links.clone(),
+                links: Box::new(links.clone()),
             }));
         }
     }
