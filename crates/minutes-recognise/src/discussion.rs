@@ -415,6 +415,16 @@ impl Walker<'_> {
                     comment.as_deref().map(str::to_string),
                 ),
             };
+            // `… was merged into TST-2020-0038R01`, `… revised to …R01`: the target.
+            let target = comment
+                .as_deref()
+                .and_then(|c| tdoc_spans(c).find_map(|span| span.full()))
+                .filter(|t| *t != tdoc);
+            let links = DecisionLinks {
+                merged_into: target.clone().filter(|_| parsed.status == Status::Merged),
+                revised_to: target.filter(|_| parsed.status == Status::Revised),
+                ..DecisionLinks::default()
+            };
             self.content.blocks.push(Block::Decision(Decision {
                 tdoc,
                 tdoc_as_written: written.to_string(),
@@ -425,7 +435,7 @@ impl Walker<'_> {
                 as_written: text.to_string(),
                 in_table: false,
                 location: location_text(location),
-                links: Default::default(),
+                links: Box::new(links),
             }));
         }
     }
