@@ -578,6 +578,9 @@ impl Walker<'_> {
     ) {
         let links = table_links(extra);
         let cell = fold_spaces(cell);
+        if crate::phrasebook::phrases(|book| book.is_open_result(&cell)) {
+            return;
+        }
         let Some((status, len)) = crate::decision::status_prefix(&cell) else {
             let ids =
                 tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");

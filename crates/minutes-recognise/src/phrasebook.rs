@@ -36,6 +36,8 @@ pub struct Phrasebook {
     entry_subjects: Vec<String>,
     #[serde(default)]
     tag_sessions: Vec<String>,
+    #[serde(default)]
+    open_results: Vec<String>,
     #[serde(default, rename = "status")]
     statuses: Vec<StatusPhrases>,
     #[serde(default, rename = "not_decision")]
@@ -137,6 +139,7 @@ impl Phrasebook {
         book.entry_fields.extend(extra.entry_fields.iter().cloned());
         book.entry_subjects.extend(extra.entry_subjects.iter().cloned());
         book.tag_sessions.extend(extra.tag_sessions.iter().cloned());
+        book.open_results.extend(extra.open_results.iter().cloned());
         book.statuses.extend(extra.statuses.iter().cloned());
         book.not_decisions.extend(extra.not_decisions.iter().cloned());
         book.examples.extend(extra.examples.iter().cloned());
@@ -160,6 +163,7 @@ impl Phrasebook {
             &mut self.entry_fields,
             &mut self.entry_subjects,
             &mut self.tag_sessions,
+            &mut self.open_results,
             &mut self.cover.chair,
             &mut self.cover.vice_chairs,
             &mut self.cover.secretary,
@@ -221,6 +225,15 @@ impl Phrasebook {
     /// The phrases of cover fields in prose.
     pub(crate) fn cover(&self) -> &CoverPhrases {
         &self.cover
+    }
+
+    /// Whether a result cell (`OPEN`, `REPLY OPEN`) leaves the document open.
+    pub(crate) fn is_open_result(&self, cell: &str) -> bool {
+        let cell = fold(cell);
+        self.open_results.iter().any(|open| {
+            cell.strip_prefix(open.as_str())
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        })
     }
 
     /// The not-decision patterns.
