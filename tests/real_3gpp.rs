@@ -297,3 +297,33 @@ fn sa2_tdoc_lists_against_their_results() {
     assert!(percent(all_right, all_found) >= 0.999, "{all_right} of {all_found}");
     assert!(percent(all_right, all_expected) >= 0.99, "{all_right} of {all_expected}");
 }
+
+/// The SA2#136 agenda: its items are rows of a table; every item is a section.
+#[test]
+fn sa2_136_agenda_rows_are_sections() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("../shared is not there: 3GPP scoring skipped");
+        return;
+    };
+    let folder = shared.join("real/3gpp/agendas");
+    let agenda = folder.join("S2-1911962_SA2-136-Agenda_v7.docx");
+    if !agenda.exists() {
+        eprintln!("{} is not there: agenda scoring skipped", agenda.display());
+        return;
+    }
+    let meeting = load(&agenda);
+    let sections: HashSet<String> =
+        meeting.all_sections().into_iter().map(|s| s.number.clone()).collect();
+    let items = read_tsv(&folder.join("S2-1911962_SA2-136-Agenda_v7_items.tsv"));
+    let missing: Vec<&str> = items
+        .iter()
+        .map(|r| r["ai"].as_str())
+        .filter(|n| !sections.contains(*n))
+        .collect();
+    println!(
+        "SA2#136 agenda: {} of {} items are sections",
+        items.len() - missing.len(),
+        items.len()
+    );
+    assert!(missing.is_empty(), "items without a section: {missing:?}");
+}

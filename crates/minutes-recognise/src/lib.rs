@@ -25,6 +25,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod agenda_table;
 mod checks;
 mod cover;
 mod cover_prose;

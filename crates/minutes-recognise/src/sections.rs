@@ -150,6 +150,15 @@ pub fn recognise(flow: &Flow) -> Meeting {
         }
     }
 
+    // Without numbered headings, an agenda table's rows are the sections.
+    if !numbered {
+        for section in crate::agenda_table::agenda_sections(flow) {
+            if seen.insert(section.number.clone()) {
+                insert(&mut sections, section);
+            }
+        }
+    }
+
     let mut meeting = Meeting {
         cover,
         next_meetings: next_meetings(&sections),
@@ -296,6 +305,11 @@ fn has_content(block: &FlowBlock) -> bool {
         }
         _ => block.text().is_some_and(|t| !t.trim().is_empty()),
     }
+}
+
+/// [`canonical_number`], for the other recognisers.
+pub(crate) fn canonical(number: &str) -> String {
+    canonical_number(number)
 }
 
 /// A section number is an outline position: `02` is section 2 and `6.01` is 6.1, however

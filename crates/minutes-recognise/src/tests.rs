@@ -408,3 +408,38 @@ fn suffix_decisions_name_their_targets() {
         ]
     );
 }
+
+// Issue 14: in a draft without numbered headings, the rows of an agenda table are the
+// sections; the table stays in the body.
+#[test]
+fn agenda_table_rows_are_sections() {
+    let meeting = recognise(&flow(
+        "SA WG2 Meeting #136\n\
+         | AI# | Topic | Specs | Rapporteur\n\
+         | 1 | Opening of the meeting | - | -\n\
+         | 6 | Rel-16 maintenance / NOTE: FASMO criterion | 23.501 | -\n\
+         | 6.10 | Non-3GPP access | 23.502 | Marco Spini\n\
+         | - | Joint session | - | -",
+    ));
+    let numbers: Vec<(String, String)> = meeting
+        .all_sections()
+        .into_iter()
+        .map(|s| (s.number.clone(), s.title.clone()))
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("1".to_string(), "Opening of the meeting".to_string()),
+            ("6".to_string(), "Rel-16 maintenance".to_string()),
+            ("6.10".to_string(), "Non-3GPP access".to_string()),
+        ]
+    );
+    let tables = meeting
+        .all_sections()
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .count();
+    assert_eq!(tables, 1, "the agenda table stays in the body");
+}
