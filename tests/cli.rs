@@ -303,3 +303,22 @@ fn body_forces_the_id_scheme() {
     );
     assert_eq!(run("itu").status.code(), Some(2));
 }
+
+/// `--all-documents` lists an entry without a decision as an open document.
+#[test]
+fn all_documents_lists_open_entries() {
+    let output = minutes()
+        .args([
+            "dispositions",
+            "-q",
+            "--all-documents",
+            "--columns",
+            "tdoc,status,agenda_item",
+        ])
+        .arg(project_dir().join("samples/tp-50-plenary-entries.txt"))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("\nTP-2020-0111,Merged,4.1\nTP-2020-0112,,4.1\n"), "{text}");
+}

@@ -364,8 +364,10 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
         }
         let Some(section) = section else { continue };
         if options.all_documents {
+            let mut listed: FxHashSet<(u16, &str)> = FxHashSet::default();
             for c in &section.contributions {
                 if !decided.contains(&(c.tdoc.year(), c.tdoc.serial())) {
+                    listed.insert((c.tdoc.year(), c.tdoc.serial()));
                     rows.push(HashMap::from([
                         (Column::Tdoc, c.tdoc.to_string()),
                         (Column::Title, c.title.clone()),
@@ -373,6 +375,23 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
                         (Column::Location, c.location.clone()),
+                    ]));
+                }
+            }
+            // The entries of entry-style minutes that got no decision: open documents.
+            for block in &section.blocks {
+                let minutes_model::Block::Document(heading) = block else { continue };
+                for tdoc in &heading.tdocs {
+                    let key = (tdoc.year(), tdoc.serial());
+                    if decided.contains(&key) || !listed.insert(key) {
+                        continue;
+                    }
+                    rows.push(HashMap::from([
+                        (Column::Tdoc, tdoc.to_string()),
+                        (Column::Title, heading.title.clone().unwrap_or_default()),
+                        (Column::AgendaItem, section.number.clone()),
+                        (Column::AgendaTitle, section.title.clone()),
+                        (Column::Location, heading.location.clone()),
                     ]));
                 }
             }
