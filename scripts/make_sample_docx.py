@@ -22,6 +22,10 @@ The text of every paragraph is the text of the corresponding line (trimmed of th
 characters only: the leading TAB of a cell, the "· " bullet glyph and the typed heading number),
 so that the text and DOCX versions recognise to the same results.
 
+DOCX-only samples have their source in samples/sources/<stem>.txt, with one more convention:
+"# Title" and "## Title" are unnumbered headings (styles "Heading 1/2", no numbering attached
+when the source has no numbered heading).  Their expected results are hand-written too.
+
 Usage: python3 scripts/make_sample_docx.py [SAMPLES_DIR]   (default: samples/ next to scripts/)
 Needs python-docx (pip install python-docx).
 """
@@ -108,6 +112,11 @@ def parse(lines):
             i += 1
             continue
         first = False
+        m = re.match(r"^(#{1,3}) (\S.*)$", line)
+        if m:
+            blocks.append(("uheading", len(m.group(1)), m.group(2)))
+            i += 1
+            continue
         m = NUM_LINE.match(line)
         if m:
             j = i + 1
@@ -295,7 +304,8 @@ def build(stem, blocks):
     drop_styles_with_effects(document)
     document.core_properties.title = f"{stem} (sample minutes)"
     document.core_properties.author = "minutes samples"
-    add_heading_numbering(document, LEVEL1_TEXT.get(stem, "%1"))
+    if any(b[0] == "heading" for b in blocks):
+        add_heading_numbering(document, LEVEL1_TEXT.get(stem, "%1"))
     check_bullet_numbering(document)
     # python-docx's template starts with an empty body (only sectPr): good.
     ids = Ids()
@@ -306,6 +316,8 @@ def build(stem, blocks):
         elif kind == "heading":
             level = b[1].count(".") + 1
             document.add_paragraph(b[2], style=f"Heading {level}")
+        elif kind == "uheading":
+            document.add_paragraph(b[2], style=f"Heading {b[1]}")
         elif kind == "table":
             add_table(document, b[1], stem, ids)
             if k + 1 < len(blocks) and blocks[k + 1][0] == "table":
@@ -324,8 +336,9 @@ def main():
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "samples"
     out = root / "docx"
     out.mkdir(exist_ok=True)
-    for stem in STEMS:
-        src = root / f"{stem}.txt"
+    sources = [(stem, root / f"{stem}.txt") for stem in STEMS]
+    sources += [(p.stem, p) for p in sorted((root / "sources").glob("*.txt"))]
+    for stem, src in sources:
         blocks = parse(read_text(src))
         check_heading_numbers(blocks)
         document = build(stem, blocks)

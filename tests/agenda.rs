@@ -154,3 +154,81 @@ fn contributions_list_allocates_exactly() {
         assert_eq!(ours, expected, "skeleton: {}", skeleton.is_some());
     }
 }
+
+/// `agenda --next` takes the next meeting of the same group (issue 13), does not list it
+/// under "Planning", and the README's example prints what the README shows.
+#[test]
+fn next_agenda_is_of_the_same_group_and_the_readme_example_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let readme =
+        std::fs::read_to_string(minutes_tests::project_dir().join("README.md")).unwrap();
+    let example = readme
+        .split("$ minutes flow pro-38.1.agenda.docx | sed -n '1,2p;/^# 5/,/^# 6/p'\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(example.starts_with("Agenda\n"), "README example not found");
+    let out = dir.path().join("pro-38.1.agenda.docx");
+    let status = minutes_tests::minutes_command()
+        .args(["agenda", "--next", "-q", "-o"])
+        .arg(&out)
+        .arg(minutes_tests::project_dir().join("samples/pro-38-f2f.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    let flow = minutes_tests::minutes_command().arg("flow").arg(&out).output().unwrap();
+    let text = String::from_utf8_lossy(&flow.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut shown: Vec<&str> = lines.iter().take(2).copied().collect();
+    let start = lines.iter().position(|l| l.starts_with("# 5")).unwrap();
+    let end = lines.iter().position(|l| l.starts_with("# 6")).unwrap();
+    shown.extend(&lines[start..=end]);
+    assert_eq!(shown.join("\n") + "\n", example);
+    let planning = text.split("Planning").nth(1).unwrap_or_default();
+    assert!(!planning.contains("PRO#38.1:"), "{planning}");
+    // SEC17's next meeting is SEC#17.1, not the plenary TP18.
+    if let Some(seed) =
+        minutes_tests::shared_dir().map(|d| d.join("seeds/sec17-sapporo-2015.txt"))
+    {
+        let out = dir.path().join("sec.docx");
+        minutes_tests::minutes_command()
+            .args(["agenda", "--next", "-q", "-o"])
+            .arg(&out)
+            .arg(seed)
+            .output()
+            .unwrap();
+        let flow =
+            minutes_tests::minutes_command().arg("flow").arg(&out).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&flow.stdout).contains("Meeting title:\tSEC#17.1")
+        );
+    }
+}
+
+/// `--contributions … --skeleton DRAFT` takes `--title` and `--date` (issue 13).
+#[test]
+fn contributions_agenda_takes_title_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sec36.agenda.docx");
+    let output = minutes_tests::minutes_command()
+        .args(["agenda", "-q", "--title", "SEC#36 Meeting", "--date", "1-5 June 2023"])
+        .arg("--contributions")
+        .arg(project_dir().join("samples/contributions/sec-36-tdoc-list.csv"))
+        .arg("--skeleton")
+        .arg(project_dir().join("samples/pro-38-f2f.txt"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let flow = minutes_tests::minutes_command().arg("flow").arg(&out).output().unwrap();
+    let text = String::from_utf8_lossy(&flow.stdout);
+    assert!(text.contains("| Meeting title:\tSEC#36 Meeting\n"), "{text}");
+    assert!(text.contains("| Meeting Date:\t1-5 June 2023\n"), "{text}");
+}

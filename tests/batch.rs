@@ -251,40 +251,52 @@ fn skip_unchanged_and_output_inside_the_input() {
 fn docx_outputs_equal_the_single_commands_and_colliding_names() {
     // The minutes and agenda DOCX of a batch are the bytes `minutes convert` and `minutes
     // agenda` write; `x.docx` and `x.txt` side by side would write the same outputs, so
-    // the second one is refused.
+    // both keep their extension in their outputs' names (issue 13); a `templates` folder
+    // and `.dotx` files are no drafts.
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
-    fs::create_dir_all(&input).unwrap();
+    fs::create_dir_all(input.join("templates")).unwrap();
     let docx_draft = input.join("pro-38-f2f.docx");
     fs::copy(project_dir().join("samples/docx/pro-38-f2f.docx"), &docx_draft).unwrap();
     fs::copy(project_dir().join("samples/pro-38-f2f.txt"), input.join("pro-38-f2f.txt"))
         .unwrap();
+    fs::copy(
+        project_dir().join("samples/docx/pro-38-f2f.docx"),
+        input.join("templates/t.docx"),
+    )
+    .unwrap();
+    fs::copy(project_dir().join("samples/docx/pro-38-f2f.docx"), input.join("t.dotx"))
+        .unwrap();
     let outdir = dir.path().join("out");
     let output = minutes()
-        .args(["batch", "--formats", "minutes,agenda", "--jobs", "1", "-o"])
+        .args(["batch", "--formats", "minutes,agenda", "--jobs", "1", "-q", "-o"])
         .arg(&outdir)
         .arg(&input)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let rows = report(&outdir);
     assert_eq!(rows.len(), 2, "{rows:?}");
     let (docx, text) = (&rows[0], &rows[1]);
     assert_eq!(docx[0], docx_draft.display().to_string());
     assert_eq!(
         docx[1..3],
-        ["ok", "pro-38-f2f.minutes.docx;pro-38-f2f.agenda.docx"],
+        ["ok", "pro-38-f2f.docx.minutes.docx;pro-38-f2f.docx.agenda.docx"],
         "{docx:?}"
     );
-    assert_eq!(text[1], "error");
-    assert!(
-        text[5].contains("would overwrite those of")
-            && text[5].contains("pro-38-f2f.docx"),
-        "{text:?}"
+    assert_eq!(
+        text[1..3],
+        ["ok", "pro-38-f2f.txt.minutes.docx;pro-38-f2f.txt.agenda.docx"]
     );
     assert_eq!(
         files(&outdir),
-        ["pro-38-f2f.agenda.docx", "pro-38-f2f.minutes.docx", "report.csv"]
+        [
+            "pro-38-f2f.docx.agenda.docx",
+            "pro-38-f2f.docx.minutes.docx",
+            "pro-38-f2f.txt.agenda.docx",
+            "pro-38-f2f.txt.minutes.docx",
+            "report.csv"
+        ]
     );
     for (command, suffix) in [("convert", "minutes"), ("agenda", "agenda")] {
         let single = dir.path().join(format!("single.{suffix}.docx"));
@@ -297,7 +309,8 @@ fn docx_outputs_equal_the_single_commands_and_colliding_names() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let batch = fs::read(outdir.join(format!("pro-38-f2f.{suffix}.docx"))).unwrap();
+        let batch =
+            fs::read(outdir.join(format!("pro-38-f2f.docx.{suffix}.docx"))).unwrap();
         assert!(
             batch == fs::read(&single).unwrap(),
             "{suffix}: batch and `minutes {command}` differ"

@@ -174,8 +174,42 @@ fn bad_status_map_is_a_clear_error() {
         .arg(&map)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(output.status.code(), Some(1));
+    // A bad map is a usage error (issue 13).
+    assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unknown status `Agred`"), "{}", stderr(&output));
+}
+
+/// Usage errors of `dispositions` (issue 13): exit 2, one line naming the problem.
+#[test]
+fn bad_columns_and_maps_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let csv_map = dir.path().join("map.csv");
+    std::fs::write(&csv_map, "Agreed,OK\n").unwrap_or_else(|e| panic!("{e}"));
+    let toml_map = dir.path().join("map.toml");
+    std::fs::write(&toml_map, "Agreed = \"OK\"\nNoted = \n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let cases: [(Vec<std::ffi::OsString>, &str); 5] = [
+        (vec!["--columns".into(), "".into()], "--columns: no column given"),
+        (vec!["--columns".into(), "tdoc,,status".into()], "column 2 is empty"),
+        (vec!["--columns".into(), "tdoc,stat".into()], "unknown column `stat`"),
+        (
+            vec!["--status-map".into(), csv_map.into_os_string()],
+            "the first line must be the header `from,to`",
+        ),
+        (vec!["--status-map".into(), toml_map.into_os_string()], "map.toml:2:9: "),
+    ];
+    for (args, message) in cases {
+        let output = minutes()
+            .arg("dispositions")
+            .arg(sample())
+            .args(&args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert!(text.contains(message) && text.lines().count() == 1, "{args:?}: {text}");
+        assert!(output.stdout.is_empty(), "{args:?}: no CSV");
+    }
 }
 
 // `check` prints `file:line: severity: message` and succeeds when nothing is an error.

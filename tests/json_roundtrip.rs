@@ -44,3 +44,41 @@ fn invalid_json_model_is_an_error() {
         .unwrap_or_default();
     assert!(err.contains("not a valid meeting model"), "{err}");
 }
+
+/// Models written before issue 13 (no `contributions` block, `action_items` blocks without
+/// `items`) still load, and the official minutes still show their contribution tables at
+/// the top of their section and every action item once.
+#[test]
+fn models_of_the_former_contract_still_load_and_write() {
+    let json = r#"{
+      "cover": {"title": "SEC17"},
+      "sections": [
+        {"number": "2", "title": "Agenda",
+         "contributions": [{"tdoc": "SEC-2015-0524R02", "title": "Agenda", "source": "Chair"}],
+         "blocks": [
+           {"type": "decision", "tdoc": "SEC-2015-0524R02", "tdoc_as_written": "SEC-2015-0524R02",
+            "status": "Agreed", "status_as_written": "AGREED", "title": "Agenda",
+            "as_written": "AGREED - SEC-2015-0524R02 - Agenda"},
+           {"type": "action_items"}
+         ]}
+      ],
+      "action_items": [{"reference": "A-1", "what": "Write", "who": "All", "status": "OPEN"}]
+    }"#;
+    let meeting = Meeting::from_json(json).unwrap();
+    let docx = minutes_write::write_docx(
+        &meeting,
+        &minutes_write::Template::builtin(),
+        &minutes_write::DocxWriteOptions::default(),
+    )
+    .unwrap();
+    let flow = minutes::read_flow(&docx).unwrap().output;
+    let text = minutes::flow::render_flow(&flow);
+    let after_heading = text.split("# 2 Agenda\n").nth(1).unwrap_or_default();
+    assert!(
+        after_heading.starts_with(
+            "| Tdoc number\tTitle\tSource\n| SEC-2015-0524R02\tAgenda\tChair\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("| A-1\t").count(), 1, "{text}");
+}

@@ -113,9 +113,11 @@ pub fn disposition_rows(meeting: &Meeting) -> Vec<(String, String, String)> {
 
 /// (number, title) of every section, depth first.
 pub fn section_rows(meeting: &Meeting) -> Vec<(String, String)> {
+    // The untitled section of the text before the first heading is no heading.
     meeting
         .all_sections()
         .into_iter()
+        .filter(|s| !(s.number.is_empty() && s.title.is_empty()))
         .map(|s| (s.number.clone(), s.title.clone()))
         .collect()
 }

@@ -158,3 +158,32 @@ fn action_items_stay_where_the_draft_has_them() {
     assert!(section_9.contains("A-38-1") && section_9.contains("A-38-2"));
     assert!(!before_9.contains("A-38-1") && !before_9.contains("A-38-2"));
 }
+
+/// DOCX-only samples (`samples/sources/<stem>.txt` built by `scripts/make_sample_docx.py`
+/// into `samples/docx/<stem>.docx`): an agenda whose items are table rows and a draft whose
+/// only headings are unnumbered Heading-styled titles recognise to their expected results,
+/// and their official minutes hold every row and paragraph (issue 13).
+#[test]
+fn docx_only_samples_match_expected_and_keep_everything() {
+    let mut sources: Vec<PathBuf> =
+        std::fs::read_dir(project_dir().join("samples/sources"))
+            .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+    sources.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    sources.sort();
+    assert!(sources.len() >= 2, "DOCX-only samples missing");
+    for source in sources {
+        let stem = source.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let docx = project_dir().join(format!("samples/docx/{stem}.docx"));
+        check(&source, &load(&docx));
+        let bytes = std::fs::read(&docx).unwrap_or_default();
+        let measure = minutes_tests::body_conservation::measure(&bytes)
+            .unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
+        assert_eq!(
+            measure.missing, 0,
+            "{stem}: words missing: {:?}",
+            measure.missing_words
+        );
+        assert_eq!(measure.in_order, measure.blocks, "{stem}: blocks out of order");
+    }
+}

@@ -15,6 +15,8 @@ mod conservation;
 mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.
 mod docx_roundtrip;
+/// Errors are errors: exit 1 unless `--allow-errors`; no minutes refused unless `--force`.
+mod errors;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
 /// The real 3GPP documents against their truth: precision and recall (needs `../shared`).

@@ -57,8 +57,10 @@ fn main() -> ExitCode {
     }
     let mut worst: Vec<&(PathBuf, Measure)> = measured.iter().collect();
     worst.sort_by(|a, b| {
-        let key = |m: &Measure| m.word_share().min(m.order_share() + (1.0 - min_order));
-        key(&a.1).total_cmp(&key(&b.1))
+        // The worse of the two shares, then the words, then the order.
+        let key = |m: &Measure| (m.word_share().min(m.order_share()), m.word_share());
+        let (ka, kb) = (key(&a.1), key(&b.1));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
     });
     println!("worst five:");
     for (file, m) in worst.iter().take(5) {

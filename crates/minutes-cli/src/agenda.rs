@@ -21,7 +21,7 @@ use crate::{
 pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
     let template = load_template(cmd.template.as_deref())?;
     let mut errors = 0;
-    let (agenda, name, input, stem_source, source_bytes) =
+    let (mut agenda, name, input, stem_source, source_bytes) =
         match (&cmd.contributions, &cmd.draft) {
             (Some(list_path), _) => {
                 let list = read_draft(list_path)?;
@@ -67,6 +67,13 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
                 anyhow::bail!("a DRAFT or --contributions LIST.csv is needed")
             }
         };
+    // The cover as given on the command line wins over the one found.
+    if let Some(title) = &cmd.title {
+        agenda.cover.title = Some(title.clone());
+    }
+    if let Some(date) = &cmd.date {
+        agenda.cover.date = Some(date.clone());
+    }
     if !cmd.quiet {
         print_diagnostics(&name, &agenda, false);
     }

@@ -179,6 +179,12 @@ pub struct AgendaCommand {
     /// With --contributions: a draft whose sections give the agenda items.
     #[arg(long, value_name = "DRAFT", requires = "contributions")]
     pub skeleton: Option<PathBuf>,
+    /// The meeting title on the agenda's cover (`SEC#36 Meeting – Sophia Antipolis`).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// The meeting date on the agenda's cover (`12-16 June 2023`).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// A .docx or .dotx template to fill instead of the built-in one.
     #[arg(long, value_name = "T.docx")]
     pub template: Option<PathBuf>,

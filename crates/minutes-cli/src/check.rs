@@ -2,7 +2,7 @@
 
 use crate::{
     args::{CheckCommand, EXIT_FAILURE, EXIT_OK},
-    io::{load_draft, print_diagnostics},
+    io::{describe, load_draft, print_diagnostics},
 };
 
 pub fn check(cmd: &CheckCommand) -> anyhow::Result<u8> {
@@ -13,7 +13,7 @@ pub fn check(cmd: &CheckCommand) -> anyhow::Result<u8> {
                 failed |= print_diagnostics(&draft.name, &loaded.meeting, cmd.notes) > 0;
             }
             Err(err) => {
-                eprintln!("error: {err:#}");
+                eprintln!("error: {}", describe(&err));
                 failed = true;
             }
         }

@@ -1,10 +1,10 @@
 //! `minutes dispositions`: the portal CSV.
 
-use anyhow::{anyhow, Context};
+use anyhow::Context;
 use minutes::write::{write_dispositions, Column, CsvOptions, StatusMap};
 
 use crate::{
-    args::DispositionsCommand,
+    args::{DispositionsCommand, EXIT_USAGE},
     io::{
         emit, error_count, exit_status, load_draft, print_diagnostics, require_minutes,
     },
@@ -12,15 +12,28 @@ use crate::{
 
 pub fn dispositions(cmd: &DispositionsCommand) -> anyhow::Result<u8> {
     // Resolve options before reading the draft, so that usage mistakes fail fast.
+    // Both are usage errors (exit 2), named.
     let columns = match &cmd.columns {
-        Some(list) => Column::parse_list(list).map_err(|e| anyhow!("--columns: {e}"))?,
+        Some(list) => match Column::parse_list(list) {
+            Ok(columns) => columns,
+            Err(e) => {
+                eprintln!("error: --columns: {e}");
+                return Ok(EXIT_USAGE);
+            }
+        },
         None => Column::DEFAULT.to_vec(),
     };
     let status_map = match &cmd.status_map {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            Some(StatusMap::parse(&text, &path.display().to_string())?)
+            match StatusMap::parse(&text, &path.display().to_string()) {
+                Ok(map) => Some(map),
+                Err(e) => {
+                    eprintln!("error: --status-map: {e}");
+                    return Ok(EXIT_USAGE);
+                }
+            }
         }
         None => None,
     };

@@ -183,6 +183,10 @@ pub fn write_atomically_with(
     // What the target is now, looked up once: the input, a device, or a file whose
     // permissions the output keeps.
     let existing = fs::metadata(path).ok();
+    let names_a_directory = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+    if existing.as_ref().is_some_and(fs::Metadata::is_dir) || names_a_directory {
+        bail!("cannot write {}: it is a directory; give a file name", path.display());
+    }
     if let (Some(input), Some(target)) = (input, &existing) {
         if same_file(target, path, input) {
             bail!("refusing to write {}: it is the input file", path.display());
@@ -272,6 +276,56 @@ pub fn emit(
             stdout.write_all(bytes)?;
             stdout.flush()?;
             Ok(())
+        }
+    }
+}
+
+/// The error and its causes on one line, in words a user knows: `no such file` rather
+/// than `No such file or directory (os error 2)`, `not a DOCX package` without the zip
+/// library's inner detail.
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => plain_io(io),
+            None => cause.to_string(),
+        };
+        // The zip library's detail (`invalid Zip archive: Could not find EOCD`) says
+        // nothing to a user.
+        const NOT_DOCX: &str = "not a DOCX package";
+        let zip_detail = |rest: &str| rest.contains("zip") || rest.contains("Zip");
+        let text = match text.find(NOT_DOCX) {
+            Some(at) if zip_detail(text.get(at..).unwrap_or_default()) => {
+                text.get(..at + NOT_DOCX.len()).unwrap_or(&text).to_string()
+            }
+            _ => text,
+        };
+        // anyhow repeats a cause that a context already quotes.
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        if parts.last().is_some_and(|p| p.ends_with(NOT_DOCX)) {
+            break;
+        }
+    }
+    parts.join(": ")
+}
+
+/// An I/O error in words, without the OS error number.
+pub fn plain_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        ErrorKind::NotADirectory => "a part of the path is not a directory".to_string(),
+        ErrorKind::AlreadyExists => "already exists".to_string(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(at) => text.get(..at).unwrap_or(&text).to_string(),
+                None => text,
+            }
         }
     }
 }

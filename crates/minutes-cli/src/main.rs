@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", io::describe(&err));
             ExitCode::from(EXIT_FAILURE)
         }
     }

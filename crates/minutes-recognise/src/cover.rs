@@ -163,9 +163,12 @@ fn from_prose(
     if cover.date.is_some() {
         return None;
     }
-    let (index, date) = preamble.iter().enumerate().find_map(|(i, b)| {
-        b.text().and_then(crate::cover_prose::date_in).map(|date| (i, folded(date)))
-    })?;
+    // Only the first lines are the cover's place: a date further down is the body's.
+    const COVER_LINES: usize = 8;
+    let (index, date) =
+        preamble.iter().take(COVER_LINES).enumerate().find_map(|(i, b)| {
+            b.text().and_then(crate::cover_prose::date_in).map(|date| (i, folded(date)))
+        })?;
     cover.date = Some(date);
     // Only a short line is the cover's; a paragraph that happens to hold a date is body.
     let short =

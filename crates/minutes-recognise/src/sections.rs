@@ -103,14 +103,15 @@ pub fn recognise(flow: &Flow) -> Meeting {
             },
         );
     }
+    let start = flow.blocks.first().map_or(Location::Line(1), |b| b.location.clone());
     if first_section.is_none() {
         collected.diagnostics.push(minutes_flow::Diagnostic::warning(
-            Location::Line(1),
+            start.clone(),
             "no section headings found; the body is one section",
         ));
     } else if !numbered {
         collected.diagnostics.push(minutes_flow::Diagnostic::note(
-            Location::Line(1),
+            start.clone(),
             "no numbered section headings; the unnumbered headings are the sections",
         ));
     }
@@ -167,7 +168,7 @@ pub fn recognise(flow: &Flow) -> Meeting {
         diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),
     };
     checks::run(&mut meeting);
-    not_understood(&mut meeting, collected.missed_decisions);
+    not_understood(&mut meeting, collected.missed_decisions, &location_text(&start));
     meeting
         .diagnostics
         .sort_by(|a, b| location_key(&a.location).cmp(&location_key(&b.location)));
@@ -206,17 +207,17 @@ pub fn looks_like_minutes(meeting: &Meeting) -> bool {
 
 /// Errors for drafts the recogniser did not understand: nothing a meeting would have, or
 /// lines naming Tdocs with decision words while no decision was recognised.
-fn not_understood(meeting: &mut Meeting, missed_decisions: usize) {
+fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &str) {
     if !looks_like_minutes(meeting) {
         meeting.diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            location: "line 1".to_string(),
+            location: start.to_string(),
             message: NOT_MINUTES.to_string(),
         });
     } else if missed_decisions > 0 && meeting.decisions().is_empty() {
         meeting.diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            location: "line 1".to_string(),
+            location: start.to_string(),
             message: format!(
                 "{missed_decisions} line(s) name a Tdoc and a decision word, but no decision was recognised: no disposition recorded from these minutes"
             ),

@@ -25,6 +25,16 @@ pub fn write_agenda(
     write_docx(agenda, template, &options)
 }
 
+/// The group a meeting name or title belongs to: its leading letters, upper-cased
+/// (`SEC` for `SEC#17.1` and `SEC17 Meeting – Sapporo`, `TP` for `TP18`).
+fn group_of(name: &str) -> String {
+    name.trim()
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
 /// The agenda of `meeting`: its cover and numbered items with their contributions; no
 /// discussion, no decisions, no action items.
 pub fn agenda_of(meeting: &Meeting) -> Meeting {
@@ -82,13 +92,17 @@ fn paragraph(text: String) -> Block {
 /// The draft agenda of the next meeting planned in `meeting`: standard opening items, the
 /// open action items carried over (uncertain ones such as `CLOSED?` listed to confirm),
 /// empty contribution slots under the topics that had contributions, and the planned
-/// meeting (the next face-to-face one if any, else the first) as title and date.
+/// meeting as title and date: the first planned meeting of the same group (`SEC#17.1`
+/// after `SEC17`, not the plenary `TP18`), else the next face-to-face one, else the first.
+/// The other planned meetings are listed under "Planning".
 pub fn next_agenda(meeting: &Meeting) -> Meeting {
     let mut diagnostics = Vec::new();
+    let group = meeting.cover.title.as_deref().map(group_of).filter(|g| !g.is_empty());
     let planned = meeting
         .next_meetings
         .iter()
-        .find(|m| face_to_face(m))
+        .find(|m| group.as_deref().is_some_and(|g| group_of(&m.name) == g))
+        .or_else(|| meeting.next_meetings.iter().find(|m| face_to_face(m)))
         .or_else(|| meeting.next_meetings.first())
         .cloned();
     let cover = Cover {
@@ -166,6 +180,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
     let plans: Vec<Block> = meeting
         .next_meetings
         .iter()
+        .filter(|m| Some(*m) != planned.as_ref())
         .map(|m| {
             let details: Vec<&str> = [&m.when, &m.place, &m.kind]
                 .into_iter()

@@ -1,5 +1,6 @@
 //! Dispositions CSV for the member portal (DESIGN.md §6).
 
+use std::borrow::Cow;
 use std::{collections::HashMap, io::Write, str::FromStr};
 
 use minutes_model::{Disposition, FxHashMap, FxHashSet, Meeting, Status};
@@ -127,8 +128,21 @@ impl Column {
     }
 
     /// Parses a comma-separated `--columns` list.
+    /// Fails on an empty list, an empty key (`tdoc,,status`) and an unknown key.
     pub fn parse_list(list: &str) -> std::result::Result<Vec<Column>, String> {
-        list.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::parse).collect()
+        if list.trim().is_empty() {
+            return Err("no column given".to_string());
+        }
+        list.split(',')
+            .enumerate()
+            .map(|(index, key)| {
+                if key.trim().is_empty() {
+                    Err(format!("column {} is empty (in `{list}`)", index + 1))
+                } else {
+                    key.parse()
+                }
+            })
+            .collect()
     }
 }
 
@@ -163,6 +177,18 @@ impl StatusMap {
             let mut reader = csv::ReaderBuilder::new()
                 .trim(csv::Trim::All)
                 .from_reader(text.as_bytes());
+            let header = reader
+                .headers()
+                .map_err(|e| Error::status_map(format!("{name}: {e}")))?
+                .iter()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>();
+            if header != ["from", "to"] {
+                return Err(Error::status_map(format!(
+                    "{name}:1: the first line must be the header `from,to`, not `{}`",
+                    header.join(",")
+                )));
+            }
             let mut entries = Vec::new();
             for record in reader.records() {
                 let record =
@@ -182,7 +208,16 @@ impl StatusMap {
             entries
         } else {
             let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-                Error::status_map(format!("{name}: {}", e.message()))
+                // Line and column of where the parser stopped, 1-based.
+                let at = e.span().map_or(0, |span| span.start).min(text.len());
+                let before = text.get(..at).unwrap_or_default();
+                let line = before.matches('\n').count() + 1;
+                let column =
+                    before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Error::status_map(format!(
+                    "{name}:{line}:{column}: {}",
+                    e.message().trim().replace('\n', "; ")
+                ))
             })?;
             let mut entries = Vec::new();
             for (from, to) in table {
@@ -270,15 +305,34 @@ pub fn write_dispositions<W: Write>(
     let mut writer = csv::WriterBuilder::new().terminator(terminator).from_writer(out);
     writer.write_record(options.columns.iter().map(|c| c.header()))?;
     for row in rows(meeting, options) {
-        writer.write_record(
-            options
-                .columns
-                .iter()
-                .map(|c| row.get(c).map(String::as_str).unwrap_or_default()),
-        )?;
+        writer.write_record(options.columns.iter().map(|c| {
+            let value = row.get(c).map(String::as_str).unwrap_or_default();
+            let value = if options.excel && *c == Column::AgendaItem {
+                excel_text(value)
+            } else {
+                Cow::Borrowed(value)
+            };
+            // Bytes borrowed from the row unless rewritten.
+            match value {
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::<[u8]>::Owned(text.into_bytes()),
+            }
+        }))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// An agenda item as Excel keeps it: a number such as `6.10` or `5` is written as the
+/// formula `="6.10"`, which Excel shows as the text `6.10` instead of the number 6.1.
+fn excel_text(value: &str) -> Cow<'_, str> {
+    let numeric =
+        !value.is_empty() && value.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if numeric {
+        Cow::Owned(format!("=\"{value}\""))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>> {

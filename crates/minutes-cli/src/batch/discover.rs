@@ -2,10 +2,14 @@
 //!
 //! A directory is searched recursively for `.docx` and `.txt` files. Left out: hidden
 //! files and directories (`.git`, `.minutes-*.part` temporaries), Word's owner files
-//! (`~$name.docx`), our own outputs (`*.minutes.docx`, `*.agenda.docx`), the output
-//! directory when it lies inside an input, and symbolic links to directories (a link
-//! loop must not hang the batch). A file named on the command line is taken whatever its
-//! extension.
+//! (`~$name.docx`), our own outputs (`*.minutes.docx`, `*.agenda.docx`), templates
+//! (`*.dotx`, anything under a `templates` folder), the output directory when it lies
+//! inside an input, and symbolic links to directories (a link loop must not hang the
+//! batch). A file named on the command line is taken whatever its extension.
+//!
+//! Outputs are named after the draft without its extension (`x.minutes.docx`); when two
+//! drafts would share that name (`x.docx` beside `x.txt`), both keep their extension in
+//! it (`x.docx.minutes.docx`, `x.txt.minutes.docx`).
 
 use std::{
     collections::HashMap,
@@ -89,7 +93,9 @@ fn walk(root: &Path, relative: &Path, outdir: &Path, found: &mut Vec<Found>) {
             // The output directory is skipped only when strictly inside the input: with
             // `-o` equal to the input, the outputs sit beside their drafts.
             let inside = fs::canonicalize(&path).is_ok_and(|p| p == outdir);
-            if !inside {
+            // Templates are not drafts; a templates folder is converted only when named.
+            let templates = text.eq_ignore_ascii_case("templates");
+            if !inside && !templates {
                 walk(root, &relative, outdir, found);
             }
             continue;
@@ -116,9 +122,24 @@ fn is_draft_name(name: &str) -> bool {
     lower.ends_with(".docx") || lower.ends_with(".txt")
 }
 
-/// Marks drafts whose outputs would overwrite an earlier draft's (`x.docx` and `x.txt`
-/// in one directory, or the same relative path under two inputs).
+/// Gives drafts that share an output name (`x.docx` and `x.txt` in one directory) names
+/// with their extension, then marks drafts whose outputs would still overwrite an earlier
+/// draft's (the same relative path under two inputs).
 fn mark_collisions(found: &mut [Found]) {
+    let mut count: HashMap<PathBuf, usize> = HashMap::new();
+    for entry in found.iter() {
+        if let Found::Draft(draft) = entry {
+            *count.entry(draft.stem.clone()).or_default() += 1;
+        }
+    }
+    for entry in found.iter_mut() {
+        if let Found::Draft(draft) = entry {
+            let shared = count.get(&draft.stem).is_some_and(|n| *n > 1);
+            if let (true, Some(name)) = (shared, draft.path.file_name()) {
+                draft.stem.set_file_name(name);
+            }
+        }
+    }
     let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     for entry in found.iter_mut() {
         if let Found::Draft(draft) = entry {

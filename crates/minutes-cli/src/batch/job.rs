@@ -208,11 +208,11 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
 /// Reads and recognises a draft; the message does not repeat the file name (the report
 /// row has it).
 fn load(draft: &Draft) -> Result<(Vec<u8>, Meeting), String> {
-    let bytes =
-        fs::read(&draft.path).map_err(|err| format!("cannot read the file: {err}"))?;
+    let bytes = fs::read(&draft.path)
+        .map_err(|err| format!("cannot read the file: {}", crate::io::plain_io(&err)))?;
     minutes::load_with(&bytes, crate::io::recognise_options())
         .map(|loaded| (bytes, loaded.meeting))
-        .map_err(|err| format!("{:#}", anyhow::Error::new(err)))
+        .map_err(|err| crate::io::describe(&anyhow::Error::new(err)))
 }
 
 fn render(

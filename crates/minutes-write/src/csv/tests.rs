@@ -139,3 +139,12 @@ fn invalid_status_maps_are_clear_errors() {
     assert!(err.contains("m.csv"), "{err}");
     assert!(StatusMap::parse("not toml [", "map.toml").is_err());
 }
+
+// Issue 13: with --excel the agenda item stays text in Excel (`6.10`, not 6.1).
+#[test]
+fn excel_keeps_agenda_items_as_text() {
+    assert_eq!(super::excel_text("6.10"), "=\"6.10\"");
+    assert_eq!(super::excel_text("5"), "=\"5\"");
+    assert_eq!(super::excel_text("A.1"), "A.1");
+    assert_eq!(super::excel_text(""), "");
+}

@@ -52,6 +52,8 @@ pub(crate) struct BodyWriter {
     plans: Vec<HeadingNumber>,
     next_plan: usize,
     bullet_num: Option<u32>,
+    /// The list that shows no number, for paragraphs whose style would number them.
+    plain_num: Option<u32>,
     /// Which of the meeting's action items a table has shown.
     action_items_written: Vec<bool>,
 }
@@ -77,6 +79,7 @@ impl BodyWriter {
             plans: Vec::new(),
             next_plan: 0,
             bullet_num: None,
+            plain_num: None,
             action_items_written: Vec::new(),
         }
     }
@@ -93,6 +96,9 @@ impl BodyWriter {
         collect_headings(&meeting.sections, 1, &mut requests, &self.styles, styles);
         self.plans = numbering.plan_headings(&requests, styles)?;
         self.next_plan = 0;
+        if needs_plain_list(&meeting.sections) {
+            self.plain_num = Some(numbering.plain_list());
+        }
         if let Some(deepest) = deepest_bullet(&meeting.sections) {
             let max_ilvl = usize::from(deepest.saturating_sub(1)).min(8);
             self.bullet_num = Some(numbering.bullet_list(
@@ -202,9 +208,11 @@ impl BodyWriter {
         };
         if let Some(HeadingNumber { ilvl, num_id: Some(num_id) }) = plan {
             o.start("numPr").val_num("ilvl", ilvl).val_num("numId", num_id).end();
-        } else if section.number.trim().is_empty() && style.is_some() {
-            // An unnumbered heading: numId 0 turns off the style's numbering.
-            o.start("numPr").val_num("ilvl", 0u32).val_num("numId", 0u32).end();
+        } else if let (true, Some(_), Some(plain)) =
+            (section.number.trim().is_empty(), style, self.plain_num)
+        {
+            // An unnumbered heading: the plain list turns off the style's numbering.
+            o.start("numPr").val_num("ilvl", 0u32).val_num("numId", plain).end();
         }
         if style.is_none() {
             // No heading style: the outline level still makes it a heading.
@@ -275,11 +283,15 @@ impl BodyWriter {
                 }
                 match (label, self.bullet_num) {
                     // A numbered item shows its number as the draft did, as text.
-                    (Some(_), _) if self.styles.bullet.is_some() => {
-                        o.start("numPr")
-                            .val_num("ilvl", 0u32)
-                            .val_num("numId", 0u32)
-                            .end();
+                    (Some(_), _) => {
+                        if let (Some(_), Some(plain)) =
+                            (&self.styles.bullet, self.plain_num)
+                        {
+                            o.start("numPr")
+                                .val_num("ilvl", 0u32)
+                                .val_num("numId", plain)
+                                .end();
+                        }
                     }
                     (None, Some(num_id)) => {
                         let ilvl = level.saturating_sub(1).min(8);
@@ -373,7 +385,9 @@ impl BodyWriter {
         match style {
             Some(style) => {
                 o.val("pStyle", style);
-                o.start("numPr").val_num("ilvl", 0u32).val_num("numId", 0u32).end();
+                if let Some(plain) = self.plain_num {
+                    o.start("numPr").val_num("ilvl", 0u32).val_num("numId", plain).end();
+                }
             }
             None => {
                 o.empty("keepNext");
@@ -602,6 +616,18 @@ fn collect_headings(
         });
         collect_headings(&section.sections, depth + 1, out, body, styles);
     }
+}
+
+/// Returns true if and only if some paragraph must not get its style's number: an
+/// unnumbered section heading, a heading block, a numbered list item.
+fn needs_plain_list(sections: &[Section]) -> bool {
+    sections.iter().any(|s| {
+        (s.number.trim().is_empty() && !s.title.trim().is_empty())
+            || s.blocks.iter().any(|b| {
+                matches!(b, Block::Heading { .. } | Block::Bullet { label: Some(_), .. })
+            })
+            || needs_plain_list(&s.sections)
+    })
 }
 
 /// The deepest bullet level of the meeting, if it has bullets.

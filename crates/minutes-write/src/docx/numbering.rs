@@ -53,6 +53,8 @@ pub(crate) struct Numbering<'t> {
     first_abstract: u32,
     first_num: u32,
     bullet: Option<u32>,
+    /// The list that shows no number, once added.
+    plain: Option<u32>,
 }
 
 /// How a heading paragraph gets its number.
@@ -117,6 +119,7 @@ impl<'t> Numbering<'t> {
             first_abstract: max_abstract.saturating_add(1),
             first_num: max_num.saturating_add(1),
             bullet: None,
+            plain: None,
             doc,
         }
     }
@@ -241,6 +244,34 @@ impl<'t> Numbering<'t> {
             .child(w.val("abstractNumId", &abstract_id.to_string()));
         self.added_abstracts.push(abstract_num);
         self.added_nums.push(num);
+        num_id
+    }
+
+    /// The `numId` of a list whose levels show nothing, added once: it turns off the
+    /// numbering a paragraph's style would give it (an unnumbered heading in a heading
+    /// style, a numbered item showing its own number). `numId` 0 would say the same, but
+    /// validators want every referenced list defined.
+    pub(crate) fn plain_list(&mut self) -> u32 {
+        if let Some(num_id) = self.plain {
+            return num_id;
+        }
+        let w = self.w.clone();
+        let levels = (0..LEVELS)
+            .map(|k| {
+                w.with(w.el("lvl"), "ilvl", &k.to_string())
+                    .child(w.val("start", "1"))
+                    .child(w.val("numFmt", "none"))
+                    .child(w.val("lvlText", ""))
+                    .child(w.val("lvlJc", "left"))
+                    .child(w.el("pPr").child(w.with(
+                        w.with(w.el("ind"), "left", "0"),
+                        "hanging",
+                        "0",
+                    )))
+            })
+            .collect();
+        let num_id = self.add_list(levels, "multilevel", "minutes unnumbered");
+        self.plain = Some(num_id);
         num_id
     }
 
