@@ -21,7 +21,8 @@ use crate::{
 pub(crate) struct Collected {
     pub action_items: Vec<ActionItem>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Lines that name a Tdoc and a decision word without being a recognised decision.
+    /// Lines that name a Tdoc and a decision word without being a recognised decision, or
+    /// say a decision word in a document's discussion (`This LS was then noted.`).
     pub missed_decisions: usize,
 }
 
@@ -636,6 +637,10 @@ impl Walker<'_> {
             return;
         }
         let names_tdoc = tdoc_spans(text).next().is_some();
+        if !names_tdoc && self.current.is_some() && crate::scan::decided(text).is_some() {
+            // Counted, not reported: prose about a decision is common beside one.
+            self.collected.missed_decisions += 1;
+        }
         if !names_tdoc && !bullet {
             if let Some(entry) = &self.entry {
                 if let Some(found) = crate::scan::decided(text) {

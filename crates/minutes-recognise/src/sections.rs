@@ -219,7 +219,7 @@ fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &str) {
             severity: Severity::Error,
             location: start.to_string(),
             message: format!(
-                "{missed_decisions} line(s) name a Tdoc and a decision word, but no decision was recognised: no disposition recorded from these minutes"
+                "{missed_decisions} line(s) name a Tdoc or discuss one with a decision word, but no decision was recognised: no disposition recorded from these minutes"
             ),
         });
     }

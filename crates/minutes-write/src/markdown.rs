@@ -265,6 +265,13 @@ mod tests {
 
     use super::*;
 
+    // Issue 13: text and cells escape what Markdown or HTML would take as markup.
+    #[test]
+    fn escapes_markup_in_text_and_cells() {
+        assert_eq!(inline("a <b> & c | d_e*f"), "a &lt;b&gt; &amp; c \\| d\\_e\\*f");
+        assert_eq!(cell("x|y\n<z>"), "x\\|y<br>&lt;z&gt;");
+    }
+
     // One small meeting rendered as Markdown, compared as a whole.
     #[test]
     fn renders_a_small_meeting() {
