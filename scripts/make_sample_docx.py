@@ -39,7 +39,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-STEMS = ["arc-41-teleconference", "pro-38-f2f", "tst-12-minutes", "req-edge-cases", "sds-09-windows1252"]
+STEMS = ["arc-41-teleconference", "pro-38-f2f", "tst-12-minutes", "req-edge-cases", "sds-09-windows1252",
+         "tp-50-plenary-entries", "sec-40-decision-lines"]
 
 # How each sample renders its cover-sheet purpose checkboxes, and which one is ticked.
 CHECKBOX_KIND = {

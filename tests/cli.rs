@@ -268,3 +268,91 @@ fn help_exits_0() {
         Path::new(&project_dir()).join("README.md").exists() || !output.stdout.is_empty()
     );
 }
+
+/// `--phrases FILE` adds a secretary's own wording; a bad phrasebook is an error naming
+/// the file, line and column.
+#[test]
+fn phrases_add_a_secretarys_wording() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(
+        &draft,
+        "1\nDocuments\nSEC-2019-0101 Use case\nAdopted by the group.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let phrases = dir.path().join("mine.toml");
+    std::fs::write(
+        &phrases,
+        "# our secretary writes `Adopted`\n[[status]]\nstatus = \"Agreed\"\nphrases = [\"adopted\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let run = |extra: &[&str]| {
+        minutes()
+            .args(["dispositions", "-q", "--columns", "tdoc,status"])
+            .arg(&draft)
+            .args(extra)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let plain = run(&[]);
+    assert_eq!(String::from_utf8_lossy(&plain.stdout), "Tdoc,Status\n");
+    let phrases_arg = phrases.display().to_string();
+    let added = run(&["--phrases", &phrases_arg]);
+    assert_eq!(added.status.code(), Some(0), "{}", stderr(&added));
+    assert_eq!(
+        String::from_utf8_lossy(&added.stdout),
+        "Tdoc,Status\nSEC-2019-0101,Agreed\n"
+    );
+
+    std::fs::write(
+        &phrases,
+        "[[status]]\nstatus = \"Adopted\"\nphrases = [\"adopted\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let bad = run(&["--phrases", &phrases_arg]);
+    assert_eq!(bad.status.code(), Some(1));
+    let message = stderr(&bad);
+    assert!(message.contains(&format!("{phrases_arg}:2:")), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
+}
+
+/// `--body` takes one body's ids only; an unknown body is a usage error.
+#[test]
+fn body_forces_the_id_scheme() {
+    let draft = "1\nDocuments\nSEC-2015-0524R02 was agreed\nS2-1903157 was noted\n";
+    let run = |body: &str| {
+        minutes()
+            .args(["dispositions", "-", "-q", "--columns", "tdoc,status", "--body", body])
+            .write_stdin(draft)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&run("3gpp").stdout),
+        "Tdoc,Status\nS2-1903157,Noted\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&run("onem2m").stdout),
+        "Tdoc,Status\nSEC-2015-0524R02,Agreed\n"
+    );
+    assert_eq!(run("itu").status.code(), Some(2));
+}
+
+/// `--all-documents` lists an entry without a decision as an open document.
+#[test]
+fn all_documents_lists_open_entries() {
+    let output = minutes()
+        .args([
+            "dispositions",
+            "-q",
+            "--all-documents",
+            "--columns",
+            "tdoc,status,agenda_item",
+        ])
+        .arg(project_dir().join("samples/tp-50-plenary-entries.txt"))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("\nTP-2020-0111,Merged,4.1\nTP-2020-0112,,4.1\n"), "{text}");
+}

@@ -94,6 +94,7 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
                     as_written: as_written.clone(),
                     in_table: false,
                     location: String::new(),
+                    links: Default::default(),
                 }))
                 .collect()
         }),
@@ -128,6 +129,7 @@ fn block() -> impl Strategy<Value = Block> {
                 comment: None,
                 in_table: false,
                 location: String::new(),
+                links: Default::default(),
             })
         }),
     ]

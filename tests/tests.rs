@@ -23,6 +23,8 @@ mod errors;
 mod formats;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
+/// The real 3GPP documents against their truth: precision and recall (needs `../shared`).
+mod real_3gpp;
 /// Fuzzing crash inputs (`tests/fixtures/regressions/`) replayed through their targets.
 mod regressions;
 /// Hostile and broken input: exit 1 naming the file, bounded time, nothing left behind.

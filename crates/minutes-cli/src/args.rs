@@ -24,6 +24,14 @@ pub struct CliArguments {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// A phrasebook of the secretary's own wordings, added to the built-in one (TOML, the
+    /// format of the built-in `phrases.toml`; see the README).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub phrases: Option<PathBuf>,
+    /// The body whose document ids count: `onem2m` (`SEC-2015-0524R02`) or `3gpp`
+    /// (`S2-1903157`) [default: the ids of every body the draft uses].
+    #[arg(long, global = true, value_name = "BODY", value_parser = ["onem2m", "3gpp"])]
+    pub body: Option<String>,
 }
 
 /// The subcommands.
@@ -94,7 +102,8 @@ pub struct DispositionsCommand {
     #[arg(short, long, value_name = "OUT.csv")]
     pub output: Option<PathBuf>,
     /// Columns, comma-separated, from: tdoc, title, source, agenda_item, agenda_title,
-    /// status, decision_as_written, revision_of, revised_to, comment, location.
+    /// status, decision_as_written, revision_of, revised_to, comment, location,
+    /// merged_into, merge_of, type, doc_for, release, work_item.
     #[arg(long, value_name = "LIST")]
     pub columns: Option<String>,
     /// Excel conventions: UTF-8 byte-order mark and CRLF line ends.

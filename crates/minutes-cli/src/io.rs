@@ -31,11 +31,43 @@ pub fn read_draft(path: &Path) -> anyhow::Result<Draft> {
     Ok(Draft { name: path.display().to_string(), path: Some(path.to_path_buf()), bytes })
 }
 
+/// The recognition options of this run (`--phrases`, `--body`), set once at start.
+static RECOGNISE_OPTIONS: std::sync::OnceLock<minutes::recognise::Options> =
+    std::sync::OnceLock::new();
+
+/// Reads the `--phrases` file and takes the `--body`; errors name the file (and the line
+/// and column of a bad phrasebook).
+pub fn set_recognise_options(
+    phrases: Option<&Path>,
+    body: Option<&str>,
+) -> anyhow::Result<()> {
+    let mut options = minutes::recognise::Options::default();
+    if let Some(path) = phrases {
+        let text = fs::read_to_string(path)
+            .with_context(|| format!("cannot read the phrasebook {}", path.display()))?;
+        let extra =
+            minutes::recognise::Phrasebook::parse(&text, &path.display().to_string())?;
+        options.phrases = Some(std::sync::Arc::new(
+            minutes::recognise::Phrasebook::with_additions(&extra),
+        ));
+    }
+    options.body = body.and_then(minutes::model::Scheme::from_body);
+    // Set once, before any draft is read.
+    let _ = RECOGNISE_OPTIONS.set(options);
+    Ok(())
+}
+
+/// The recognition options of this run.
+pub fn recognise_options() -> &'static minutes::recognise::Options {
+    RECOGNISE_OPTIONS.get_or_init(Default::default)
+}
+
 /// Reads and recognises a draft; errors name the file.
 pub fn load_draft(path: &Path) -> anyhow::Result<(Draft, Loaded)> {
     let draft = read_draft(path)?;
-    let loaded = minutes::load_named(&draft.bytes, draft.path.as_deref())
-        .with_context(|| format!("cannot read {}", draft.name))?;
+    let loaded =
+        minutes::load_with(&draft.bytes, draft.path.as_deref(), recognise_options())
+            .with_context(|| format!("cannot read {}", draft.name))?;
     Ok((draft, loaded))
 }
 

@@ -24,6 +24,12 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { EXIT_OK });
         }
     };
+    if let Err(err) =
+        io::set_recognise_options(arguments.phrases.as_deref(), arguments.body.as_deref())
+    {
+        eprintln!("error: {err:#}");
+        return ExitCode::from(EXIT_FAILURE);
+    }
     match dispatch(&arguments.command) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

@@ -32,13 +32,41 @@ pub struct Disposition {
     pub revised_to: Option<Tdoc>,
     /// Where the decision is.
     pub location: String,
+    /// The document this one was merged into, when the draft says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Tdoc>,
+    /// The documents merged into this one: stated by a table, or the dispositions merged
+    /// into it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_of: Vec<Tdoc>,
+    /// The document's type (`CR`, `LS in`), when the draft gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_type: String,
+    /// What the document is for (`Approval`), when the draft gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_for: String,
+    /// The release, when the draft gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub release: String,
+    /// The work item, when the draft gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub work_item: String,
 }
 
 impl Meeting {
     /// One disposition per decision, in document order (DESIGN.md §5, §6).
     pub fn dispositions(&self) -> Vec<Disposition> {
         let mut dispositions = Vec::new();
+        // The revision links each decision states, applied after the derived ones.
+        let mut stated = Vec::new();
+        let mut seen: FxHashMap<Tdoc, (crate::Status, bool)> = FxHashMap::default();
         let index = ContributionIndex::new(self);
+        // Section titles by number, for decisions whose table names their agenda item.
+        let titles: FxHashMap<&str, &str> = self
+            .all_sections()
+            .into_iter()
+            .map(|s| (s.number.as_str(), s.title.as_str()))
+            .collect();
         for section in self.all_sections() {
             let mut heading_title: Option<&str> = None;
             for block in &section.blocks {
@@ -50,6 +78,22 @@ impl Meeting {
                     Block::Decision(decision) => decision,
                     _ => continue,
                 };
+                // A summary table restating the body (or the body restating a Tdoc list)
+                // with the same status is one row: the first.
+                match seen.get(&decision.tdoc) {
+                    Some(&(status, in_table))
+                        if status == decision.status && in_table != decision.in_table =>
+                    {
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(
+                            decision.tdoc.clone(),
+                            (decision.status, decision.in_table),
+                        );
+                    }
+                }
                 let listed = index.find(&decision.tdoc, Some(section));
                 let title = listed
                     .map(|(_, c)| c.title.as_str())
@@ -61,8 +105,20 @@ impl Meeting {
                     tdoc: decision.tdoc.clone(),
                     status: decision.status,
                     status_as_written: decision.status_as_written.clone(),
-                    section: section.number.clone(),
-                    section_title: section.title.clone(),
+                    section: if decision.links.agenda_item.is_empty() {
+                        section.number.clone()
+                    } else {
+                        decision.links.agenda_item.clone()
+                    },
+                    section_title: if decision.links.agenda_item.is_empty() {
+                        section.title.clone()
+                    } else {
+                        titles
+                            .get(decision.links.agenda_item.as_str())
+                            .copied()
+                            .unwrap_or_default()
+                            .to_string()
+                    },
                     title: title.to_string(),
                     source: listed.map(|(_, c)| c.source.clone()).unwrap_or_default(),
                     as_written: decision.as_written.clone(),
@@ -70,10 +126,31 @@ impl Meeting {
                     revision_of: None,
                     revised_to: None,
                     location: decision.location.clone(),
+                    merged_into: decision.links.merged_into.clone(),
+                    merge_of: decision.links.merge_of.clone(),
+                    doc_type: decision.links.doc_type.clone(),
+                    doc_for: decision.links.doc_for.clone(),
+                    release: decision.links.release.clone(),
+                    work_item: decision.links.work_item.clone(),
                 });
+                stated.push((
+                    decision.links.revision_of.clone(),
+                    decision.links.revised_to.clone(),
+                ));
             }
         }
         link_revisions(&mut dispositions);
+        for (disposition, (revision_of, revised_to)) in
+            dispositions.iter_mut().zip(stated)
+        {
+            if revision_of.is_some() {
+                disposition.revision_of = revision_of;
+            }
+            if revised_to.is_some() {
+                disposition.revised_to = revised_to;
+            }
+        }
+        link_merges(&mut dispositions);
         dispositions
     }
 }
@@ -103,6 +180,26 @@ fn link_revisions(dispositions: &mut [Disposition]) {
             if let Some(disposition) = dispositions.get_mut(position) {
                 disposition.revision_of = before;
                 disposition.revised_to = after;
+            }
+        }
+    }
+}
+
+/// Adds to each disposition the documents said to be merged into it.
+fn link_merges(dispositions: &mut [Disposition]) {
+    let mut merged: FxHashMap<Tdoc, Vec<Tdoc>> = FxHashMap::default();
+    for disposition in dispositions.iter() {
+        if let Some(target) = &disposition.merged_into {
+            merged.entry(target.clone()).or_default().push(disposition.tdoc.clone());
+        }
+    }
+    if merged.is_empty() {
+        return;
+    }
+    for disposition in dispositions.iter_mut() {
+        for source in merged.remove(&disposition.tdoc).unwrap_or_default() {
+            if !disposition.merge_of.contains(&source) {
+                disposition.merge_of.push(source);
             }
         }
     }

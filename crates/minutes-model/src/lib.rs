@@ -34,14 +34,14 @@ pub use crate::{
     error::{Error, ErrorKind, Result},
     hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher},
     meeting::{
-        ActionItem, Block, Contribution, ContributionIndex, Cover, Decision, Diagnostic,
-        DocumentHeading, ListedContribution, Meeting, NextMeeting, Purpose, Section,
-        Severity,
+        ActionItem, Block, Contribution, ContributionIndex, Cover, Decision,
+        DecisionLinks, Diagnostic, DocumentHeading, ListedContribution, Meeting,
+        NextMeeting, Purpose, Section, Severity,
     },
     status::Status,
     status_map::StatusMap,
     tdoc::{
         find_abbreviations, find_first_tdoc, find_tdocs, leading_tdoc_spans, tdoc_spans,
-        ParseTdocError, Tdoc, TdocMatch, TdocRef, TdocSpan, TdocSpans,
+        ParseTdocError, Scheme, Tdoc, TdocMatch, TdocRef, TdocSpan, TdocSpans,
     },
 };

@@ -256,6 +256,56 @@ pub struct Decision {
     /// Where it is.
     #[serde(default)]
     pub location: String,
+    /// What the draft says besides the status: revision and merge targets, the entry's
+    /// earlier decisions, the document's type and release.
+    /// Boxed: empty for most decisions, and large.
+    #[serde(default, skip_serializing_if = "DecisionLinks::is_empty")]
+    pub links: Box<DecisionLinks>,
+}
+
+/// What a decision says beyond its status, where the draft says it (entry-style minutes,
+/// Tdoc lists): empty for the one-line decisions of oneM2M drafts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionLinks {
+    /// `Revised to TD S2-1903890`: the direct revision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised_to: Option<Tdoc>,
+    /// `Merged into TD S2-1903931`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Tdoc>,
+    /// `Revision of S2-1901987` as a table column states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision_of: Option<Tdoc>,
+    /// The documents merged into this one, as a table column states them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_of: Vec<Tdoc>,
+    /// Earlier decisions on the same document in the same entry (a parallel session's,
+    /// before the plenary's), as written; the decision itself is the last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<String>,
+    /// The document's type (`CR`, `LS in`, `discussion`), when a list gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_type: String,
+    /// What the document is for (`Approval`, `Information`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_for: String,
+    /// The release (`Rel-16`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub release: String,
+    /// The work item (`5GS_Ph1`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub work_item: String,
+    /// The agenda item a Tdoc list's row gives (its `AI` column): the disposition's
+    /// agenda item, wherever the table stands.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agenda_item: String,
+}
+
+impl DecisionLinks {
+    /// Returns true if and only if the draft said nothing beyond the status.
+    pub fn is_empty(&self) -> bool {
+        self == &DecisionLinks::default()
+    }
 }
 
 /// One row of the action-item table (REFERENCE | WHAT | WHO | STATUS).

@@ -1,4 +1,5 @@
-//! Tdoc identifiers: `GROUP-YYYY-NNNN[Rnn]` (DESIGN.md §2).
+//! Tdoc identifiers: oneM2M's `GROUP-YYYY-NNNN[Rnn]` (DESIGN.md §2) and 3GPP's
+//! `<group>-<YY><NNNNN>` (`S2-1903157`, `R1-160239`).
 
 mod parts;
 mod scan;
@@ -23,6 +24,36 @@ pub struct Tdoc {
     parts: parts::Parts,
     year: u16,
     revision: Option<u8>,
+    scheme: Scheme,
+}
+
+/// The identifier scheme of a standards body: how its document ids are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Scheme {
+    /// oneM2M: `SEC-2015-0524R02`.
+    #[default]
+    OneM2m,
+    /// 3GPP: `S2-1903157`, two-digit year and four- or five-digit serial.
+    ThreeGpp,
+}
+
+impl Scheme {
+    /// The scheme a `--body` value names: `onem2m` or `3gpp`.
+    pub fn from_body(name: &str) -> Option<Scheme> {
+        match name.to_ascii_lowercase().as_str() {
+            "onem2m" => Some(Scheme::OneM2m),
+            "3gpp" => Some(Scheme::ThreeGpp),
+            _ => None,
+        }
+    }
+
+    /// The body's name as `--body` takes it.
+    pub fn body(self) -> &'static str {
+        match self {
+            Scheme::OneM2m => "onem2m",
+            Scheme::ThreeGpp => "3gpp",
+        }
+    }
 }
 
 impl Tdoc {
@@ -32,15 +63,22 @@ impl Tdoc {
     }
 
     /// [`Tdoc::key`] with the texts as bytes, which order and compare as the texts do
-    /// without a UTF-8 check each.
-    fn byte_key(&self) -> (&[u8], u16, &[u8], Option<u8>) {
-        (self.parts.group_bytes(), self.year, self.parts.serial_bytes(), self.revision)
+    /// without a UTF-8 check each; the scheme last.
+    fn byte_key(&self) -> (&[u8], u16, &[u8], Option<u8>, Scheme) {
+        (
+            self.parts.group_bytes(),
+            self.year,
+            self.parts.serial_bytes(),
+            self.revision,
+            self.scheme,
+        )
     }
 }
 
 impl PartialEq for Tdoc {
     fn eq(&self, other: &Tdoc) -> bool {
         self.year == other.year
+            && self.scheme == other.scheme
             && self.revision == other.revision
             && self.parts.serial_bytes() == other.parts.serial_bytes()
             && self.parts.group_bytes() == other.parts.group_bytes()
@@ -67,23 +105,33 @@ impl Ord for Tdoc {
 impl Hash for Tdoc {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.key().hash(state);
+        // oneM2M ids hash as they always did.
+        if self.scheme != Scheme::OneM2m {
+            self.scheme.hash(state);
+        }
     }
 }
 
 impl fmt::Debug for Tdoc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Tdoc")
+        let mut debug = f.debug_struct("Tdoc");
+        debug
             .field("group", &self.group())
             .field("year", &self.year)
             .field("serial", &self.serial())
-            .field("revision", &self.revision)
-            .finish()
+            .field("revision", &self.revision);
+        if self.scheme != Scheme::OneM2m {
+            debug.field("scheme", &self.scheme);
+        }
+        debug.finish()
     }
 }
 
 /// A Tdoc could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a Tdoc identifier: `{0}` (expected GROUP-YYYY-NNNN[Rnn])")]
+#[error(
+    "not a Tdoc identifier: `{0}` (expected GROUP-YYYY-NNNN[Rnn] or 3GPP's GG-YYNNNNN)"
+)]
 pub struct ParseTdocError(pub String);
 
 /// A Tdoc reference found in text.
@@ -124,6 +172,7 @@ impl TdocRef {
                 parts: parts::Parts::new(context.group(), serial, false),
                 year: context.year,
                 revision: *revision,
+                scheme: context.scheme,
             },
         }
     }
@@ -133,7 +182,18 @@ impl TdocRef {
 impl Tdoc {
     /// A Tdoc from its parts. `group` is upper-cased; `serial` must be digits.
     pub fn new(group: &str, year: u16, serial: &str, revision: Option<u8>) -> Tdoc {
-        Tdoc { parts: parts::Parts::new(group, serial, true), year, revision }
+        Tdoc {
+            parts: parts::Parts::new(group, serial, true),
+            year,
+            revision,
+            scheme: Scheme::OneM2m,
+        }
+    }
+
+    /// A 3GPP identifier from its parts: `new_3gpp("S2", 2019, "03157", None)` is
+    /// `S2-1903157`.
+    pub fn new_3gpp(group: &str, year: u16, serial: &str, revision: Option<u8>) -> Tdoc {
+        Tdoc { scheme: Scheme::ThreeGpp, ..Tdoc::new(group, year, serial, revision) }
     }
 
     /// The same document without its revision.
@@ -174,10 +234,16 @@ impl Tdoc {
         self.revision
     }
 
+    /// The identifier scheme (the body) the id is written in.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
     /// Returns true if and only if both identifiers name the same document, whatever
     /// their revisions.
     pub fn same_document(&self, other: &Tdoc) -> bool {
         self.year == other.year
+            && self.scheme == other.scheme
             && self.parts.serial_bytes() == other.parts.serial_bytes()
             && self.parts.group_bytes() == other.parts.group_bytes()
     }
@@ -201,7 +267,12 @@ impl Tdoc {
     pub fn transposed_years_iter(&self) -> impl Iterator<Item = u16> {
         // The digits of the year written on at least four places, as `{:04}` prints it.
         let year = u32::from(self.year);
-        let count = if year >= 10_000 { 5 } else { 4 };
+        // Only oneM2M writes four-digit years to mistype; 3GPP ids have none to swap.
+        let count = match (self.scheme, year >= 10_000) {
+            (Scheme::ThreeGpp, _) => 1,
+            (_, true) => 5,
+            _ => 4,
+        };
         let digit = move |i: u32| year / 10u32.pow(count - 1 - i) % 10;
         let own = self.year;
         (0..count - 1).filter_map(move |i| {
@@ -220,7 +291,7 @@ impl Tdoc {
     /// from `meeting_year` and swapping two adjacent digits gives a year within one year
     /// of it: `2105` in a 2015 meeting gives `Some(2015)`.
     pub fn year_typo_fix(&self, meeting_year: u16) -> Option<u16> {
-        if self.year.abs_diff(meeting_year) <= 1 {
+        if self.scheme == Scheme::ThreeGpp || self.year.abs_diff(meeting_year) <= 1 {
             return None;
         }
         let digits: Vec<char> = self.year.to_string().chars().collect();
@@ -235,7 +306,14 @@ impl Tdoc {
 
 impl fmt::Display for Tdoc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:04}-{}", self.group(), self.year, self.serial())?;
+        match self.scheme {
+            Scheme::OneM2m => {
+                write!(f, "{}-{:04}-{}", self.group(), self.year, self.serial())?
+            }
+            Scheme::ThreeGpp => {
+                write!(f, "{}-{:02}{}", self.group(), self.year % 100, self.serial())?
+            }
+        }
         if let Some(revision) = self.revision {
             write!(f, "R{revision:02}")?;
         }
@@ -584,5 +662,46 @@ mod tests {
     #[test]
     fn tdocs_stay_small() {
         assert!(std::mem::size_of::<Tdoc>() <= 32);
+    }
+}
+
+#[cfg(test)]
+mod gpp_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn parses_3gpp_ids_with_any_dash_and_revision_forms() {
+        for (text, shown) in [
+            ("S2-1903157", "S2-1903157"),
+            ("S2\u{2011}1903157", "S2-1903157"),
+            ("R1–160239", "R1-160239"),
+            ("R2-1816041", "R2-1816041"),
+            ("C4-191234", "C4-191234"),
+            ("SP-190123", "SP-190123"),
+            ("RP-190001r2", "RP-190001R02"),
+            ("CP-190001rev2", "CP-190001R02"),
+            ("S2-1903157R02", "S2-1903157R02"),
+        ] {
+            let tdoc: Tdoc = text.parse().unwrap();
+            assert_eq!(tdoc.to_string(), shown, "{text}");
+            assert_eq!(tdoc.scheme(), Scheme::ThreeGpp);
+        }
+        let tdoc: Tdoc = "S2-1903157".parse().unwrap();
+        assert_eq!((tdoc.group(), tdoc.year(), tdoc.serial()), ("S2", 2019, "03157"));
+        assert_eq!(tdoc, Tdoc::new_3gpp("S2", 2019, "03157", None));
+        assert_ne!(tdoc, Tdoc::new("S2", 2019, "03157", None));
+        assert_eq!(tdoc.year_typo_fix(2015), None);
+        assert!(tdoc.transposed_years().is_empty());
+    }
+
+    #[test]
+    fn leaves_other_numbers_alone() {
+        for text in
+            ["TS-0001", "TR-00018", "S2-19031", "X2-1903157", "S2-190315712", "S21903157"]
+        {
+            assert!(text.parse::<Tdoc>().is_err(), "{text} parsed");
+        }
+        assert_eq!(find_tdocs("TD S2\u{2011}1903157 and (S2-1903158)").len(), 2);
     }
 }

@@ -348,6 +348,8 @@ fn conflicting_decisions(
                     decision.tdoc, earlier.status, earlier.location, decision.status
                 ),
             )),
+            // A table restating the body's decision (or the body a Tdoc list's) agrees.
+            Some(earlier) if earlier.in_table != decision.in_table => {}
             Some(earlier) if earlier.as_written != decision.as_written => {
                 found.push(diagnostic(
                     Severity::Warning,

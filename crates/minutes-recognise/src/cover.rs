@@ -120,7 +120,8 @@ pub(crate) fn recognise_cover(
         if let Some(location) = purpose_location {
             cover.purpose = purpose(&purpose_lines, &location, diagnostics);
         }
-        return (cover, used);
+        let date_block = from_prose(&mut cover, preamble, opening);
+        return (cover, shown_with_date(used, date_block));
     }
     let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
     // The first text is the title the cover shows, unless it is the template's.
@@ -136,6 +137,8 @@ pub(crate) fn recognise_cover(
     };
     let used = used.max(title_used);
     cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
+    let date_block = from_prose(&mut cover, preamble, opening);
+    let used = shown_with_date(used, date_block);
     let mut message = "no cover sheet".to_string();
     if cover.title.is_some() {
         message.push_str("; title taken from the first line");
@@ -145,6 +148,41 @@ pub(crate) fn recognise_cover(
     }
     diagnostics.push(Diagnostic::warning(location, message));
     (cover, used)
+}
+
+/// The fields the cover lacks, from prose: people from the opening sections, the date
+/// from the lines before the first section. Returns the index of the block the date was
+/// taken from.
+fn from_prose(
+    cover: &mut Cover,
+    preamble: &[&FlowBlock],
+    opening: &[&FlowBlock],
+) -> Option<usize> {
+    let texts: Vec<&str> = opening.iter().filter_map(|b| b.text()).collect();
+    crate::cover_prose::fill_from_prose(cover, &texts);
+    if cover.date.is_some() {
+        return None;
+    }
+    // Only the first lines are the cover's place: a date further down is the body's.
+    const COVER_LINES: usize = 8;
+    let (index, date) =
+        preamble.iter().take(COVER_LINES).enumerate().find_map(|(i, b)| {
+            b.text().and_then(crate::cover_prose::date_in).map(|date| (i, folded(date)))
+        })?;
+    cover.date = Some(date);
+    // Only a short line is the cover's; a paragraph that happens to hold a date is body.
+    let short =
+        preamble.get(index).and_then(|b| b.text()).is_some_and(|t| t.len() <= 100);
+    short.then_some(index)
+}
+
+/// The blocks the cover shows, with the date's short line (`Sophia Antipolis, 14 - 18
+/// September 2020`) when it comes right after them.
+fn shown_with_date(used: usize, date_block: Option<usize>) -> usize {
+    match date_block {
+        Some(index) if index == used => index + 1,
+        _ => used,
+    }
 }
 
 fn value_lines(cell: &Cell) -> Vec<String> {

@@ -77,8 +77,43 @@ pub fn parse_decision(text: &str) -> Option<ParsedDecision> {
 
 /// [`parse_decision`], borrowing `text`.
 pub(crate) fn decided(text: &str) -> Option<Decided<'_>> {
-    let text = strip_label(text.trim());
-    prefix_form(text).or_else(|| suffix_form(text)).or_else(|| lead_in_form(text))
+    let trimmed = text.trim();
+    let text = strip_label(trimmed);
+    if crate::entry::is_not_decision(text) {
+        return None;
+    }
+    let found =
+        prefix_form(text).or_else(|| suffix_form(text)).or_else(|| lead_in_form(text));
+    // After a label, `Decision: SEC-2015-0524R02 approved` needs no separator.
+    if found.is_none() && text.len() < trimmed.len() {
+        return labelled_short_form(text);
+    }
+    found
+}
+
+/// `TDOC STATUS[.]` after a decision label.
+fn labelled_short_form(text: &str) -> Option<Decided<'_>> {
+    let end = leading_ids_end(text)?;
+    let rest = text.get(end..)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let (status, len) = status_prefix(rest)?;
+    let tail = rest.get(len..)?.trim();
+    (tail.is_empty() || tail.starts_with(['.', '(', ',', ';'])).then(|| Decided {
+        ids: text,
+        more: None,
+        status,
+        status_as_written: rest.get(..len).unwrap_or_default(),
+        title: None,
+        comment: comment(tail),
+    })
+}
+
+/// The status phrase of the phrasebook that starts `text`, with its length.
+pub(crate) fn status_prefix(text: &str) -> Option<(Status, usize)> {
+    crate::phrasebook::phrases(|book| book.status_prefix(text))
 }
 
 /// The decisions of a paragraph: the whole paragraph as one decision line, or else each
@@ -153,6 +188,15 @@ fn lead_in_form(text: &str) -> Option<Decided<'_>> {
     if !lead.ends_with([' ', ',']) {
         return None;
     }
+    // `Proposals 1 and 2 in R1-160599 are agreed`: after a preposition the Tdoc is no
+    // subject; what is decided is something in it.
+    const PREPOSITIONS: [&str; 9] =
+        ["in", "of", "from", "by", "with", "to", "on", "for", "under"];
+    let last =
+        lead.split(|c: char| c.is_whitespace() || c == ',').rfind(|w| !w.is_empty());
+    if last.is_some_and(|w| PREPOSITIONS.iter().any(|p| lower_case_is(w, p))) {
+        return None;
+    }
     let parsed = suffix_form(text.get(first.start..)?)?;
     // The Tdoc must be directly the subject: no title between it and the verb.
     parsed.title.is_none().then_some(parsed)
@@ -177,7 +221,7 @@ pub(crate) fn leading_ids_end(text: &str) -> Option<usize> {
 
 /// `STATUS [sep] TDOC [sep] [title]`.
 fn prefix_form(text: &str) -> Option<Decided<'_>> {
-    let (status, len) = Status::from_prefix(text)?;
+    let (status, len) = status_prefix(text)?;
     let status_as_written = text.get(..len)?;
     let (_, rest) = strip_separator(text.get(len..)?);
     let end = leading_ids_end(rest)?;
@@ -201,7 +245,7 @@ fn suffix_form(text: &str) -> Option<Decided<'_>> {
     // Short form: the whole remainder is a separator and a status phrase.
     let (had_separator, rest) = strip_separator(after_ids);
     if had_separator {
-        if let Some((status, len)) = Status::from_prefix(rest) {
+        if let Some((status, len)) = status_prefix(rest) {
             let tail = rest.get(len..)?.trim();
             if tail.is_empty() || tail.starts_with(['.', '(', ',', ';']) {
                 return Some(Decided {
@@ -220,8 +264,7 @@ fn suffix_form(text: &str) -> Option<Decided<'_>> {
     }
 
     for found in crate::scan::verbs(after_ids) {
-        let Some((status, len)) =
-            after_ids.get(found.end..).and_then(Status::from_prefix)
+        let Some((status, len)) = after_ids.get(found.end..).and_then(status_prefix)
         else {
             continue;
         };

@@ -3,8 +3,8 @@
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location, Table};
 use minutes_model::{
-    tdoc_spans, ActionItem, Block, Contribution, Decision, DocumentHeading, FxHashMap,
-    Status, Tdoc, TdocSpan,
+    tdoc_spans, ActionItem, Block, Contribution, Decision, DecisionLinks,
+    DocumentHeading, FxHashMap, Status, Tdoc, TdocSpan,
 };
 
 use crate::{
@@ -50,6 +50,22 @@ struct Walker<'c> {
     /// For each document (by base id), the index in `content.contributions` of the first
     /// contribution listing it, so that a decision's title is found without scanning.
     titles: FxHashMap<Tdoc, usize>,
+    /// The entry being read: the document whose heading came last in this section.
+    entry: Option<Entry>,
+}
+
+/// An entry of entry-style minutes (see [`crate::entry`]).
+struct Entry {
+    tdoc: Tdoc,
+    tdoc_as_written: String,
+    /// The index in `content.blocks` of the entry's decision so far.
+    decision: Option<usize>,
+    /// `Document for: Approval.`
+    doc_for: String,
+    /// The decision so far was written after a label (`Decision: The document is noted.`):
+    /// the entry is complete, and only another labelled line decides it again. A bare
+    /// status line after it (`Not treated.` over a list of documents) is not its own.
+    labelled: bool,
 }
 
 /// Recognises the blocks of one section (everything between its heading and the next).
@@ -68,6 +84,7 @@ pub(crate) fn recognise_section(
         current: None,
         restatements: Vec::new(),
         titles: FxHashMap::default(),
+        entry: None,
     };
     for (index, block) in blocks.iter().enumerate() {
         let next = blocks.get(index + 1).copied();
@@ -159,7 +176,9 @@ impl Walker<'_> {
     ) {
         let trimmed = text.trim();
         let understood = !trimmed.is_empty()
-            && (decided(trimmed).is_some() || parse_document_heading(trimmed).is_some());
+            && (decided(trimmed).is_some()
+                || parse_document_heading(trimmed).is_some()
+                || crate::entry::entry_prefix_end(trimmed).is_some());
         if understood {
             self.text(text, None, location);
             return;
@@ -167,7 +186,7 @@ impl Walker<'_> {
         if trimmed.is_empty() && number.is_none_or(|n| n.trim().is_empty()) {
             return;
         }
-        self.look_for_missed_decision(trimmed, location);
+        self.look_for_missed_decision(trimmed, location, false);
         self.content.blocks.push(Block::Heading {
             level,
             number: number.map(str::to_string),
@@ -201,26 +220,53 @@ impl Walker<'_> {
         // A document heading is a heading: its title is not mined for decisions (a title
         // may well say "was agreed"), but one that reads like a decision is reported.
         if bullet.is_none() {
-            if let Some(heading) = parse_document_heading(text) {
-                self.look_for_missed_decision(text, location);
-                // Most headings name one document.
-                let mut tdocs = Vec::with_capacity(1);
-                for id in resolve(heading.tdocs(), self.current.as_ref()) {
-                    match id {
-                        Ok((tdoc, _)) => tdocs.push(tdoc),
-                        Err(written) => self.unresolved(written, location),
+            if let Some(id_start) = crate::entry::entry_prefix_end(text) {
+                let line = text.get(id_start..).unwrap_or_default();
+                self.document_heading(line, text, location);
+                return;
+            }
+            if parse_document_heading(text).is_some() {
+                self.document_heading(text, text, location);
+                return;
+            }
+        }
+        // Bullets are the discussion's notes (`· it was noted the intent …`); an entry's
+        // decision is a line of its own.
+        if self.entry.is_some() && bullet.is_none() {
+            if let Some((label, value)) = crate::entry::entry_field(text) {
+                if label == "document for" {
+                    if let Some(entry) = &mut self.entry {
+                        entry.doc_for = value.trim_end_matches('.').trim().to_string();
                     }
                 }
-                self.current = tdocs.first().cloned();
-                self.content.blocks.push(Block::Document(DocumentHeading {
-                    tdocs,
-                    title: heading.title.map(Into::into),
-                    note: heading.note.map(Into::into),
-                    as_written: text.to_string(),
-                    in_table: false,
+                self.content.blocks.push(Block::Paragraph {
+                    text: text.to_string(),
                     location: location_text(location),
-                }));
+                });
                 return;
+            }
+            let labelled = crate::scan::decision_label(text).is_some();
+            let closed = self.entry.as_ref().is_some_and(|e| e.labelled && !labelled);
+            match crate::entry::entry_decision(text) {
+                Some(decided) if !closed => {
+                    self.entry_decision(decided, text, location, labelled);
+                    return;
+                }
+                Some(decided) => {
+                    let entry = self
+                        .entry
+                        .as_ref()
+                        .map(|e| e.tdoc.to_string())
+                        .unwrap_or_default();
+                    self.warn(
+                        location,
+                        format!(
+                            "says `{}` after the decision line of {entry}, without a label; not taken as a decision on it",
+                            decided.status_as_written
+                        ),
+                    );
+                }
+                None => {}
             }
         }
         // The whole line is no decision (tried above): its sentences may be.
@@ -231,7 +277,7 @@ impl Walker<'_> {
             }
             return;
         }
-        self.look_for_missed_decision(text, location);
+        self.look_for_missed_decision(text, location, bullet.is_some());
         let block = match bullet {
             Some((level, label)) => Block::Bullet {
                 level,
@@ -245,6 +291,103 @@ impl Walker<'_> {
             },
         };
         self.content.blocks.push(block);
+    }
+
+    /// A document heading (`SEC-2015-0515R01- Title`, an entry's `TD S2-1903157 Title`):
+    /// `line` starts with the ids, `text` is the whole line.
+    fn document_heading(&mut self, line: &str, text: &str, location: &Location) {
+        self.look_for_missed_decision(text, location, false);
+        let (title, note, ids) = match parse_document_heading(line) {
+            Some(heading) => {
+                let ids = heading.tdocs().collect::<Vec<_>>();
+                (heading.title.map(Into::into), heading.note.map(Into::into), ids)
+            }
+            // After an entry prefix any title goes: `TD S2-1903157 23.682 CR0436 …`.
+            None => {
+                let ids: Vec<_> = minutes_model::leading_tdoc_spans(line).collect();
+                let end = ids.last().map_or(0, |span| span.end);
+                let title = fold_spaces(line.get(end..).unwrap_or_default()).into_owned();
+                ((!title.is_empty()).then_some(title), None, ids)
+            }
+        };
+        // Most headings name one document.
+        let mut tdocs = Vec::with_capacity(1);
+        let mut first_written = None;
+        for id in resolve(ids.into_iter(), self.current.as_ref()) {
+            match id {
+                Ok((tdoc, written)) => {
+                    first_written.get_or_insert(written);
+                    tdocs.push(tdoc);
+                }
+                Err(written) => self.unresolved(written, location),
+            }
+        }
+        self.current = tdocs.first().cloned();
+        self.entry = tdocs.first().map(|tdoc| Entry {
+            tdoc: tdoc.clone(),
+            tdoc_as_written: first_written.unwrap_or_default().to_string(),
+            decision: None,
+            doc_for: String::new(),
+            labelled: false,
+        });
+        self.content.blocks.push(Block::Document(DocumentHeading {
+            tdocs,
+            title,
+            note,
+            as_written: text.to_string(),
+            in_table: false,
+            location: location_text(location),
+        }));
+    }
+
+    /// A decision line of an entry: it decides the entry's document; an earlier decision of
+    /// the same entry is kept as a paragraph and listed in `links.earlier`.
+    fn entry_decision(
+        &mut self,
+        decided: crate::entry::EntryDecided,
+        text: &str,
+        location: &Location,
+        labelled: bool,
+    ) {
+        let Some(entry) = &mut self.entry else { return };
+        entry.labelled = labelled;
+        let mut links = DecisionLinks {
+            revised_to: decided.revised_to,
+            merged_into: decided.merged_into,
+            doc_for: entry.doc_for.clone(),
+            ..DecisionLinks::default()
+        };
+        let previous = entry.decision.and_then(|index| {
+            let block = self.content.blocks.get_mut(index)?;
+            let Block::Decision(earlier) = block else { return None };
+            let earlier = earlier.clone();
+            *block = Block::Paragraph {
+                text: earlier.as_written.clone(),
+                location: earlier.location.clone(),
+            };
+            Some(earlier)
+        });
+        if let Some(earlier) = previous {
+            links.earlier = earlier.links.earlier;
+            links.earlier.push(earlier.as_written);
+            links.revised_to = earlier.links.revised_to.or(links.revised_to);
+            if links.merged_into.is_none() {
+                links.merged_into = earlier.links.merged_into;
+            }
+        }
+        entry.decision = Some(self.content.blocks.len());
+        self.content.blocks.push(Block::Decision(Decision {
+            tdoc: entry.tdoc.clone(),
+            tdoc_as_written: entry.tdoc_as_written.clone(),
+            status: decided.status,
+            status_as_written: decided.status_as_written,
+            title: None,
+            comment: None,
+            as_written: text.to_string(),
+            in_table: false,
+            location: location_text(location),
+            links: Box::new(links),
+        }));
     }
 
     /// The title of the contribution listing `tdoc` in this section, if any.
@@ -273,6 +416,16 @@ impl Walker<'_> {
                     comment.as_deref().map(str::to_string),
                 ),
             };
+            // `… was merged into TST-2020-0038R01`, `… revised to …R01`: the target.
+            let target = comment
+                .as_deref()
+                .and_then(|c| tdoc_spans(c).find_map(|span| span.full()))
+                .filter(|t| *t != tdoc);
+            let links = DecisionLinks {
+                merged_into: target.clone().filter(|_| parsed.status == Status::Merged),
+                revised_to: target.filter(|_| parsed.status == Status::Revised),
+                ..DecisionLinks::default()
+            };
             self.content.blocks.push(Block::Decision(Decision {
                 tdoc,
                 tdoc_as_written: written.to_string(),
@@ -283,6 +436,7 @@ impl Walker<'_> {
                 as_written: text.to_string(),
                 in_table: false,
                 location: location_text(location),
+                links: Box::new(links),
             }));
         }
     }
@@ -392,6 +546,13 @@ impl Walker<'_> {
                 };
                 let tdocs = resolved.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
                 self.current = tdocs.first().cloned();
+                self.entry = resolved.first().map(|(tdoc, written)| Entry {
+                    tdoc: tdoc.clone(),
+                    tdoc_as_written: written.to_string(),
+                    decision: None,
+                    doc_for: String::new(),
+                    labelled: false,
+                });
                 self.content.blocks.push(Block::Document(DocumentHeading {
                     tdocs,
                     title: (!title.is_empty()).then(|| title.to_string()),
@@ -402,7 +563,7 @@ impl Walker<'_> {
                 }));
             }
             if let Some(cell) = &row.decision {
-                self.decision_cell(cell, &title, &resolved, location);
+                self.decision_cell(cell, &title, &resolved, &row.extra, location);
             }
         }
     }
@@ -413,10 +574,15 @@ impl Walker<'_> {
         cell: &str,
         title: &str,
         tdocs: &[(Tdoc, &str)],
+        extra: &crate::tables::RowExtra,
         location: &Location,
     ) {
+        let links = table_links(extra);
         let cell = fold_spaces(cell);
-        let Some((status, len)) = Status::from_prefix(&cell) else {
+        if crate::phrasebook::phrases(|book| book.is_open_result(&cell)) {
+            return;
+        }
+        let Some((status, len)) = crate::decision::status_prefix(&cell) else {
             let ids =
                 tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
             self.warn(location, format!("decision cell `{cell}` for {ids} is not a known status; no disposition recorded"));
@@ -437,13 +603,19 @@ impl Walker<'_> {
                 as_written: cell.trim().to_string(),
                 in_table: true,
                 location: location_text(location),
+                links: Box::new(links.clone()),
             }));
         }
     }
 
     /// Prose that names a Tdoc and a decision verb without being a recognised decision,
     /// `R03 was agreed` restatements, and inline action items.
-    fn look_for_missed_decision(&mut self, text: &str, location: &Location) {
+    fn look_for_missed_decision(
+        &mut self,
+        text: &str,
+        location: &Location,
+        bullet: bool,
+    ) {
         if crate::scan::is_action_label(text) {
             self.collected.diagnostics.push(Diagnostic::note(
                 location.clone(),
@@ -468,6 +640,19 @@ impl Walker<'_> {
         if !names_tdoc && self.current.is_some() && crate::scan::decided(text).is_some() {
             // Counted, not reported: prose about a decision is common beside one.
             self.collected.missed_decisions += 1;
+        }
+        if !names_tdoc && !bullet {
+            if let Some(entry) = &self.entry {
+                if let Some(found) = crate::scan::decided(text) {
+                    let message = format!(
+                        "in the entry of {}, says `{}` but is not a recognised decision line; no disposition recorded",
+                        entry.tdoc,
+                        text.get(found).unwrap_or_default()
+                    );
+                    self.warn(location, message);
+                    return;
+                }
+            }
         }
         if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
             self.collected.missed_decisions += 1;
@@ -497,6 +682,33 @@ impl Walker<'_> {
                 );
             }
         }
+    }
+}
+
+/// What a Tdoc list's row says beside its result: the link columns, else the links its
+/// comment states (`Revision of S2-1810151. Revised to S2-1810800.`), and the document's
+/// type, purpose, release, work item and agenda item.
+fn table_links(extra: &crate::tables::RowExtra) -> DecisionLinks {
+    let first = |text: &str| tdoc_spans(text).find_map(|span| span.full());
+    let from_comment = crate::entry::entry_decision(&extra.comments);
+    let revision_of = first(&extra.revision_of).or_else(|| {
+        let lower = extra.comments.to_ascii_lowercase();
+        let at = lower.find("revision of ")?;
+        first(extra.comments.get(at..)?.split(". ").next()?)
+    });
+    DecisionLinks {
+        revised_to: first(&extra.revised_to)
+            .or_else(|| from_comment.as_ref().and_then(|d| d.revised_to.clone())),
+        merged_into: first(&extra.merged_to)
+            .or_else(|| from_comment.as_ref().and_then(|d| d.merged_into.clone())),
+        revision_of,
+        merge_of: tdoc_spans(&extra.merge_of).filter_map(|span| span.full()).collect(),
+        doc_type: extra.doc_type.trim().to_string(),
+        doc_for: extra.doc_for.trim().to_string(),
+        release: extra.release.trim().to_string(),
+        work_item: extra.work_item.trim().to_string(),
+        agenda_item: extra.agenda_item.trim().to_string(),
+        ..DecisionLinks::default()
     }
 }
 

@@ -49,6 +49,14 @@ pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading<'_>> {
     if !rest.starts_with(char::is_whitespace) {
         return None;
     }
+    // `R1-160239<TAB>[Draft] LS on …<TAB>Source`: a tab after the id makes any title one.
+    if rest.starts_with('\t') {
+        // The title is the first column; the source columns after it are no title.
+        let title = fold_spaces(after.split('\t').next().unwrap_or_default());
+        if !title.is_empty() {
+            return heading(Some(title), None);
+        }
+    }
     let after = fold_spaces(after);
     if lower_case_starts_with(&after, "presented") {
         return heading(None, Some(after));

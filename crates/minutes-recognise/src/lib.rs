@@ -25,12 +25,17 @@
 //! ```
 #![deny(missing_docs)]
 
+mod agenda_table;
 mod checks;
 mod contribution_list;
 mod cover;
+mod cover_prose;
 mod decision;
 mod discussion;
+mod entry;
 mod heading;
+mod options;
+mod phrasebook;
 mod planning;
 mod scan;
 mod sections;
@@ -40,6 +45,8 @@ mod text;
 pub use crate::{
     contribution_list::{contribution_list, ListError},
     decision::{parse_decision, parse_decisions, ParsedDecision},
+    options::{recognise_with, Options},
+    phrasebook::{builtin as builtin_phrasebook, Phrasebook, PhrasebookError},
     sections::{
         cover_extent, looks_like_minutes, model_diagnostic, recognise, NOT_MINUTES,
     },

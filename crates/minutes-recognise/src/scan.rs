@@ -53,17 +53,45 @@ fn word_at(bytes: &[u8], at: usize, word: &str, fold: bool) -> Option<usize> {
 }
 
 /// The first of `words` found at `at`, in order, with its end.
-fn any_word_at(bytes: &[u8], at: usize, words: &[&str], fold: bool) -> Option<usize> {
-    words.iter().find_map(|w| word_at(bytes, at, w, fold))
+fn any_word_at<'w>(
+    bytes: &[u8],
+    at: usize,
+    words: impl IntoIterator<Item = &'w str>,
+    fold: bool,
+) -> Option<usize> {
+    words.into_iter().find_map(|w| word_at(bytes, at, w, fold))
 }
 
-/// `(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*`: the end of the label.
+/// `(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*`, the labels from the
+/// phrasebook: the end of the label.
 pub(crate) fn decision_label(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let word =
-        any_word_at(bytes, 0, &["decision", "conclusion", "outcome", "result"], true)?;
+    // Most lines start with no label's letter: one look at the first byte rules them out.
+    let first = bytes.first()?.to_ascii_lowercase();
+    let word = crate::phrasebook::phrases(|book| {
+        book.decision_labels()
+            .filter(|label| label.as_bytes().first() == Some(&first))
+            .find_map(|label| phrase_at(bytes, 0, label))
+    })?;
     let colon = skip_spaces(bytes, word);
     (bytes.get(colon) == Some(&b':')).then(|| skip_spaces(bytes, colon + 1))
+}
+
+/// The position after `phrase` (lower-case) at `at`, compared ASCII case-insensitively,
+/// each of its spaces matching a run of white space (`\s+`).
+pub(crate) fn phrase_at(bytes: &[u8], at: usize, phrase: &str) -> Option<usize> {
+    let mut end = at;
+    for (i, word) in phrase.split(' ').enumerate() {
+        if i > 0 {
+            let spaced = skip_spaces(bytes, end);
+            if spaced == end {
+                return None;
+            }
+            end = spaced;
+        }
+        end = word_at(bytes, end, word, true)?;
+    }
+    Some(end)
 }
 
 /// `(?i-u)^action(?:\s+item)?\s*:`.
@@ -106,61 +134,48 @@ pub(crate) fn clause_start(text: &str) -> Option<usize> {
 }
 
 /// The matches, in order and not overlapping, of
-/// `(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?`,
-/// found as the iterator is advanced (its user mostly stops at the first).
+/// `(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?`
+/// with the auxiliaries and adverbs of the phrasebook.
 pub(crate) fn verbs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    const VERBS: [&str; 6] = ["was", "were", "is", "are", "got", "gets"];
-    const ADVERBS: [&str; 8] = [
-        "also",
-        "then",
-        "finally",
-        "subsequently",
-        "thus",
-        "therefore",
-        "formally",
-        "eventually",
-    ];
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let starts_word = bytes.get(at).copied().is_some_and(is_word)
-                && !at
-                    .checked_sub(1)
-                    .and_then(|p| bytes.get(p))
-                    .copied()
-                    .is_some_and(is_word);
-            let matched =
-                if starts_word { verb_at(bytes, at, &VERBS, &ADVERBS) } else { None };
-            match matched {
-                Some(end) => {
-                    let found = at..end;
-                    at = end;
-                    return Some(found);
+        crate::phrasebook::phrases(|book| {
+            while at < bytes.len() {
+                let starts_word = bytes.get(at).copied().is_some_and(is_word)
+                    && !at
+                        .checked_sub(1)
+                        .and_then(|p| bytes.get(p))
+                        .copied()
+                        .is_some_and(is_word);
+                let matched = if starts_word { verb_at(bytes, at, book) } else { None };
+                match matched {
+                    Some(end) => {
+                        let found = at..end;
+                        at = end;
+                        return Some(found);
+                    }
+                    None => at += 1,
                 }
-                None => at += 1,
             }
-        }
-        None
+            None
+        })
     })
 }
 
 /// The end of a verb phrase starting at `at`.
-fn verb_at(bytes: &[u8], at: usize, verbs: &[&str], adverbs: &[&str]) -> Option<usize> {
+fn verb_at(
+    bytes: &[u8],
+    at: usize,
+    book: &crate::phrasebook::Phrasebook,
+) -> Option<usize> {
     // `\s+` after a word: at least one space.
     let spaces = |end: usize| Some(skip_spaces(bytes, end)).filter(|s| *s > end);
     // The alternatives in order; the first that is followed by spaces wins.
-    let verb_end = verbs
-        .iter()
-        .find_map(|v| word_at(bytes, at, v, true).and_then(spaces))
-        .or_else(|| {
-            ["has", "have"].iter().find_map(|v| {
-                let been = word_at(bytes, at, v, true).and_then(spaces)?;
-                word_at(bytes, been, "been", true).and_then(spaces)
-            })
-        })?;
+    let verb_end =
+        book.auxiliaries().find_map(|v| phrase_at(bytes, at, v).and_then(spaces))?;
     let adverb =
-        adverbs.iter().find_map(|a| word_at(bytes, verb_end, a, true).and_then(spaces));
+        book.adverbs().find_map(|a| phrase_at(bytes, verb_end, a).and_then(spaces));
     Some(adverb.unwrap_or(verb_end))
 }
 

@@ -151,6 +151,15 @@ pub fn recognise(flow: &Flow) -> Meeting {
         }
     }
 
+    // Without numbered headings, an agenda table's rows are the sections.
+    if !numbered {
+        for section in crate::agenda_table::agenda_sections(flow) {
+            if seen.insert(section.number.clone()) {
+                insert(&mut sections, section);
+            }
+        }
+    }
+
     let mut meeting = Meeting {
         cover,
         next_meetings: next_meetings(&sections),
@@ -251,6 +260,9 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
             text.into_owned(),
         )),
         _ => {
+            if let Some(annex) = annex_heading(&text) {
+                return Some(annex);
+            }
             let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
             let (number, rest) = text.split_at(end);
             let number = number.trim_end_matches('.');
@@ -260,6 +272,18 @@ fn section_heading(block: &FlowBlock) -> Option<(String, String)> {
                 .then(|| (canonical_number(number), rest.trim().to_string()))
         }
     }
+}
+
+/// `Annex A: Summary of Output`: an annex is a section numbered `Annex A`.
+fn annex_heading(text: &str) -> Option<(String, String)> {
+    let rest = text.strip_prefix("Annex ")?;
+    let end = rest.find(|c: char| c.is_whitespace() || c == ':').unwrap_or(rest.len());
+    let letter = rest.get(..end)?;
+    if letter.is_empty() || letter.len() > 4 {
+        return None;
+    }
+    let title = rest.get(end..)?.trim_start_matches([':', ' ', '\t']).trim();
+    Some((format!("Annex {letter}"), title.to_string()))
 }
 
 /// The level and text of an unnumbered heading that can be a section: not empty, and not
@@ -282,6 +306,11 @@ fn has_content(block: &FlowBlock) -> bool {
         }
         _ => block.text().is_some_and(|t| !t.trim().is_empty()),
     }
+}
+
+/// [`canonical_number`], for the other recognisers.
+pub(crate) fn canonical(number: &str) -> String {
+    canonical_number(number)
 }
 
 /// A section number is an outline position: `02` is section 2 and `6.01` is 6.1, however

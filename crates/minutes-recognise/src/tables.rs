@@ -45,6 +45,23 @@ pub(crate) struct ContributionRow<'a> {
     pub decision: Option<Cow<'a, str>>,
     /// Where the row's Tdoc cell starts, when the reader knows.
     pub location: Option<&'a Location>,
+    /// The cells of a Tdoc list's other columns, empty where the table has none.
+    pub extra: RowExtra,
+}
+
+/// The cells of a Tdoc list's columns beyond Tdoc, Title, Source and Decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RowExtra {
+    pub agenda_item: String,
+    pub doc_type: String,
+    pub doc_for: String,
+    pub release: String,
+    pub work_item: String,
+    pub comments: String,
+    pub revision_of: String,
+    pub revised_to: String,
+    pub merge_of: String,
+    pub merged_to: String,
 }
 
 impl<'a> ContributionRow<'a> {
@@ -88,6 +105,17 @@ enum Role {
     What,
     Who,
     Status,
+    /// Columns of a Tdoc list (3GPP's portal lists, TdocsByAgenda).
+    AgendaItem,
+    Type,
+    DocFor,
+    Release,
+    WorkItem,
+    Comments,
+    RevisionOf,
+    RevisedTo,
+    MergeOf,
+    MergedTo,
 }
 
 fn role(header: &str) -> Option<Role> {
@@ -105,7 +133,24 @@ fn role(header: &str) -> Option<Role> {
         | "doc no"
         | "contribution"
         | "contribution number"
+        | "td"
+        | "td#"
+        | "td #"
+        | "tdoc#"
+        | "td number"
         | "number" => Role::Tdoc,
+        "ai" | "ai#" | "ai #" | "agenda item" | "agenda" | "agenda item number" => {
+            Role::AgendaItem
+        }
+        "type" | "document type" | "tdoc type" => Role::Type,
+        "doc for" | "document for" | "for" => Role::DocFor,
+        "rel" | "release" => Role::Release,
+        "work item" | "wi" | "work item code" => Role::WorkItem,
+        "comments" | "comment" | "remarks" => Role::Comments,
+        "revision of" => Role::RevisionOf,
+        "revised to" | "revised in" => Role::RevisedTo,
+        "merge of" => Role::MergeOf,
+        "merged to" | "merged into" => Role::MergedTo,
         "title" | "subject" | "document title" | "contribution title" => Role::Title,
         "source" | "sources" | "source(s)" | "company" | "companies" | "from"
         | "author" | "authors" => Role::Source,
@@ -236,11 +281,49 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
                 .iter()
                 .any(|r| {
                     r.cells.len() >= 4
-                        && minutes_model::Status::from_prefix(&cell_text(r, Some(3)))
+                        && crate::decision::status_prefix(&cell_text(r, Some(3)))
                             .is_some()
                 })
                 .then_some(3);
             (0, Some(1), Some(2), decision, rows.as_slice())
+        }
+    };
+    let extra_columns = header.iter().flatten().any(|role| {
+        matches!(
+            role,
+            Role::AgendaItem
+                | Role::Type
+                | Role::DocFor
+                | Role::Release
+                | Role::WorkItem
+                | Role::Comments
+                | Role::RevisionOf
+                | Role::RevisedTo
+                | Role::MergeOf
+                | Role::MergedTo
+        )
+    });
+    let row_extra = |row: &Row| {
+        let text = |role: Role| {
+            let text = cell_text(row, column(role)).replace('\n', " ");
+            // `-` is how Tdoc lists write an empty cell.
+            if text.trim() == "-" {
+                String::new()
+            } else {
+                text
+            }
+        };
+        RowExtra {
+            agenda_item: text(Role::AgendaItem),
+            doc_type: text(Role::Type),
+            doc_for: text(Role::DocFor),
+            release: text(Role::Release),
+            work_item: text(Role::WorkItem),
+            comments: text(Role::Comments),
+            revision_of: text(Role::RevisionOf),
+            revised_to: text(Role::RevisedTo),
+            merge_of: text(Role::MergeOf),
+            merged_to: text(Role::MergedTo),
         }
     };
     let mut recognised = Vec::with_capacity(data.len());
@@ -260,6 +343,7 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
             title_lines: cell_text(row, title_col),
             source_lines: cell_text(row, source_col),
             decision: (!decision.is_empty()).then_some(decision),
+            extra: if extra_columns { row_extra(row) } else { RowExtra::default() },
         });
     }
     // A contribution table has ids in (nearly) every row; a header-less table needs them
@@ -296,6 +380,7 @@ mod tests {
                         source_lines: row.source_lines.into_owned().into(),
                         decision: row.decision.map(|d| d.into_owned().into()),
                         location: None,
+                        extra: row.extra,
                     })
                     .collect(),
                 header,

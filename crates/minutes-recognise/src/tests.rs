@@ -317,3 +317,129 @@ fn section_numbers_are_canonical() {
     let numbers: Vec<&str> = m.all_sections().iter().map(|s| s.number.as_str()).collect();
     assert_eq!(numbers, ["2", "6", "6.0", "6.1"]);
 }
+
+/// (tdoc, status, section, revised_to, merged_into) of every disposition.
+fn linked(meeting: &Meeting) -> Vec<(String, String, String, String, String)> {
+    let text = |t: &Option<minutes_model::Tdoc>| {
+        t.as_ref().map(ToString::to_string).unwrap_or_default()
+    };
+    meeting
+        .dispositions()
+        .into_iter()
+        .map(|d| {
+            (
+                d.tdoc.to_string(),
+                d.status.as_str().to_string(),
+                d.section.clone(),
+                text(&d.revised_to),
+                text(&d.merged_into),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    tdoc: &str,
+    status: &str,
+    section: &str,
+    revised: &str,
+    merged: &str,
+) -> (String, String, String, String, String) {
+    (tdoc.into(), status.into(), section.into(), revised.into(), merged.into())
+}
+
+// Issue 14: a Tdoc list as a table gives one decision per row with a result, its agenda
+// item from the AI column and its links from the link columns or the comment.
+#[test]
+fn decision_table_rows_with_agenda_items_and_links() {
+    let meeting = recognise(&flow(
+        "# 1 Tdoc list\n\
+         | AI | TD# | Title | Source | Comments | Result | Merged to\n\
+         | 4.1 | S2-1810151 | Draft reply LS | MediaTek | Response to S2-1810034. Revised to S2-1810800. | Revised | -\n\
+         | 4.1 | S2-1810800 | Reply LS | MediaTek | Revision of S2-1810151. Approved. | Approved | -\n\
+         | 5.1 | S2-1810129 | Discussion | Ericsson | - | Merged | S2-1810200\n\
+         | 5.1 | S2-1810130 | Open one | Ericsson | - | OPEN | -",
+    ));
+    assert_eq!(
+        linked(&meeting),
+        [
+            row("S2-1810151", "Revised", "4.1", "S2-1810800", ""),
+            row("S2-1810800", "Approved", "4.1", "", ""),
+            row("S2-1810129", "Merged", "5.1", "", "S2-1810200"),
+        ]
+    );
+    let revision_of =
+        meeting.dispositions()[1].revision_of.as_ref().map(ToString::to_string);
+    assert_eq!(revision_of.as_deref(), Some("S2-1810151"));
+}
+
+// Issue 14: a summary table restating the body's decisions is one disposition per
+// revision and no warning; a different status is an error naming both places.
+#[test]
+fn summary_table_agrees_or_conflicts_with_the_body() {
+    let agreeing = recognise(&flow(
+        "# 2 Documents\nTD TP-2020-0101 Agenda\nApproved.\n# 3 Summary\n| Tdoc | Decision\n| TP-2020-0101 | Approved",
+    ));
+    assert_eq!(linked(&agreeing), [row("TP-2020-0101", "Approved", "2", "", "")]);
+    assert!(agreeing.diagnostics.iter().all(|d| !d.message.contains("twice")));
+    let disagreeing = recognise(&flow(
+        "# 2 Documents\nTD TP-2020-0101 Agenda\nApproved.\n# 3 Summary\n| Tdoc | Decision\n| TP-2020-0101 | Noted",
+    ));
+    let error = disagreeing
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .map(|d| d.message.clone())
+        .unwrap_or_default();
+    assert!(error.contains("line 3") && error.contains("conflicting"), "{error}");
+}
+
+// Issue 14: oneM2M decision lines name their merge or revision target.
+#[test]
+fn suffix_decisions_name_their_targets() {
+    let meeting = recognise(&flow(
+        "# 6 Documents\nTST-2020-0039 was merged into TST-2020-0038R01.\nTST-2020-0040 was revised to TST-2020-0040R01",
+    ));
+    assert_eq!(
+        linked(&meeting),
+        [
+            row("TST-2020-0039", "Merged", "6", "", "TST-2020-0038R01"),
+            row("TST-2020-0040", "Revised", "6", "TST-2020-0040R01", ""),
+        ]
+    );
+}
+
+// Issue 14: in a draft without numbered headings, the rows of an agenda table are the
+// sections; the table stays in the body.
+#[test]
+fn agenda_table_rows_are_sections() {
+    let meeting = recognise(&flow(
+        "SA WG2 Meeting #136\n\
+         | AI# | Topic | Specs | Rapporteur\n\
+         | 1 | Opening of the meeting | - | -\n\
+         | 6 | Rel-16 maintenance / NOTE: FASMO criterion | 23.501 | -\n\
+         | 6.10 | Non-3GPP access | 23.502 | Marco Spini\n\
+         | - | Joint session | - | -",
+    ));
+    let numbers: Vec<(String, String)> = meeting
+        .all_sections()
+        .into_iter()
+        .map(|s| (s.number.clone(), s.title.clone()))
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("1".to_string(), "Opening of the meeting".to_string()),
+            ("6".to_string(), "Rel-16 maintenance".to_string()),
+            ("6.10".to_string(), "Non-3GPP access".to_string()),
+        ]
+    );
+    let tables = meeting
+        .all_sections()
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .count();
+    assert_eq!(tables, 1, "the agenda table stays in the body");
+}

@@ -33,11 +33,23 @@ pub enum Column {
     Comment,
     /// `Location`: where the decision is in the draft.
     Location,
+    /// `Merged into`: the document this one was merged into.
+    MergedInto,
+    /// `Merge of`: the documents merged into this one.
+    MergeOf,
+    /// `Type`: the document's type, when the draft gives it.
+    Type,
+    /// `Doc for`: what the document is for (`Approval`).
+    DocFor,
+    /// `Release`: the release, when the draft gives it.
+    Release,
+    /// `Work item`: the work item, when the draft gives it.
+    WorkItem,
 }
 
 impl Column {
     /// Every column, in the order `--columns` lists them.
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 17] = [
         Column::Tdoc,
         Column::Title,
         Column::Source,
@@ -49,6 +61,12 @@ impl Column {
         Column::RevisedTo,
         Column::Comment,
         Column::Location,
+        Column::MergedInto,
+        Column::MergeOf,
+        Column::Type,
+        Column::DocFor,
+        Column::Release,
+        Column::WorkItem,
     ];
 
     /// The default columns: `Tdoc,Title,Source,Agenda item,Status,Revision of,Revised to,Comment`.
@@ -77,6 +95,12 @@ impl Column {
             Column::RevisedTo => "revised_to",
             Column::Comment => "comment",
             Column::Location => "location",
+            Column::MergedInto => "merged_into",
+            Column::MergeOf => "merge_of",
+            Column::Type => "type",
+            Column::DocFor => "doc_for",
+            Column::Release => "release",
+            Column::WorkItem => "work_item",
         }
     }
 
@@ -94,6 +118,12 @@ impl Column {
             Column::RevisedTo => "Revised to",
             Column::Comment => "Comment",
             Column::Location => "Location",
+            Column::MergedInto => "Merged into",
+            Column::MergeOf => "Merge of",
+            Column::Type => "Type",
+            Column::DocFor => "Doc for",
+            Column::Release => "Release",
+            Column::WorkItem => "Work item",
         }
     }
 
@@ -222,9 +252,32 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
     // What `same_document || same_serial_other_group` asks: the same year and serial.
     let decided: FxHashSet<(u16, &str)> =
         dispositions.iter().map(|d| (d.tdoc.year(), d.tdoc.serial())).collect();
-    for section in meeting.all_sections() {
-        let in_section = by_section.remove(section.number.as_str());
-        for d in in_section.into_iter().flatten() {
+    // Dispositions whose agenda item is no section's (a Tdoc list's `AI` column in a draft
+    // without those headings) come after the sections', in document order.
+    let numbers: FxHashSet<&str> =
+        meeting.all_sections().into_iter().map(|s| s.number.as_str()).collect();
+    let unplaced: Vec<&Disposition> = dispositions
+        .iter()
+        .enumerate()
+        .filter(|(index, d)| {
+            last.get(&d.tdoc) == Some(index) && !numbers.contains(d.section.as_str())
+        })
+        .map(|(_, d)| d)
+        .collect();
+    let mut sections: Vec<(Option<&minutes_model::Section>, Vec<&Disposition>)> = meeting
+        .all_sections()
+        .into_iter()
+        .map(|section| {
+            // Taken out once: a number shared by two sections lists its rows once.
+            let found = by_section.remove(section.number.as_str()).unwrap_or_default();
+            (Some(section), found)
+        })
+        .collect();
+    if !unplaced.is_empty() {
+        sections.push((None, unplaced));
+    }
+    for (section, in_section) in sections {
+        for d in in_section {
             let status = options
                 .status_map
                 .as_ref()
@@ -241,11 +294,27 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                 (Column::RevisedTo, tdoc_text(&d.revised_to)),
                 (Column::Comment, d.comment.clone()),
                 (Column::Location, d.location.clone()),
+                (Column::MergedInto, tdoc_text(&d.merged_into)),
+                (
+                    Column::MergeOf,
+                    d.merge_of
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                (Column::Type, d.doc_type.clone()),
+                (Column::DocFor, d.doc_for.clone()),
+                (Column::Release, d.release.clone()),
+                (Column::WorkItem, d.work_item.clone()),
             ]));
         }
+        let Some(section) = section else { continue };
         if options.all_documents {
+            let mut listed: FxHashSet<(u16, &str)> = FxHashSet::default();
             for c in &section.contributions {
                 if !decided.contains(&(c.tdoc.year(), c.tdoc.serial())) {
+                    listed.insert((c.tdoc.year(), c.tdoc.serial()));
                     rows.push(HashMap::from([
                         (Column::Tdoc, c.tdoc.to_string()),
                         (Column::Title, c.title.clone()),
@@ -253,6 +322,23 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
                         (Column::Location, c.location.clone()),
+                    ]));
+                }
+            }
+            // The entries of entry-style minutes that got no decision: open documents.
+            for block in &section.blocks {
+                let minutes_model::Block::Document(heading) = block else { continue };
+                for tdoc in &heading.tdocs {
+                    let key = (tdoc.year(), tdoc.serial());
+                    if decided.contains(&key) || !listed.insert(key) {
+                        continue;
+                    }
+                    rows.push(HashMap::from([
+                        (Column::Tdoc, tdoc.to_string()),
+                        (Column::Title, heading.title.clone().unwrap_or_default()),
+                        (Column::AgendaItem, section.number.clone()),
+                        (Column::AgendaTitle, section.title.clone()),
+                        (Column::Location, heading.location.clone()),
                     ]));
                 }
             }

@@ -309,6 +309,7 @@ mod tests {
                         as_written: "NOTED - SEC-2015-0507- Use Case of PPM".into(),
                         in_table: false,
                         location: "line 127".into(),
+                        links: Default::default(),
                     }),
                     Block::ActionItems {
                         items: None,

@@ -35,7 +35,7 @@ pub use crate::{
     contributions::load_contributions,
     error::{Error, ErrorKind, Result},
     load::{
-        load, load_named, read_flow, read_flow_named, sniff, sniff_named, InputFormat,
-        Loaded,
+        load, load_named, load_with, read_flow, read_flow_named, sniff, sniff_named,
+        InputFormat, Loaded,
     },
 };

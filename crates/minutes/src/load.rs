@@ -9,7 +9,7 @@ use minutes_read::{
     check_doc, package_kind, read_doc, read_docx, read_html, read_markdown, read_text,
     read_xlsx, DocOptions, DocxOptions, PackageKind,
 };
-use minutes_recognise::{model_diagnostic, recognise};
+use minutes_recognise::model_diagnostic;
 
 use crate::{Error, ErrorKind, Result};
 
@@ -260,6 +260,15 @@ pub fn load(bytes: &[u8]) -> Result<Loaded> {
 
 /// [`load`], with the file's name for [`sniff_named`].
 pub fn load_named(bytes: &[u8], name: Option<&Path>) -> Result<Loaded> {
+    load_with(bytes, name, &minutes_recognise::Options::default())
+}
+
+/// [`load_named`] with recognition options (a phrasebook, a forced body).
+pub fn load_with(
+    bytes: &[u8],
+    name: Option<&Path>,
+    options: &minutes_recognise::Options,
+) -> Result<Loaded> {
     let format = sniff_named(bytes, name)?;
     if format == InputFormat::Json {
         let text = String::from_utf8_lossy(bytes);
@@ -267,7 +276,7 @@ pub fn load_named(bytes: &[u8], name: Option<&Path>) -> Result<Loaded> {
         return Ok(Loaded { format, meeting });
     }
     let flow = read_format(bytes, format)?;
-    let mut meeting = recognise(&flow.output);
+    let mut meeting = minutes_recognise::recognise_with(&flow.output, options);
     let mut diagnostics: Vec<_> = flow.warnings.iter().map(model_diagnostic).collect();
     diagnostics.append(&mut meeting.diagnostics);
     meeting.diagnostics = diagnostics;

@@ -210,7 +210,7 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
 fn load(draft: &Draft) -> Result<(Vec<u8>, Meeting), String> {
     let bytes = fs::read(&draft.path)
         .map_err(|err| format!("cannot read the file: {}", crate::io::plain_io(&err)))?;
-    minutes::load_named(&bytes, Some(&draft.path))
+    minutes::load_with(&bytes, Some(&draft.path), crate::io::recognise_options())
         .map(|loaded| (bytes, loaded.meeting))
         .map_err(|err| crate::io::describe(&anyhow::Error::new(err)))
 }

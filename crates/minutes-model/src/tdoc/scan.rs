@@ -26,6 +26,18 @@ fn revision_at(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<Range<
     (digits >= min).then(|| at + 1..at + 1 + digits)
 }
 
+/// `(?:[Rr]|[Rr][Ee][Vv])([0-9]{1,2})` at `at`: a revision written `R02`, `r2` or `rev2`.
+fn any_revision_at(bytes: &[u8], at: usize) -> Option<Range<usize>> {
+    revision_at(bytes, at, 1, 2).or_else(|| {
+        let rev = bytes.get(at..at + 3)?;
+        if !rev.eq_ignore_ascii_case(b"rev") {
+            return None;
+        }
+        let digits = count(bytes, at + 3, 2, u8::is_ascii_digit);
+        (digits >= 1).then(|| at + 3..at + 3 + digits)
+    })
+}
+
 /// `([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?` at `at`: the serial's range, the revision's, and
 /// the end of the match.
 type SerialMatch = (Range<usize>, Option<Range<usize>>, usize);
@@ -49,6 +61,7 @@ pub(super) struct Full {
     pub year: Range<usize>,
     pub serial: Range<usize>,
     pub revision: Option<Range<usize>>,
+    pub scheme: super::Scheme,
 }
 
 /// The leftmost match at or after `from` of
@@ -71,9 +84,15 @@ pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
             .take_while(|b| b.is_ascii_uppercase())
             .count();
         if letters >= 2 {
-            if let Some(found) = full_at(text, dash - letters) {
+            if let Some(found) = onem2m_at(text, dash - letters) {
                 return Some(found);
             }
+        }
+        // A 3GPP group is two characters, the second maybe a digit (`S2`, `SP`).
+        if let Some(found) =
+            dash.checked_sub(2).filter(|s| *s >= from).and_then(|s| gpp_at(text, s))
+        {
+            return Some(found);
         }
         at = dash + 1;
     }
@@ -104,8 +123,45 @@ fn next_dash(bytes: &[u8], at: usize) -> Option<usize> {
     Some(at + skipped + found)
 }
 
-/// The match of the full identifier pattern starting at `start`, if any.
+/// The match of either identifier pattern starting at `start`, if any: oneM2M's or 3GPP's.
 pub(super) fn full_at(text: &str, start: usize) -> Option<Full> {
+    onem2m_at(text, start).or_else(|| gpp_at(text, start))
+}
+
+/// The match of the 3GPP pattern
+/// `([SRCGT][0-9P])[-‐‑–—]([0-9]{2})([0-9]{4,5})(?:[Rr]|[Rr][Ee][Vv])?([0-9]{1,2})?` at `start`
+/// (`S2-1903157`, `R1-160239`, `SP-190123`).
+pub(super) fn gpp_at(text: &str, start: usize) -> Option<Full> {
+    let bytes = text.as_bytes();
+    let first = *bytes.get(start)?;
+    let second = *bytes.get(start + 1)?;
+    if !matches!(first, b'S' | b'R' | b'C' | b'G' | b'T')
+        || !(second.is_ascii_digit() || second == b'P')
+    {
+        return None;
+    }
+    let group = start..start + 2;
+    let year_start = group.end + dash_len(text, group.end)?;
+    let digits = count(bytes, year_start, 7, u8::is_ascii_digit);
+    if digits < 6 {
+        return None;
+    }
+    let year = year_start..year_start + 2;
+    let serial = year.end..year_start + digits;
+    let revision = any_revision_at(bytes, serial.end);
+    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    Some(Full {
+        all: start..end,
+        group,
+        year,
+        serial,
+        revision,
+        scheme: super::Scheme::ThreeGpp,
+    })
+}
+
+/// The match of the oneM2M pattern starting at `start`, if any.
+fn onem2m_at(text: &str, start: usize) -> Option<Full> {
     let bytes = text.as_bytes();
     // Letters run up to a dash: a longer run leaves a letter where the dash must be.
     let letters = count(bytes, start, 7, u8::is_ascii_uppercase);
@@ -123,7 +179,14 @@ pub(super) fn full_at(text: &str, start: usize) -> Option<Full> {
     }
     let serial_start = year.end + dash_len(text, year.end)?;
     let (serial, revision, end) = serial_at(bytes, serial_start)?;
-    Some(Full { all: start..end, group, year, serial, revision })
+    Some(Full {
+        all: start..end,
+        group,
+        year,
+        serial,
+        revision,
+        scheme: super::Scheme::OneM2m,
+    })
 }
 
 /// A match of an abbreviation pattern: the whole match, the serial, the revision.
@@ -243,7 +306,9 @@ mod tests {
             let mut ours = Vec::new();
             while let Some(m) = find_full(text, at) {
                 at = m.all.end;
-                ours.push((m.all, m.group, m.year, m.serial, m.revision));
+                if m.scheme == super::super::Scheme::OneM2m {
+                    ours.push((m.all, m.group, m.year, m.serial, m.revision));
+                }
             }
             let theirs: Vec<_> = full
                 .captures_iter(text)

@@ -2,7 +2,7 @@
 //! line, mostly only whether and where an id is, and copying each id as written (and
 //! collecting all of a line's ids) made that cost an allocation or two per question.
 
-use super::{revision, scan, Tdoc, TdocMatch, TdocRef};
+use super::{revision, scan, Scheme, Tdoc, TdocMatch, TdocRef};
 
 /// A Tdoc reference found in text: a [`TdocMatch`] whose `as_written` still borrows the
 /// text and whose [`TdocRef`] is only built when asked for.
@@ -14,8 +14,8 @@ pub struct TdocSpan<'a> {
     pub end: usize,
     /// The reference as written.
     pub as_written: &'a str,
-    /// The group and year of a complete identifier; `None` for an abbreviation.
-    full: Option<(&'a str, u16)>,
+    /// The group, year and scheme of a complete identifier; `None` for an abbreviation.
+    full: Option<(&'a str, u16, Scheme)>,
     /// The serial number as written.
     serial: &'a str,
     revision: Option<u8>,
@@ -29,8 +29,10 @@ impl TdocSpan<'_> {
 
     /// The complete identifier, if the reference is one.
     pub fn full(&self) -> Option<Tdoc> {
-        let (group, year) = self.full?;
-        Some(Tdoc::new(group, year, self.serial, self.revision))
+        let (group, year, scheme) = self.full?;
+        let mut tdoc = Tdoc::new(group, year, self.serial, self.revision);
+        tdoc.scheme = scheme;
+        Some(tdoc)
     }
 
     /// What the reference refers to.
@@ -55,6 +57,7 @@ impl TdocSpan<'_> {
             parts: super::parts::Parts::new(context.group(), self.serial, false),
             year: context.year,
             revision: self.revision,
+            scheme: context.scheme,
         })
     }
 
@@ -177,12 +180,23 @@ fn accept(text: &str, m: scan::Full) -> Option<TdocSpan<'_>> {
     if m.revision.is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let year = year.parse::<u16>().ok()?;
+    let year = match m.scheme {
+        Scheme::OneM2m => year.parse::<u16>().ok()?,
+        // Two digits: 90–99 are the 1990s, the rest this century.
+        Scheme::ThreeGpp => {
+            let yy = year.parse::<u16>().ok()?;
+            if yy >= 90 {
+                1900 + yy
+            } else {
+                2000 + yy
+            }
+        }
+    };
     Some(TdocSpan {
         start: m.all.start,
         end: m.all.end,
         as_written: all,
-        full: Some((group, year)),
+        full: Some((group, year, m.scheme)),
         serial,
         revision: revision(text, m.revision),
     })

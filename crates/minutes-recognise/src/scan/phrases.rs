@@ -10,27 +10,23 @@ fn digits(bytes: &[u8], at: usize) -> usize {
     bytes.get(at..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
-const DECIDED: [&str; 9] = [
-    "agreed",
-    "accepted",
-    "noted",
-    "approved",
-    "withdrawn",
-    "endorsed",
-    "rejected",
-    "postponed",
-    "merged",
-];
-
-/// `(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|accepted|noted|approved|withdrawn|endorsed|rejected|postponed|merged)\b`:
-/// the first match.
+/// `(?i-u)\b(?:was|were|is|are|been)\s+(?:\w+\s+)?(agreed|accepted|noted|approved|withdrawn|endorsed|rejected|postponed|merged)\b`,
+/// the status words from the phrasebook's `decided_words`: the first match.
 pub(crate) fn decided(text: &str) -> Option<Range<usize>> {
+    crate::phrasebook::phrases(|book| decided_with(text, book))
+}
+
+fn decided_with(
+    text: &str,
+    book: &crate::phrasebook::Phrasebook,
+) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
     let verb = |at: usize| {
-        any_word_at(bytes, at, &DECIDED, true).filter(|&end| word_ends(bytes, end))
+        any_word_at(bytes, at, book.decided_words(), true)
+            .filter(|&end| word_ends(bytes, end))
     };
     (0..bytes.len()).filter(|&at| word_starts(bytes, at)).find_map(|start| {
-        let aux = any_word_at(bytes, start, &["was", "were", "is", "are", "been"], true)?;
+        let aux = any_word_at(bytes, start, ["was", "were", "is", "are", "been"], true)?;
         let spaced = skip_spaces(bytes, aux);
         if spaced == aux {
             return None;
@@ -54,7 +50,7 @@ pub(crate) fn has_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     let byte = |at: usize| bytes.get(at).copied();
     let month = |at: usize| {
-        any_word_at(bytes, at, &MONTHS, true).is_some_and(|end| {
+        any_word_at(bytes, at, MONTHS, true).is_some_and(|end| {
             let letters = bytes.get(end..).unwrap_or_default();
             let end =
                 end + letters.iter().take_while(|b| b.is_ascii_alphabetic()).count();

@@ -53,6 +53,7 @@ fn minutes() -> Meeting {
                         comment: None,
                         as_written: "SEC-2018-0055R02 was NOTED".into(),
                         location: String::new(),
+                        links: Default::default(),
                     })],
                     ..Section::default()
                 }],

@@ -21,6 +21,7 @@ fn decision(id: &str, status: Status, line: u32) -> Block {
         comment: None,
         as_written: format!("{} - {id}", status.as_str().to_uppercase()),
         location: format!("line {line}"),
+        links: Default::default(),
     })
 }
 

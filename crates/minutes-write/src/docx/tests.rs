@@ -91,6 +91,7 @@ fn meeting() -> Meeting {
             comment: None,
             as_written: "SEC-2018-0060R02 was NOTED".into(),
             location: String::new(),
+            links: Default::default(),
         }),
         Block::Paragraph {
             text: "line one\nline two\u{0}".into(),
@@ -495,6 +496,7 @@ fn survives_odd_meetings() {
         comment: None,
         as_written: String::new(),
         location: String::new(),
+        links: Default::default(),
     }));
     let out = write_docx(
         &odd,

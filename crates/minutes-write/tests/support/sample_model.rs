@@ -61,6 +61,7 @@ fn decision(
         comment: None,
         as_written: as_written.to_string(),
         location: String::new(),
+        links: Default::default(),
     })
 }
 
