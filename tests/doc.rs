@@ -35,8 +35,10 @@ fn dispositions_csv(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let meeting = minutes::load(&bytes).unwrap().meeting;
     let mut csv = Vec::new();
+    // Every column but the location: LibreOffice's conversion numbers the paragraphs of the
+    // table of contents differently (the .docx has one paragraph fewer before clause 2).
     let options = CsvOptions {
-        columns: Column::ALL.to_vec(),
+        columns: Column::ALL.iter().copied().filter(|c| *c != Column::Location).collect(),
         all_documents: true,
         ..CsvOptions::default()
     };
@@ -46,7 +48,7 @@ fn dispositions_csv(path: &Path) -> String {
 
 // The SA2#132 report as published (.doc) reads to the Flow of its DOCX form: at least
 // 99 % of the words and every heading agree, and the dispositions (every column) are
-// the same rows, whatever the recogniser makes of them.
+// the same rows (every column but the location), whatever the recogniser makes of them.
 #[test]
 fn sa2_132_doc_reads_as_its_docx() {
     let Some(shared) = shared_dir() else { return };

@@ -74,11 +74,15 @@ fn decisions_named_but_not_recognised_are_an_error() {
     assert_eq!(code, Some(1), "{stderr}");
 }
 
+/// A text with nothing minutes have: prose, a list, a code block, no id, no cover.
+const LETTER: &str = "# Release notes\n\nThank you for trying the new version.\n\n\
+    - faster start-up\n- a new icon\n\n    cargo install something\n\n\
+    Questions are welcome on the mailing list.\nBest regards,\nThe maintainers\n";
+
 #[test]
 fn text_that_is_no_minutes_is_refused_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
-    let readme = fs::read_to_string(project_dir().join("README.md")).unwrap();
-    write(dir.path(), "README.md", &readme);
+    write(dir.path(), "README.md", LETTER);
     let (code, _, stderr) = run(&["check", "README.md"], dir.path());
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
@@ -175,4 +179,16 @@ fn messages_speak_plainly() {
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }
     assert!(!dir.path().join("x.docx").exists());
+}
+
+/// The project's own README quotes minutes (ids, decision lines) without being minutes:
+/// it is never converted silently (issue 13 found it converted with exit 0).
+#[test]
+fn the_project_readme_is_not_converted_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let readme = fs::read_to_string(project_dir().join("README.md")).unwrap();
+    write(dir.path(), "README.md", &readme);
+    let (code, _, stderr) = run(&["convert", "README.md", "-o", "out.docx"], dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error:"), "{stderr}");
 }
