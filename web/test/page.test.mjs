@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -23,6 +24,8 @@ const draftPath = join(root, "samples/docx/pro-38-f2f.docx");
 const draftName = "pro-38-f2f.docx";
 const pngPath = join(root, "docs/cover-page.png");
 const RATIO_LIMIT = 3;
+const WASM_LIMIT = 1_500_000;
+const GZIP_LIMIT = 600_000;
 const ROUNDS = 15;
 
 const TYPES = {
@@ -167,6 +170,8 @@ test("the draft converts offline, with the command's summary and diagnostics", a
   assert.equal(await page.getAttribute("#ready", "aria-live"), "polite");
 
   await page.screenshot({ path: join(out, "page.png"), fullPage: true });
+  // The top of the page, as the README shows it (docs/web-page.png).
+  await page.screenshot({ path: join(out, "page-top.png"), fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1560 } });
   await context.setOffline(false);
 });
 
@@ -225,4 +230,11 @@ test("a file that is not a draft is refused with the reason", async () => {
   assert.equal(await page.isHidden("#results"), true);
   await page.screenshot({ path: join(out, "not-a-draft.png") });
   console.log(`refused: ${problem.trim().replace(/\s+/g, " ")}`);
+});
+
+test("the WebAssembly module stays small", () => {
+  const wasm = readFileSync(join(web, "pkg/minutes_web_bg.wasm"));
+  const gzipped = gzipSync(wasm, { level: 9 }).length;
+  console.log(`size: ${wasm.length} bytes of wasm (limit ${WASM_LIMIT}), ${gzipped} gzipped (limit ${GZIP_LIMIT})`);
+  assert.ok(wasm.length <= WASM_LIMIT && gzipped <= GZIP_LIMIT);
 });
