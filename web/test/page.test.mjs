@@ -125,6 +125,9 @@ test("the draft converts offline, with the command's summary and diagnostics", a
   // Everything is loaded: from here the page must not need the network.
   await context.setOffline(true);
   const loaded = requests.length;
+  // The keyboard reaches the file picker first.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "draft");
   await page.setInputFiles("#draft", draftPath);
   await page.waitForSelector("#results:not([hidden])");
   await page.waitForFunction(() => document.getElementById("ready").textContent.startsWith("Converted"));
