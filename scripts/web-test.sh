@@ -23,6 +23,7 @@ scripts/web.sh
 cargo build --release -q -p minutes-cli
 (cd web/test && npm ci --no-audit --no-fund --loglevel=error)
 
-export MINUTES_BIN=target/release/minutes WEB_TEST_OUT=target/web-test
+target=${CARGO_TARGET_DIR:-target}
+export MINUTES_BIN=$target/release/minutes WEB_TEST_OUT=$target/web-test
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 node --test --test-reporter=spec --test-concurrency=1 web/test/page.test.mjs

@@ -47,7 +47,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
 export RUSTC_BOOTSTRAP=1
 "$CARGO" build --locked -q -p minutes-web --profile web \
   --target wasm32-unknown-unknown -Z build-std=std,panic_abort
-wasm=target/wasm32-unknown-unknown/web/minutes_web.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/web/minutes_web.wasm
 
 rm -rf web/pkg
 "$bindgen_home/bin/wasm-bindgen" --target web --no-typescript --remove-name-section --remove-producers-section \
