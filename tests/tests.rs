@@ -15,6 +15,8 @@ mod conservation;
 mod docx_independent;
 /// Model → official DOCX → model keeps what the minutes must keep.
 mod docx_roundtrip;
+/// Golden files per stage (flow, meeting, diagnostics, CSV, document.xml) of every sample.
+mod golden;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
 /// Fuzzing crash inputs (`tests/fixtures/regressions/`) replayed through their targets.
