@@ -21,6 +21,8 @@ mod docx_roundtrip;
 mod errors;
 /// Input formats read (HTML, XLSX, Markdown) and refused by name (PDF, images, archives).
 mod formats;
+/// Golden files per stage (flow, meeting, diagnostics, CSV, document.xml) of every sample.
+mod golden;
 /// The model's JSON form reads back as the identical model.
 mod json_roundtrip;
 /// The real 3GPP documents against their truth: precision and recall (needs `../shared`).
