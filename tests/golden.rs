@@ -38,9 +38,11 @@ fn sample_drafts() -> Vec<PathBuf> {
                 if !NOT_DRAFTS.contains(&name.as_str()) {
                     walk(&path, out);
                 }
-            } else if path.extension().is_some_and(|e| {
-                DRAFT_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d))
-            }) {
+            } else if name != "README.md"
+                && path.extension().is_some_and(|e| {
+                    DRAFT_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d))
+                })
+            {
                 out.push(path);
             }
         }
