@@ -167,7 +167,7 @@ function run() {
     $("results").hidden = true;
     lastReport = null;
     showProblem(`${name} is not a draft this page can read.`,
-      `${messageOf(error)}. Choose the minutes draft as a Word .docx, a text export or a .json model.`);
+      `${messageOf(error)}. Choose the minutes draft as a Word .docx or .doc, a text or Markdown file, or a .json model.`);
     say(`${name} could not be converted.`);
   }
 }

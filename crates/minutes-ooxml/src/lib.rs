@@ -25,6 +25,7 @@ mod content_types;
 pub mod edit;
 mod error;
 mod package;
+mod package_kind;
 mod rels;
 mod stream;
 mod write;
@@ -35,6 +36,7 @@ pub use crate::{
     content_types::ContentTypes,
     error::{Error, ErrorKind, Result},
     package::{part_key, Limits, Package},
+    package_kind::{package_kind, PackageKind},
     rels::{
         is_rel_type, part_dir, part_rels_name, rel_types, resolve_target, Relationship,
         Relationships, RELS_NS,

@@ -24,11 +24,12 @@ mod csv_table;
 mod doc;
 mod docx;
 mod error;
+#[cfg(feature = "html")]
 mod html;
 mod markdown;
-mod package_kind;
 mod status_map;
 mod text;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use crate::{
@@ -36,10 +37,14 @@ pub use crate::{
     doc::{check_doc, read_doc, DocOptions},
     docx::{document_created, read_docx, DocxOptions},
     error::{Error, ErrorKind, Result},
-    html::read_html,
     markdown::read_markdown,
-    package_kind::{package_kind, PackageKind},
     status_map::{read_status_map, StatusMapError},
     text::{decode_text, read_text, Decoded},
-    xlsx::read_xlsx,
 };
+
+#[cfg(feature = "html")]
+pub use crate::html::read_html;
+#[cfg(feature = "xlsx")]
+pub use crate::xlsx::read_xlsx;
+/// A zip package's kind from its entry names (the package layer's).
+pub use minutes_ooxml::{package_kind, PackageKind};

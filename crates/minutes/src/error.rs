@@ -25,6 +25,9 @@ pub enum ErrorKind {
     Binary,
     /// The input is a file of another kind, named: `a PDF document`, `a PNG image`.
     NotMinutes(&'static str),
+    /// A format this build has no reader for (the browser page leaves HTML and XLSX to
+    /// the command), named: `an HTML page`.
+    NotBuiltIn(&'static str),
     /// A contributions list without the columns or Tdocs it needs.
     List(minutes_recognise::ListError),
 }
@@ -53,6 +56,10 @@ impl fmt::Display for Error {
             ErrorKind::NotMinutes(format) => write!(
                 f,
                 "{format}, not a draft: minutes are read from DOCX, .doc, XLSX, HTML, Markdown or text; export the draft to one of them"
+            ),
+            ErrorKind::NotBuiltIn(format) => write!(
+                f,
+                "{format}: this build of minutes has no reader for it; the `minutes` command reads it"
             ),
             ErrorKind::Binary => f.write_str(
                 "binary data: not a DOCX package (no zip signature) and not a text draft",

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use minutes_read::decode_text;
 use minutes_read::{
-    check_doc, package_kind, read_doc, read_docx, read_html, read_markdown, read_text,
-    read_xlsx, DocOptions, DocxOptions, PackageKind,
+    check_doc, package_kind, read_doc, read_docx, read_markdown, read_text, DocOptions,
+    DocxOptions, PackageKind,
 };
 use minutes_recognise::model_diagnostic;
 
@@ -246,8 +246,14 @@ pub(crate) fn read_format(bytes: &[u8], format: InputFormat) -> Result<Warned<Fl
         InputFormat::Docx => Ok(read_docx(bytes, &DocxOptions::default())?),
         InputFormat::Doc => Ok(read_doc(bytes, &DocOptions::default())?),
         InputFormat::Text => Ok(read_text(bytes)),
-        InputFormat::Html => Ok(read_html(bytes)),
-        InputFormat::Xlsx => Ok(read_xlsx(bytes)?),
+        #[cfg(feature = "html")]
+        InputFormat::Html => Ok(minutes_read::read_html(bytes)),
+        #[cfg(feature = "xlsx")]
+        InputFormat::Xlsx => Ok(minutes_read::read_xlsx(bytes)?),
+        #[cfg(not(feature = "html"))]
+        InputFormat::Html => Err(Error::new(ErrorKind::NotBuiltIn("an HTML page"))),
+        #[cfg(not(feature = "xlsx"))]
+        InputFormat::Xlsx => Err(Error::new(ErrorKind::NotBuiltIn("an Excel workbook"))),
         InputFormat::Markdown => Ok(read_markdown(bytes)),
         InputFormat::Json => Err(Error::new(ErrorKind::NotAFlow)),
     }
