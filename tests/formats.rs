@@ -166,3 +166,45 @@ fn is_document_id(text: &str) -> bool {
             && number.chars().all(|c| c.is_ascii_digit())
     })
 }
+
+/// The 3GPP portal's Tdoc list of RAN1#84 (`.xlsx`): every row whose `TDoc Status` is a
+/// decision gives that disposition, and no other row gives one (`available` documents were
+/// never handled; `treated` names no outcome and is warned).
+#[test]
+fn portal_xlsx_list_gives_its_status_column() {
+    let Some(shared) = shared_dir() else { return };
+    let path = shared.join("real/3gpp/ran1-84/3GPP_RAN1_TDoc_List_TSGR1_84.xlsx");
+    let bytes = std::fs::read(&path).unwrap();
+    let flow = minutes::read_flow(&bytes).unwrap().output;
+    let Some(BlockKind::Table(table)) =
+        flow.blocks.iter().map(|b| &b.kind).find(|k| matches!(k, BlockKind::Table(_)))
+    else {
+        panic!("no table in {}", path.display())
+    };
+    let cells: Vec<Vec<String>> =
+        table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
+    let header = &cells[0];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (tdoc, status) = (column("TDoc"), column("TDoc Status"));
+    let mut expected: Vec<(String, String)> = cells[1..]
+        .iter()
+        .filter(|row| !matches!(row[status].as_str(), "available" | "treated" | ""))
+        .map(|row| (row[tdoc].clone(), row[status].to_lowercase()))
+        .collect();
+    let meeting = minutes::load(&bytes).unwrap().meeting;
+    let mut got: Vec<(String, String)> = meeting
+        .dispositions()
+        .into_iter()
+        .map(|d| (d.tdoc.to_string(), d.status.as_str().to_lowercase()))
+        .collect();
+    // The model has no `Not pursued`: the phrasebook reads it as Not handled.
+    for (_, status) in &mut expected {
+        if status == "not pursued" {
+            *status = "not handled".to_string();
+        }
+    }
+    expected.sort();
+    got.sort();
+    assert_eq!(got.len(), 729);
+    pretty_assertions::assert_eq!(got, expected);
+}

@@ -147,16 +147,16 @@ fn role(header: &str) -> Option<Role> {
         "rel" | "release" => Role::Release,
         "work item" | "wi" | "work item code" => Role::WorkItem,
         "comments" | "comment" | "remarks" => Role::Comments,
-        "revision of" => Role::RevisionOf,
+        "revision of" | "is revision of" => Role::RevisionOf,
         "revised to" | "revised in" => Role::RevisedTo,
         "merge of" => Role::MergeOf,
         "merged to" | "merged into" => Role::MergedTo,
         "title" | "subject" | "document title" | "contribution title" => Role::Title,
         "source" | "sources" | "source(s)" | "company" | "companies" | "from"
         | "author" | "authors" => Role::Source,
-        "decision" | "result" | "outcome" | "disposition" | "conclusion" => {
-            Role::Decision
-        }
+        // `TDoc Status` is the 3GPP portal's Result column.
+        "decision" | "result" | "outcome" | "disposition" | "conclusion"
+        | "tdoc status" | "document status" => Role::Decision,
         "reference" | "ref" | "action" | "action id" | "action number" | "id" | "no"
         | "item" => Role::Reference,
         "what" | "description" | "action item" | "task" | "action description" => {
