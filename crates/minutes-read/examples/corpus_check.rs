@@ -25,7 +25,7 @@
 //! (checked on whole-corpus runs only, not with a FILTER).
 
 use std::{
-    collections::{HashMap, HashSet},
+    collections::HashSet,
     fs,
     panic::{self, AssertUnwindSafe},
     path::PathBuf,
@@ -33,6 +33,10 @@ use std::{
     time::Instant,
 };
 
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{dump_one, overlap, similarity, tokens, Args};
 use minutes_flow::render_flow;
 use minutes_ooxml::{xml::Depth, Limits, Package};
 use minutes_read::{read_docx, DocxOptions};
@@ -42,33 +46,6 @@ use quick_xml::{events::Event, NsReader};
 const MEAN_TARGET: f64 = 0.98;
 /// Files below this similarity are listed.
 const LOW: f64 = 0.9;
-
-fn tokens(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        *counts.entry(word.to_lowercase()).or_insert(0) += 1;
-    }
-    counts
-}
-
-/// Token counts shared by two texts: (common, total of `a`, total of `b`).
-fn overlap(a: &str, b: &str) -> (usize, usize, usize) {
-    let (a, b) = (tokens(a), tokens(b));
-    let total_a: usize = a.values().sum();
-    let total_b: usize = b.values().sum();
-    let common: usize =
-        a.iter().map(|(word, n)| (*n).min(b.get(word).copied().unwrap_or(0))).sum();
-    (common, total_a, total_b)
-}
-
-fn similarity(a: &str, b: &str) -> f64 {
-    let (common, total_a, total_b) = overlap(a, b);
-    let total = total_a.max(total_b);
-    if total == 0 {
-        return 1.0;
-    }
-    common as f64 / total as f64
-}
 
 /// The baseline the reader is measured against: open the package, inflate the main part
 /// and make one namespace-resolving quick-xml pass over it. Returns the event count.
@@ -149,57 +126,17 @@ fn zip_package(main: &str, xml: &[u8], parts: &[(String, Vec<u8>)]) -> Option<Ve
     Some(writer.finish().ok()?.into_inner())
 }
 
-fn dump_one(path: &std::path::Path) -> ExitCode {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    match read_docx(&bytes, &DocxOptions::default()) {
-        Ok(warned) => {
-            print!("{}", render_flow(&warned.output));
-            for w in &warned.warnings {
-                eprintln!(
-                    "{}: {}: {}: {}",
-                    path.display(),
-                    w.location,
-                    w.severity,
-                    w.message
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            ExitCode::FAILURE
-        }
-    }
-}
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|a| a == "-v");
-    let mutate = args.iter().any(|a| a == "--mutate");
     // `--min-mean X` sets the mean similarity the run must reach.
-    let min_mean_at = args.iter().position(|a| a == "--min-mean");
-    let min_mean = min_mean_at
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(MEAN_TARGET);
-    let mut positional = args.iter().enumerate().filter_map(|(i, a)| {
-        let is_option = a == "-v"
-            || a == "--mutate"
-            || a == "--min-mean"
-            || min_mean_at.is_some_and(|at| i == at + 1);
-        (!is_option).then_some(a)
-    });
+    let args = Args::parse(&["--mutate"], MEAN_TARGET);
+    let (verbose, min_mean) = (args.verbose, args.min_mean);
+    let mutate = !args.flags.is_empty();
+    let mut positional = args.positional.iter();
     let corpus =
         PathBuf::from(positional.next().map_or("/work/shared/corpus", |s| s.as_str()));
     // A single `.docx` instead of a corpus: print its Flow and warnings.
     if corpus.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
-        return dump_one(&corpus);
+        return dump_one(&corpus, |bytes| read_docx(bytes, &DocxOptions::default()));
     }
     let filter = positional.next().cloned();
     // `MINUTES_CORPUS_DUMP=DIR` writes each rendered Flow there, for investigation.

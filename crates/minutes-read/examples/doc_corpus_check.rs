@@ -22,14 +22,18 @@
 //! `--min-mean` (default 0.97; checked on whole-corpus runs only).
 
 use std::{
-    collections::{HashMap, HashSet},
+    collections::HashSet,
     fs,
     panic::{self, AssertUnwindSafe},
-    path::{Path, PathBuf},
+    path::PathBuf,
     process::ExitCode,
     time::Instant,
 };
 
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{dump_one, similarity, tokens, Args};
 use minutes_flow::render_flow;
 use minutes_read::{read_doc, read_docx, DocOptions, DocxOptions};
 
@@ -40,71 +44,14 @@ const LOW: f64 = 0.9;
 /// No file may take longer (seconds).
 const SLOW: f64 = 2.0;
 
-fn tokens(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        *counts.entry(word.to_lowercase()).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (tokens(a), tokens(b));
-    let total = a.values().sum::<usize>().max(b.values().sum::<usize>());
-    if total == 0 {
-        return 1.0;
-    }
-    let common: usize =
-        a.iter().map(|(word, n)| (*n).min(b.get(word).copied().unwrap_or(0))).sum();
-    common as f64 / total as f64
-}
-
-fn dump_one(path: &Path) -> ExitCode {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    match read_doc(&bytes, &DocOptions::default()) {
-        Ok(warned) => {
-            print!("{}", render_flow(&warned.output));
-            for w in &warned.warnings {
-                eprintln!(
-                    "{}: {}: {}: {}",
-                    path.display(),
-                    w.location,
-                    w.severity,
-                    w.message
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            ExitCode::FAILURE
-        }
-    }
-}
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|a| a == "-v");
-    let min_mean_at = args.iter().position(|a| a == "--min-mean");
-    let min_mean = min_mean_at
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(MEAN_TARGET);
-    let mut positional = args.iter().enumerate().filter_map(|(i, a)| {
-        let is_option =
-            a == "-v" || a == "--min-mean" || min_mean_at.is_some_and(|at| i == at + 1);
-        (!is_option).then_some(a)
-    });
+    let args = Args::parse(&[], MEAN_TARGET);
+    let (verbose, min_mean) = (args.verbose, args.min_mean);
+    let mut positional = args.positional.iter();
     let corpus =
         PathBuf::from(positional.next().map_or("/work/shared/corpus", |s| s.as_str()));
     if corpus.extension().is_some_and(|e| e.eq_ignore_ascii_case("doc")) {
-        return dump_one(&corpus);
+        return dump_one(&corpus, |bytes| read_doc(bytes, &DocOptions::default()));
     }
     let filter = positional.next().cloned();
     let doc_dir = corpus.join("doc");
