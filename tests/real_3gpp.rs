@@ -230,9 +230,11 @@ fn sa2_tdoc_lists_against_their_results() {
         eprintln!("{} is not there: Tdoc list scoring skipped", folder.display());
         return;
     };
-    // The list's result words and the statuses they are; `Replied to` has none.
-    const WORDS: [(&str, &str); 9] = [
+    // The list's result words and the statuses they are.
+    const WORDS: [(&str, &str); 11] = [
         ("not handled", "Not handled"),
+        ("not pursued", "Not pursued"),
+        ("replied to", "Replied to"),
         ("approved", "Approved"),
         ("agreed", "Agreed"),
         ("noted", "Noted"),
@@ -284,7 +286,7 @@ fn sa2_tdoc_lists_against_their_results() {
             }
         }
         println!(
-            "{name}: {} rows with a status result ({unmapped} more without one, e.g. `Replied to`), {} dispositions, {right} right: precision {:.1} %, recall {:.1} %",
+            "{name}: {} rows with a status result ({unmapped} more without one: open, `conditionally agreed`), {} dispositions, {right} right: precision {:.1} %, recall {:.1} %",
             expected.len(),
             found.len(),
             percent(right, found.len()) * 100.0,

@@ -39,6 +39,12 @@ pub enum Status {
     /// `Dispensation handled in TP`, `Dispensation to be handled in TP`.
     #[serde(rename = "Dispensation to TP")]
     DispensationToTp,
+    /// `Replied to` (3GPP: an incoming LS answered by another document).
+    #[serde(rename = "Replied to")]
+    RepliedTo,
+    /// `Not pursued` (3GPP: dropped by its source or the group without a decision on it).
+    #[serde(rename = "Not pursued")]
+    NotPursued,
 }
 
 /// Phrases (lower-case, single-spaced) and the status they mean; longest first so that
@@ -50,6 +56,7 @@ const PHRASES: &[(&str, Status)] = &[
     ("technically endorsed", Status::TechnicallyEndorsed),
     ("partially agreed", Status::PartiallyAgreed),
     ("not handled", Status::NotHandled),
+    ("not pursued", Status::NotPursued),
     ("not treated", Status::NotHandled),
     ("not agreed", Status::Rejected),
     ("agreed", Status::Agreed),
@@ -63,11 +70,12 @@ const PHRASES: &[(&str, Status)] = &[
     ("endorsed", Status::Endorsed),
     ("merged", Status::Merged),
     ("rejected", Status::Rejected),
+    ("replied to", Status::RepliedTo),
 ];
 
 impl Status {
     /// Every status, in the order of DESIGN.md §3.
-    pub const ALL: [Status; 13] = [
+    pub const ALL: [Status; 15] = [
         Status::Agreed,
         Status::Approved,
         Status::Noted,
@@ -81,6 +89,8 @@ impl Status {
         Status::NotHandled,
         Status::Rejected,
         Status::DispensationToTp,
+        Status::RepliedTo,
+        Status::NotPursued,
     ];
 
     /// The status a whole phrase means (`AGREED`, `Dispensation to be handled in TP`,
@@ -122,6 +132,8 @@ impl Status {
             Status::NotHandled => "Not handled",
             Status::Rejected => "Rejected",
             Status::DispensationToTp => "Dispensation to TP",
+            Status::RepliedTo => "Replied to",
+            Status::NotPursued => "Not pursued",
         }
     }
 }
@@ -199,6 +211,8 @@ mod tests {
         );
         assert_eq!(Status::from_phrase("agreed by correspondence"), None);
         assert_eq!(Status::from_phrase("discussed"), None);
+        assert_eq!(Status::from_phrase("Replied to"), Some(Status::RepliedTo));
+        assert_eq!(Status::from_phrase("not  pursued"), Some(Status::NotPursued));
     }
 
     #[test]
