@@ -192,8 +192,13 @@ impl Tdoc {
 
     /// A 3GPP identifier from its parts: `new_3gpp("S2", 2019, "03157", None)` is
     /// `S2-1903157`.
+    /// A group of 3GPP's list keeps its listed spelling (`S3i`); any other is upper-cased.
     pub fn new_3gpp(group: &str, year: u16, serial: &str, revision: Option<u8>) -> Tdoc {
-        Tdoc { scheme: Scheme::ThreeGpp, ..Tdoc::new(group, year, serial, revision) }
+        let parts = match scan::gpp_group(group) {
+            Some((listed, _)) => parts::Parts::new(listed, serial, false),
+            None => parts::Parts::new(group, serial, true),
+        };
+        Tdoc { parts, year, revision, scheme: Scheme::ThreeGpp }
     }
 
     /// The same document without its revision.
@@ -311,7 +316,18 @@ impl fmt::Display for Tdoc {
                 write!(f, "{}-{:04}-{}", self.group(), self.year, self.serial())?
             }
             Scheme::ThreeGpp => {
-                write!(f, "{}-{:02}{}", self.group(), self.year % 100, self.serial())?
+                // A group that writes its ids without a dash keeps it so: `S3i190265`.
+                let joint = match scan::gpp_group(self.group()) {
+                    Some((_, scan::Joint::Glued)) => "",
+                    _ => "-",
+                };
+                write!(
+                    f,
+                    "{}{joint}{:02}{}",
+                    self.group(),
+                    self.year % 100,
+                    self.serial()
+                )?
             }
         }
         if let Some(revision) = self.revision {
@@ -697,11 +713,72 @@ mod gpp_tests {
 
     #[test]
     fn leaves_other_numbers_alone() {
-        for text in
-            ["TS-0001", "TR-00018", "S2-19031", "X2-1903157", "S2-190315712", "S21903157"]
-        {
+        for text in ["TS-0001", "TR-00018", "S2-19031", "X2-1903157", "S2-190315712"] {
             assert!(text.parse::<Tdoc>().is_err(), "{text} parsed");
         }
         assert_eq!(find_tdocs("TD S2\u{2011}1903157 and (S2-1903158)").len(), 2);
+    }
+
+    fn shown(text: &str) -> Vec<String> {
+        find_tdocs(text)
+            .into_iter()
+            .filter_map(|m| match m.reference {
+                TdocRef::Full(tdoc) => Some(tdoc.to_string()),
+                TdocRef::Abbreviated { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_ids_written_without_their_dash() {
+        let tdoc: Tdoc = "S3i190265".parse().unwrap();
+        assert_eq!(
+            (tdoc.group(), tdoc.year(), tdoc.serial(), tdoc.scheme()),
+            ("S3i", 2019, "0265", Scheme::ThreeGpp)
+        );
+        // SA3-LI writes no dash, and its ids print so; other groups print theirs.
+        assert_eq!(tdoc.to_string(), "S3i190265");
+        assert_eq!("S3i-190265".parse::<Tdoc>().unwrap(), tdoc);
+        assert_eq!(tdoc, Tdoc::new_3gpp("s3I", 2019, "0265", None));
+        assert_eq!("S21903157".parse::<Tdoc>().unwrap().to_string(), "S2-1903157");
+        assert_eq!("RP190001rev2".parse::<Tdoc>().unwrap().to_string(), "RP-190001R02");
+        assert_eq!(
+            shown("LS in S3i190265 (S3i190266r1), see TD S21903157."),
+            ["S3i190265", "S3i190266R01", "S2-1903157"]
+        );
+        assert_eq!(
+            shown("S3i190265/S2-1903157;C41912345"),
+            ["S3i190265", "S2-1903157", "C4-1912345"]
+        );
+    }
+
+    // What only the group list tells from an id: numbers, specs, dates, releases, words.
+    #[test]
+    fn glued_ids_leave_other_numbers_alone() {
+        for text in [
+            "in 2019, 1999 and 20190408",
+            "+33 1 23 45 67 89, +49 89 1234567, tel. 0049891234567",
+            "TS 23.501 and 23.501 v16.0.0, TS 23501, TS23501, TR 23.700-91",
+            "Rel-16, Rel16, R15, Release 16",
+            "S1AP, C4 2019, CT4#91, SA2#132, S2#131, R16-1234567, IMT2020",
+            "CR1171, CR 1171, S1234, RP1234, GP12345",
+            "XS21903157, S219031571, S21903157a, s21903157, S3I190265, S3i19026",
+            "R2 1903157, T1 234567, S2:1903157",
+        ] {
+            assert_eq!(shown(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn gpp_groups_are_listed_longest_first() {
+        for (i, (name, _)) in scan::GPP_GROUPS.iter().enumerate() {
+            for (later, _) in scan::GPP_GROUPS.iter().skip(i + 1) {
+                assert!(
+                    !later.starts_with(name) || later == name,
+                    "{name} before {later}"
+                );
+                assert_ne!(later, name);
+            }
+        }
     }
 }

@@ -64,9 +64,19 @@ pub(super) struct Full {
     pub scheme: super::Scheme,
 }
 
-/// The leftmost match at or after `from` of
-/// `([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?`.
+/// The leftmost match at or after `from` of either identifier pattern: a dashed one
+/// ([`find_dashed`]) or a 3GPP id without its dash ([`glued_at`]).
 pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
+    let dashed = find_dashed(text, from);
+    // A glued id wins only when it starts first: search no further than the dashed one.
+    let limit = dashed.as_ref().map_or(text.len(), |m| m.all.start);
+    find_glued(text, from, limit).or(dashed)
+}
+
+/// The leftmost match at or after `from` of
+/// `([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?`
+/// or of the dashed 3GPP pattern ([`gpp_at`]).
+fn find_dashed(text: &str, from: usize) -> Option<Full> {
     let bytes = text.as_bytes();
     let mut at = from;
     loop {
@@ -88,14 +98,28 @@ pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
                 return Some(found);
             }
         }
-        // A 3GPP group is two characters, the second maybe a digit (`S2`, `SP`).
-        if let Some(found) =
-            dash.checked_sub(2).filter(|s| *s >= from).and_then(|s| gpp_at(text, s))
-        {
-            return Some(found);
+        // A 3GPP group is two or three characters (`S2`, `SP`, `S3i`).
+        let gpp = (2..=MAX_GROUP)
+            .filter_map(|len| dash.checked_sub(len).filter(|s| *s >= from))
+            .rev()
+            .find_map(|s| gpp_at(text, s));
+        if gpp.is_some() {
+            return gpp;
         }
         at = dash + 1;
     }
+}
+
+/// The leftmost 3GPP id without a dash (`S3i190265`, `S21903157`) starting in
+/// `from..limit`.
+fn find_glued(text: &str, from: usize, limit: usize) -> Option<Full> {
+    let bytes = text.as_bytes();
+    let initials = bytes.get(from..limit.min(bytes.len())).unwrap_or_default();
+    initials
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| GROUP_INITIALS.get(usize::from(**b)) == Some(&true))
+        .find_map(|(i, _)| glued_at(text, from + i))
 }
 
 /// The first `-` or `0xE2` (the lead byte of the Unicode dashes) at or after `at`.
@@ -123,24 +147,95 @@ fn next_dash(bytes: &[u8], at: usize) -> Option<usize> {
     Some(at + skipped + found)
 }
 
-/// The match of either identifier pattern starting at `start`, if any: oneM2M's or 3GPP's.
+/// The match of any identifier pattern starting at `start`, if any: oneM2M's or 3GPP's,
+/// with its dash or without.
 pub(super) fn full_at(text: &str, start: usize) -> Option<Full> {
-    onem2m_at(text, start).or_else(|| gpp_at(text, start))
+    onem2m_at(text, start)
+        .or_else(|| gpp_at(text, start))
+        .or_else(|| glued_at(text, start))
+}
+
+/// How a 3GPP group writes its ids: `S2-1903157`, or without a dash, `S3i190265`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Joint {
+    /// A hyphen between the group and the number.
+    Dash,
+    /// Nothing between them.
+    Glued,
+}
+
+/// 3GPP's groups, as their document ids start (the id scheme's data): the plenaries of
+/// the technical specification groups (SA, RAN, CT, and the closed GERAN and T) and their
+/// working groups, and SA3's lawful-interception group, which writes no dash. A group
+/// that starts another (`S3i`, `S3`) comes first.
+pub(super) const GPP_GROUPS: &[(&str, Joint)] = &[
+    ("S3i", Joint::Glued),
+    ("SP", Joint::Dash),
+    ("S1", Joint::Dash),
+    ("S2", Joint::Dash),
+    ("S3", Joint::Dash),
+    ("S4", Joint::Dash),
+    ("S5", Joint::Dash),
+    ("S6", Joint::Dash),
+    ("RP", Joint::Dash),
+    ("R1", Joint::Dash),
+    ("R2", Joint::Dash),
+    ("R3", Joint::Dash),
+    ("R4", Joint::Dash),
+    ("R5", Joint::Dash),
+    ("R6", Joint::Dash),
+    ("CP", Joint::Dash),
+    ("C1", Joint::Dash),
+    ("C2", Joint::Dash),
+    ("C3", Joint::Dash),
+    ("C4", Joint::Dash),
+    ("C5", Joint::Dash),
+    ("C6", Joint::Dash),
+    ("GP", Joint::Dash),
+    ("G1", Joint::Dash),
+    ("G2", Joint::Dash),
+    ("G3", Joint::Dash),
+    ("TP", Joint::Dash),
+    ("T1", Joint::Dash),
+    ("T2", Joint::Dash),
+    ("T3", Joint::Dash),
+];
+
+/// The longest group name.
+const MAX_GROUP: usize = 3;
+
+/// Whether a byte starts a group of [`GPP_GROUPS`]: glued ids are looked for only there.
+#[allow(clippy::indexing_slicing)] // Evaluated at compile time: out of bounds would not build.
+const GROUP_INITIALS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < GPP_GROUPS.len() {
+        table[GPP_GROUPS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The group of [`GPP_GROUPS`] written at `start`, as it is listed.
+fn gpp_group_at(bytes: &[u8], start: usize) -> Option<(&'static str, Joint)> {
+    GPP_GROUPS
+        .iter()
+        .copied()
+        .find(|(name, _)| bytes.get(start..start + name.len()) == Some(name.as_bytes()))
+}
+
+/// The group of [`GPP_GROUPS`] that `group` names, ignoring ASCII case, as it is listed.
+pub(super) fn gpp_group(group: &str) -> Option<(&'static str, Joint)> {
+    GPP_GROUPS.iter().copied().find(|(name, _)| name.eq_ignore_ascii_case(group))
 }
 
 /// The match of the 3GPP pattern
-/// `([SRCGT][0-9P])[-‐‑–—]([0-9]{2})([0-9]{4,5})(?:[Rr]|[Rr][Ee][Vv])?([0-9]{1,2})?` at `start`
-/// (`S2-1903157`, `R1-160239`, `SP-190123`).
+/// `(<group>)[-‐‑–—]([0-9]{2})([0-9]{4,5})(?:[Rr]|[Rr][Ee][Vv])?([0-9]{1,2})?` at `start`,
+/// `<group>` one of [`GPP_GROUPS`] (`S2-1903157`, `R1-160239`, `SP-190123`).
 pub(super) fn gpp_at(text: &str, start: usize) -> Option<Full> {
     let bytes = text.as_bytes();
-    let first = *bytes.get(start)?;
-    let second = *bytes.get(start + 1)?;
-    if !matches!(first, b'S' | b'R' | b'C' | b'G' | b'T')
-        || !(second.is_ascii_digit() || second == b'P')
-    {
-        return None;
-    }
-    let group = start..start + 2;
+    let (name, _) = gpp_group_at(bytes, start)?;
+    let group = start..start + name.len();
     let year_start = group.end + dash_len(text, group.end)?;
     let digits = count(bytes, year_start, 7, u8::is_ascii_digit);
     if digits < 6 {
@@ -150,6 +245,40 @@ pub(super) fn gpp_at(text: &str, start: usize) -> Option<Full> {
     let serial = year.end..year_start + digits;
     let revision = any_revision_at(bytes, serial.end);
     let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    Some(Full {
+        all: start..end,
+        group,
+        year,
+        serial,
+        revision,
+        scheme: super::Scheme::ThreeGpp,
+    })
+}
+
+/// The match of a 3GPP id without its dash at `start`: `\b(<group>)([0-9]{2})([0-9]{4,5})`
+/// and an optional revision (`r2`, `rev2`, `R02`), followed by no letter or digit;
+/// `<group>` one of [`GPP_GROUPS`], case as listed (`S3i190265`, `S21903157`). Stricter
+/// than the dashed form, since nothing but the group tells it from other numbers: a
+/// letter or digit on either side (`XS21903157`, `S219031571`, `S21903157a`) or fewer
+/// digits (`R15`, `S1AP`, `C4 2019`) is no id.
+pub(super) fn glued_at(text: &str, start: usize) -> Option<Full> {
+    let bytes = text.as_bytes();
+    let (name, _) = gpp_group_at(bytes, start)?;
+    if text.get(..start)?.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let group = start..start + name.len();
+    let digits = count(bytes, group.end, 8, u8::is_ascii_digit);
+    if !(6..=7).contains(&digits) {
+        return None;
+    }
+    let year = group.end..group.end + 2;
+    let serial = year.end..group.end + digits;
+    let revision = any_revision_at(bytes, serial.end);
+    let end = revision.as_ref().map_or(serial.end, |r| r.end);
+    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
     Some(Full {
         all: start..end,
         group,
@@ -249,7 +378,7 @@ mod tests {
         let dash = prop_oneof![Just("-"), Just("–"), Just("…"), Just(""), Just("x")];
         let piece = (
             "[ a-zé(/]{0,2}",
-            "[A-Z]{0,8}",
+            prop_oneof!["[A-Z]{0,8}", "[SRC][0-9Pi]{1,2}", Just("S3i".to_string())],
             dash.clone(),
             "(19|20|21|2)[0-9]{0,3}",
             dash,

@@ -30,9 +30,10 @@ impl TdocSpan<'_> {
     /// The complete identifier, if the reference is one.
     pub fn full(&self) -> Option<Tdoc> {
         let (group, year, scheme) = self.full?;
-        let mut tdoc = Tdoc::new(group, year, self.serial, self.revision);
-        tdoc.scheme = scheme;
-        Some(tdoc)
+        Some(match scheme {
+            Scheme::OneM2m => Tdoc::new(group, year, self.serial, self.revision),
+            Scheme::ThreeGpp => Tdoc::new_3gpp(group, year, self.serial, self.revision),
+        })
     }
 
     /// What the reference refers to.
