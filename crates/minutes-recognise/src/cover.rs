@@ -3,7 +3,10 @@
 use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Location};
 use minutes_model::{Cover, CoverField as Field, Purpose};
 
-use crate::text::{folded, label_key};
+use crate::{
+    phrasebook::Phrasebook,
+    text::{folded, label_key},
+};
 
 /// The field a label names (the vocabulary lives in the model, shared with the writer).
 fn field(label: &str) -> Option<Field> {
@@ -19,6 +22,7 @@ pub(crate) fn recognise_cover(
     preamble: &[&FlowBlock],
     opening: &[&FlowBlock],
     diagnostics: &mut Vec<Diagnostic>,
+    book: &Phrasebook,
 ) -> (Cover, usize) {
     let mut cover = Cover::default();
     // One past the last block the cover shows.
@@ -120,7 +124,7 @@ pub(crate) fn recognise_cover(
         if let Some(location) = purpose_location {
             cover.purpose = purpose(&purpose_lines, &location, diagnostics);
         }
-        let date_block = from_prose(&mut cover, preamble, opening);
+        let date_block = from_prose(&mut cover, preamble, opening, book);
         return (cover, shown_with_date(used, date_block));
     }
     let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
@@ -137,7 +141,7 @@ pub(crate) fn recognise_cover(
     };
     let used = used.max(title_used);
     cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
-    let date_block = from_prose(&mut cover, preamble, opening);
+    let date_block = from_prose(&mut cover, preamble, opening, book);
     let used = shown_with_date(used, date_block);
     let mut message = "no cover sheet".to_string();
     if cover.title.is_some() {
@@ -157,9 +161,10 @@ fn from_prose(
     cover: &mut Cover,
     preamble: &[&FlowBlock],
     opening: &[&FlowBlock],
+    book: &Phrasebook,
 ) -> Option<usize> {
     let texts: Vec<&str> = opening.iter().filter_map(|b| b.text()).collect();
-    crate::cover_prose::fill_from_prose(cover, &texts);
+    crate::cover_prose::fill_from_prose(cover, &texts, book);
     if cover.date.is_some() {
         return None;
     }

@@ -4,32 +4,29 @@
 
 use minutes_model::Cover;
 
-use crate::phrasebook::phrases;
+use crate::phrasebook::Phrasebook;
 
 /// Fills the chair, vice chairs and secretary the cover lacks from the opening prose.
-pub(crate) fn fill_from_prose(cover: &mut Cover, texts: &[&str]) {
-    phrases(|book| {
-        let words = book.cover();
-        for text in texts {
-            // No-break spaces (`SA WG2`) as spaces, so that phrases match across them.
-            let text = text.replace('\u{a0}', " ");
-            let text = text.as_str();
-            if cover.chair.is_none() {
-                cover.chair = after_phrase(text, &words.chair)
-                    .or_else(|| opened_by(text, &words.opened))
-                    .map(str::to_string);
-            }
-            if cover.vice_chairs.is_empty() {
-                if let Some(names) = after_phrase(text, &words.vice_chairs) {
-                    cover.vice_chairs = split_names(names);
-                }
-            }
-            if cover.secretary.is_none() {
-                cover.secretary =
-                    after_phrase(text, &words.secretary).map(str::to_string);
+pub(crate) fn fill_from_prose(cover: &mut Cover, texts: &[&str], book: &Phrasebook) {
+    let words = book.cover();
+    for text in texts {
+        // No-break spaces (`SA WG2`) as spaces, so that phrases match across them.
+        let text = text.replace('\u{a0}', " ");
+        let text = text.as_str();
+        if cover.chair.is_none() {
+            cover.chair = after_phrase(text, &words.chair)
+                .or_else(|| opened_by(text, &words.opened))
+                .map(str::to_string);
+        }
+        if cover.vice_chairs.is_empty() {
+            if let Some(names) = after_phrase(text, &words.vice_chairs) {
+                cover.vice_chairs = split_names(names);
             }
         }
-    });
+        if cover.secretary.is_none() {
+            cover.secretary = after_phrase(text, &words.secretary).map(str::to_string);
+        }
+    }
 }
 
 /// `A and B`, `A, B and C`: the names.
@@ -228,6 +225,9 @@ mod tests {
 
     #[test]
     fn people_from_prose() {
+        let book = crate::phrasebook::builtin();
+        let fill_from_prose =
+            |cover: &mut Cover, texts: &[&str]| fill_from_prose(cover, texts, book);
         let mut cover = Cover::default();
         fill_from_prose(
             &mut cover,

@@ -17,9 +17,12 @@
 
 use std::borrow::Cow;
 
-use minutes_model::{leading_tdoc_spans, tdoc_spans, Status, TdocRef, TdocSpan};
+use minutes_model::{leading_tdoc_spans, tdoc_spans, Scheme, Status, TdocRef, TdocSpan};
 
-use crate::text::{fold_spaces, lower_case_is, lower_case_starts_with, strip_separator};
+use crate::{
+    context::Context,
+    text::{fold_spaces, lower_case_is, lower_case_starts_with, strip_separator},
+};
 
 /// A decision line taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,12 +51,17 @@ pub(crate) struct Decided<'a> {
     pub status_as_written: &'a str,
     pub title: Option<Cow<'a, str>>,
     pub comment: Option<Cow<'a, str>>,
+    /// The body whose ids count.
+    body: Option<Scheme>,
 }
 
 impl<'a> Decided<'a> {
     /// The documents decided, each as written.
     pub(crate) fn tdocs(&self) -> impl Iterator<Item = TdocSpan<'a>> + Clone {
-        leading_tdoc_spans(self.ids).chain(self.more.into_iter().flat_map(tdoc_spans))
+        let body = self.body;
+        leading_tdoc_spans(self.ids).of_body(body).chain(
+            self.more.into_iter().flat_map(move |more| tdoc_spans(more).of_body(body)),
+        )
     }
 
     fn into_parsed(self) -> ParsedDecision {
@@ -70,36 +78,38 @@ impl<'a> Decided<'a> {
     }
 }
 
-/// Parses `text` as a decision line, or returns `None` when it is not one.
+/// Parses `text` as a decision line with the built-in phrasebook, or returns `None` when
+/// it is not one.
 pub fn parse_decision(text: &str) -> Option<ParsedDecision> {
-    decided(text).map(Decided::into_parsed)
+    decided(text, Context::builtin()).map(Decided::into_parsed)
 }
 
 /// [`parse_decision`], borrowing `text`.
-pub(crate) fn decided(text: &str) -> Option<Decided<'_>> {
+pub(crate) fn decided<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
     let trimmed = text.trim();
-    let text = strip_label(trimmed);
-    if crate::entry::is_not_decision(text) {
+    let text = strip_label(trimmed, cx);
+    if crate::entry::is_not_decision(text, cx) {
         return None;
     }
-    let found =
-        prefix_form(text).or_else(|| suffix_form(text)).or_else(|| lead_in_form(text));
+    let found = prefix_form(text, cx)
+        .or_else(|| suffix_form(text, cx))
+        .or_else(|| lead_in_form(text, cx));
     // After a label, `Decision: SEC-2015-0524R02 approved` needs no separator.
     if found.is_none() && text.len() < trimmed.len() {
-        return labelled_short_form(text);
+        return labelled_short_form(text, cx);
     }
     found
 }
 
 /// `TDOC STATUS[.]` after a decision label.
-fn labelled_short_form(text: &str) -> Option<Decided<'_>> {
-    let end = leading_ids_end(text)?;
+fn labelled_short_form<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
+    let end = leading_ids_end(text, cx)?;
     let rest = text.get(end..)?;
     if !rest.starts_with(char::is_whitespace) {
         return None;
     }
     let rest = rest.trim_start();
-    let (status, len) = status_prefix(rest)?;
+    let (status, len) = cx.book.status_prefix(rest)?;
     let tail = rest.get(len..)?.trim();
     (tail.is_empty() || tail.starts_with(['.', '(', ',', ';'])).then(|| Decided {
         ids: text,
@@ -108,41 +118,40 @@ fn labelled_short_form(text: &str) -> Option<Decided<'_>> {
         status_as_written: rest.get(..len).unwrap_or_default(),
         title: None,
         comment: comment(tail),
+        body: cx.body,
     })
 }
 
-/// The status phrase of the phrasebook that starts `text`, with its length.
-pub(crate) fn status_prefix(text: &str) -> Option<(Status, usize)> {
-    crate::phrasebook::phrases(|book| book.status_prefix(text))
-}
-
-/// The decisions of a paragraph: the whole paragraph as one decision line, or else each
-/// of its sentences (`ARC-2019-0121R01 was reviewed on screen. Decision: ARC-2019-0121R01
-/// is agreed.`).
+/// The decisions of a paragraph, with the built-in phrasebook: the whole paragraph as one
+/// decision line, or else each of its sentences (`ARC-2019-0121R01 was reviewed on
+/// screen. Decision: ARC-2019-0121R01 is agreed.`).
 pub fn parse_decisions(text: &str) -> Vec<ParsedDecision> {
     if let Some(decision) = parse_decision(text) {
         return vec![decision];
     }
-    sentence_decisions(text).into_iter().map(Decided::into_parsed).collect()
+    sentence_decisions(text, Context::builtin())
+        .into_iter()
+        .map(Decided::into_parsed)
+        .collect()
 }
 
 /// The decisions of the sentences of a paragraph that is not one decision line as a
 /// whole: the rest of [`parse_decisions`], for callers that tried the whole already.
-pub(crate) fn sentence_decisions(text: &str) -> Vec<Decided<'_>> {
+pub(crate) fn sentence_decisions<'t>(text: &'t str, cx: Context<'_>) -> Vec<Decided<'t>> {
     let mut sentences = sentences(text);
     if sentences.clone().nth(1).is_none() {
         return Vec::new();
     }
-    sentences.by_ref().filter_map(decided).collect()
+    sentences.by_ref().filter_map(|sentence| decided(sentence, cx)).collect()
 }
 
 /// Returns true if and only if [`parse_decisions`] finds a decision in `text`.
-pub(crate) fn reads_like_decision(text: &str) -> bool {
-    if decided(text).is_some() {
+pub(crate) fn reads_like_decision(text: &str, cx: Context<'_>) -> bool {
+    if decided(text, cx).is_some() {
         return true;
     }
     let mut sentences = sentences(text);
-    sentences.clone().nth(1).is_some() && sentences.any(|s| decided(s).is_some())
+    sentences.clone().nth(1).is_some() && sentences.any(|s| decided(s, cx).is_some())
 }
 
 /// Splits at `. ` followed by a capital letter or a digit; empty sentences are left out.
@@ -171,12 +180,12 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> + Clone {
 /// `Due to lack of time PRO-2019-0215 was not handled.`, `Finally, SEC-2019-0001 was
 /// agreed.`: a short lead-in that is neither a condition nor a clause of its own, then the
 /// Tdoc directly followed by the verb and status.
-fn lead_in_form(text: &str) -> Option<Decided<'_>> {
+fn lead_in_form<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
     const CLAUSE_WORDS: [&str; 17] = [
         "if", "unless", "whether", "when", "once", "until", "before", "should", "would",
         "that", "which", "whereas", "although", "not", "no", "it", "was",
     ];
-    let first = tdoc_spans(text).next()?;
+    let first = cx.spans(text).next()?;
     let lead = text.get(..first.start)?;
     let mut words =
         lead.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
@@ -197,13 +206,13 @@ fn lead_in_form(text: &str) -> Option<Decided<'_>> {
     if last.is_some_and(|w| PREPOSITIONS.iter().any(|p| lower_case_is(w, p))) {
         return None;
     }
-    let parsed = suffix_form(text.get(first.start..)?)?;
+    let parsed = suffix_form(text.get(first.start..)?, cx)?;
     // The Tdoc must be directly the subject: no title between it and the verb.
     parsed.title.is_none().then_some(parsed)
 }
 
-fn strip_label(text: &str) -> &str {
-    match crate::scan::decision_label(text) {
+fn strip_label<'t>(text: &'t str, cx: Context<'_>) -> &'t str {
+    match crate::scan::decision_label(text, cx.book) {
         Some(end) => text.get(end..).unwrap_or(text),
         None => text,
     }
@@ -211,20 +220,20 @@ fn strip_label(text: &str) -> &str {
 
 /// Where the ids at the very start of `text` (a full id and the slash abbreviations after
 /// it) end; [`leading_tdoc_spans`] gives the ids themselves.
-pub(crate) fn leading_ids_end(text: &str) -> Option<usize> {
+pub(crate) fn leading_ids_end(text: &str, cx: Context<'_>) -> Option<usize> {
     // An id starts with a capital group name: most lines are ruled out before a search.
     if !text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    leading_tdoc_spans(text).last().map(|span| span.end)
+    cx.leading(text).last().map(|span| span.end)
 }
 
 /// `STATUS [sep] TDOC [sep] [title]`.
-fn prefix_form(text: &str) -> Option<Decided<'_>> {
-    let (status, len) = status_prefix(text)?;
+fn prefix_form<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
+    let (status, len) = cx.book.status_prefix(text)?;
     let status_as_written = text.get(..len)?;
     let (_, rest) = strip_separator(text.get(len..)?);
-    let end = leading_ids_end(rest)?;
+    let end = leading_ids_end(rest, cx)?;
     let (_, title) = strip_separator(rest.get(end..)?);
     let title = fold_spaces(title);
     Some(Decided {
@@ -234,18 +243,19 @@ fn prefix_form(text: &str) -> Option<Decided<'_>> {
         status_as_written,
         title: (!title.is_empty()).then_some(title),
         comment: None,
+        body: cx.body,
     })
 }
 
 /// `TDOC [title,] was STATUS [qualifier]` and `TDOC – STATUS[.]`.
-fn suffix_form(text: &str) -> Option<Decided<'_>> {
-    let end = leading_ids_end(text)?;
+fn suffix_form<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
+    let end = leading_ids_end(text, cx)?;
     let after_ids = text.get(end..)?;
 
     // Short form: the whole remainder is a separator and a status phrase.
     let (had_separator, rest) = strip_separator(after_ids);
     if had_separator {
-        if let Some((status, len)) = status_prefix(rest) {
+        if let Some((status, len)) = cx.book.status_prefix(rest) {
             let tail = rest.get(len..)?.trim();
             if tail.is_empty() || tail.starts_with(['.', '(', ',', ';']) {
                 return Some(Decided {
@@ -255,6 +265,7 @@ fn suffix_form(text: &str) -> Option<Decided<'_>> {
                     status_as_written: rest.get(..len)?,
                     title: None,
                     comment: comment(tail),
+                    body: cx.body,
                 });
             }
         }
@@ -263,8 +274,9 @@ fn suffix_form(text: &str) -> Option<Decided<'_>> {
         return None;
     }
 
-    for found in crate::scan::verbs(after_ids) {
-        let Some((status, len)) = after_ids.get(found.end..).and_then(status_prefix)
+    for found in crate::scan::verbs(after_ids, cx.book) {
+        let Some((status, len)) =
+            after_ids.get(found.end..).and_then(|rest| cx.book.status_prefix(rest))
         else {
             continue;
         };
@@ -278,7 +290,7 @@ fn suffix_form(text: &str) -> Option<Decided<'_>> {
         if lower_case_starts_with(qualifier, "that") {
             return None;
         }
-        let more = more_ids(middle);
+        let more = more_ids(middle, cx);
         let title = match more {
             Some(_) => None,
             None => {
@@ -297,13 +309,14 @@ fn suffix_form(text: &str) -> Option<Decided<'_>> {
             status_as_written: after_ids.get(status_start..status_start + len)?,
             title,
             comment: comment(qualifier),
+            body: cx.body,
         });
     }
     None
 }
 
 /// `middle` when it holds ids and nothing but joiners between them: `, ARC-2019-0101 and …`.
-fn more_ids(middle: &str) -> Option<&str> {
+fn more_ids<'t>(middle: &'t str, cx: Context<'_>) -> Option<&'t str> {
     // Words of the text around the ids; each id separates words as a space would.
     let joiners_only = |gap: &str| {
         gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&'))
@@ -311,7 +324,7 @@ fn more_ids(middle: &str) -> Option<&str> {
     };
     let mut end = 0;
     let mut any = false;
-    for span in tdoc_spans(middle) {
+    for span in cx.spans(middle) {
         if !joiners_only(middle.get(end..span.start).unwrap_or_default()) {
             return None;
         }

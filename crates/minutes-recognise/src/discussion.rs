@@ -3,11 +3,12 @@
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location, Table};
 use minutes_model::{
-    tdoc_spans, ActionItem, Block, Contribution, Decision, DecisionLinks,
-    DocumentHeading, FxHashMap, Status, Tdoc, TdocSpan,
+    ActionItem, Block, Contribution, Decision, DecisionLinks, DocumentHeading, FxHashMap,
+    Status, Tdoc, TdocSpan,
 };
 
 use crate::{
+    context::Context,
     decision::{
         decided, reads_like_decision, sentence_decisions, split_title_comment, Decided,
     },
@@ -42,6 +43,8 @@ struct Restatement {
 }
 
 struct Walker<'c> {
+    /// The phrasebook and the body of this recognition.
+    cx: Context<'c>,
     content: SectionContent,
     collected: &'c mut Collected,
     /// The document under discussion: abbreviations and `R03` refer to it.
@@ -72,8 +75,10 @@ struct Entry {
 pub(crate) fn recognise_section(
     blocks: &[&FlowBlock],
     collected: &mut Collected,
+    cx: Context<'_>,
 ) -> SectionContent {
     let mut walker = Walker {
+        cx,
         // About one block each (a decision, a paragraph): sized once rather than grown and
         // copied, as blocks are large.
         content: SectionContent {
@@ -176,9 +181,9 @@ impl Walker<'_> {
     ) {
         let trimmed = text.trim();
         let understood = !trimmed.is_empty()
-            && (decided(trimmed).is_some()
-                || parse_document_heading(trimmed).is_some()
-                || crate::entry::entry_prefix_end(trimmed).is_some());
+            && (decided(trimmed, self.cx).is_some()
+                || parse_document_heading(trimmed, self.cx).is_some()
+                || crate::entry::entry_prefix_end(trimmed, self.cx).is_some());
         if understood {
             self.text(text, None, location);
             return;
@@ -213,19 +218,19 @@ impl Walker<'_> {
             }
             return;
         }
-        if let Some(parsed) = decided(text) {
+        if let Some(parsed) = decided(text, self.cx) {
             self.decision(parsed, text, location);
             return;
         }
         // A document heading is a heading: its title is not mined for decisions (a title
         // may well say "was agreed"), but one that reads like a decision is reported.
         if bullet.is_none() {
-            if let Some(id_start) = crate::entry::entry_prefix_end(text) {
+            if let Some(id_start) = crate::entry::entry_prefix_end(text, self.cx) {
                 let line = text.get(id_start..).unwrap_or_default();
                 self.document_heading(line, text, location);
                 return;
             }
-            if parse_document_heading(text).is_some() {
+            if parse_document_heading(text, self.cx).is_some() {
                 self.document_heading(text, text, location);
                 return;
             }
@@ -233,7 +238,7 @@ impl Walker<'_> {
         // Bullets are the discussion's notes (`· it was noted the intent …`); an entry's
         // decision is a line of its own.
         if self.entry.is_some() && bullet.is_none() {
-            if let Some((label, value)) = crate::entry::entry_field(text) {
+            if let Some((label, value)) = crate::entry::entry_field(text, self.cx) {
                 if label == "document for" {
                     if let Some(entry) = &mut self.entry {
                         entry.doc_for = value.trim_end_matches('.').trim().to_string();
@@ -245,9 +250,9 @@ impl Walker<'_> {
                 });
                 return;
             }
-            let labelled = crate::scan::decision_label(text).is_some();
+            let labelled = crate::scan::decision_label(text, self.cx.book).is_some();
             let closed = self.entry.as_ref().is_some_and(|e| e.labelled && !labelled);
-            match crate::entry::entry_decision(text) {
+            match crate::entry::entry_decision(text, self.cx) {
                 Some(decided) if !closed => {
                     self.entry_decision(decided, text, location, labelled);
                     return;
@@ -270,7 +275,7 @@ impl Walker<'_> {
             }
         }
         // The whole line is no decision (tried above): its sentences may be.
-        let decisions = sentence_decisions(text);
+        let decisions = sentence_decisions(text, self.cx);
         if !decisions.is_empty() {
             for parsed in decisions {
                 self.decision(parsed, text, location);
@@ -297,14 +302,14 @@ impl Walker<'_> {
     /// `line` starts with the ids, `text` is the whole line.
     fn document_heading(&mut self, line: &str, text: &str, location: &Location) {
         self.look_for_missed_decision(text, location, false);
-        let (title, note, ids) = match parse_document_heading(line) {
+        let (title, note, ids) = match parse_document_heading(line, self.cx) {
             Some(heading) => {
                 let ids = heading.tdocs().collect::<Vec<_>>();
                 (heading.title.map(Into::into), heading.note.map(Into::into), ids)
             }
             // After an entry prefix any title goes: `TD S2-1903157 23.682 CR0436 …`.
             None => {
-                let ids: Vec<_> = minutes_model::leading_tdoc_spans(line).collect();
+                let ids: Vec<_> = self.cx.leading(line).collect();
                 let end = ids.last().map_or(0, |span| span.end);
                 let title = fold_spaces(line.get(end..).unwrap_or_default()).into_owned();
                 ((!title.is_empty()).then_some(title), None, ids)
@@ -419,7 +424,7 @@ impl Walker<'_> {
             // `… was merged into TST-2020-0038R01`, `… revised to …R01`: the target.
             let target = comment
                 .as_deref()
-                .and_then(|c| tdoc_spans(c).find_map(|span| span.full()))
+                .and_then(|c| self.cx.spans(c).find_map(|span| span.full()))
                 .filter(|t| *t != tdoc);
             let links = DecisionLinks {
                 merged_into: target.clone().filter(|_| parsed.status == Status::Merged),
@@ -442,7 +447,7 @@ impl Walker<'_> {
     }
 
     fn table(&mut self, table: &Table, location: &Location, next: Option<&FlowBlock>) {
-        match classify(table) {
+        match classify(table, self.cx) {
             TableKind::Actions(rows, header) => {
                 let first = self.collected.action_items.len();
                 for row in rows {
@@ -511,7 +516,7 @@ impl Walker<'_> {
             // Cells are titles and sources, never decisions; one that reads like a
             // decision (a decision line swallowed into a cell) is reported, not recorded.
             for cell in row.lines() {
-                if reads_like_decision(cell) {
+                if reads_like_decision(cell, self.cx) {
                     self.warn(
                         location,
                         format!("a contribution-table cell reads like a decision (`{cell}`); it is not recorded as one"),
@@ -535,7 +540,8 @@ impl Walker<'_> {
             // A lone row right before its discussion is the document's heading (D2).
             let heading_follows = || {
                 next.and_then(|b| b.text()).is_some_and(|t| {
-                    parse_document_heading(t).is_some() && decided(t).is_none()
+                    parse_document_heading(t, self.cx).is_some()
+                        && decided(t, self.cx).is_none()
                 })
             };
             if single && row.decision.is_none() && !heading_follows() {
@@ -577,12 +583,12 @@ impl Walker<'_> {
         extra: &crate::tables::RowExtra,
         location: &Location,
     ) {
-        let links = table_links(extra);
+        let links = table_links(extra, self.cx);
         let cell = fold_spaces(cell);
-        if crate::phrasebook::phrases(|book| book.is_open_result(&cell)) {
+        if self.cx.book.is_open_result(&cell) {
             return;
         }
-        let Some((status, len)) = crate::decision::status_prefix(&cell) else {
+        let Some((status, len)) = self.cx.book.status_prefix(&cell) else {
             let ids =
                 tdocs.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>().join(", ");
             self.warn(location, format!("decision cell `{cell}` for {ids} is not a known status; no disposition recorded"));
@@ -636,14 +642,15 @@ impl Walker<'_> {
             }
             return;
         }
-        let names_tdoc = tdoc_spans(text).next().is_some();
-        if !names_tdoc && self.current.is_some() && crate::scan::decided(text).is_some() {
+        let names_tdoc = self.cx.spans(text).next().is_some();
+        let decided = |text| crate::scan::decided(text, self.cx.book);
+        if !names_tdoc && self.current.is_some() && decided(text).is_some() {
             // Counted, not reported: prose about a decision is common beside one.
             self.collected.missed_decisions += 1;
         }
         if !names_tdoc && !bullet {
             if let Some(entry) = &self.entry {
-                if let Some(found) = crate::scan::decided(text) {
+                if let Some(found) = decided(text) {
                     let message = format!(
                         "in the entry of {}, says `{}` but is not a recognised decision line; no disposition recorded",
                         entry.tdoc,
@@ -654,7 +661,7 @@ impl Walker<'_> {
                 }
             }
         }
-        if let Some(found) = names_tdoc.then(|| crate::scan::decided(text)).flatten() {
+        if let Some(found) = names_tdoc.then(|| decided(text)).flatten() {
             self.collected.missed_decisions += 1;
             self.warn(
                 location,
@@ -688,9 +695,9 @@ impl Walker<'_> {
 /// What a Tdoc list's row says beside its result: the link columns, else the links its
 /// comment states (`Revision of S2-1810151. Revised to S2-1810800.`), and the document's
 /// type, purpose, release, work item and agenda item.
-fn table_links(extra: &crate::tables::RowExtra) -> DecisionLinks {
-    let first = |text: &str| tdoc_spans(text).find_map(|span| span.full());
-    let from_comment = crate::entry::entry_decision(&extra.comments);
+fn table_links(extra: &crate::tables::RowExtra, cx: Context<'_>) -> DecisionLinks {
+    let first = |text: &str| cx.spans(text).find_map(|span| span.full());
+    let from_comment = crate::entry::entry_decision(&extra.comments, cx);
     let revision_of = first(&extra.revision_of).or_else(|| {
         let lower = extra.comments.to_ascii_lowercase();
         let at = lower.find("revision of ")?;
@@ -702,7 +709,7 @@ fn table_links(extra: &crate::tables::RowExtra) -> DecisionLinks {
         merged_into: first(&extra.merged_to)
             .or_else(|| from_comment.as_ref().and_then(|d| d.merged_into.clone())),
         revision_of,
-        merge_of: tdoc_spans(&extra.merge_of).filter_map(|span| span.full()).collect(),
+        merge_of: cx.spans(&extra.merge_of).filter_map(|span| span.full()).collect(),
         doc_type: extra.doc_type.trim().to_string(),
         doc_for: extra.doc_for.trim().to_string(),
         release: extra.release.trim().to_string(),

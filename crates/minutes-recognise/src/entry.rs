@@ -9,9 +9,9 @@
 //! phrasebook's `entry_subjects`, so `Proposal 1 was agreed` decides nothing. Sentences the
 //! phrasebook lists as `not_decision` (`Postponed TD X from S2#131`) never decide.
 
-use minutes_model::{leading_tdoc_spans, tdoc_spans, Status, Tdoc};
+use minutes_model::{Status, Tdoc};
 
-use crate::phrasebook::{phrases, Phrasebook};
+use crate::context::Context;
 
 /// What a paragraph of an entry decides about the entry's document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,45 +28,45 @@ pub(crate) struct EntryDecided {
 
 /// Where the id starts in an entry line written with a prefix (`TD S2-1903157 …`), when
 /// the line starts with a phrasebook entry prefix followed by an id.
-pub(crate) fn entry_prefix_end(text: &str) -> Option<usize> {
+pub(crate) fn entry_prefix_end(text: &str, cx: Context<'_>) -> Option<usize> {
     let word_end = text.find(char::is_whitespace)?;
     let word = text.get(..word_end)?.to_ascii_lowercase();
-    if !phrases(|book| book.is_entry_prefix(&word)) {
+    if !cx.book.is_entry_prefix(&word) {
         return None;
     }
     let id = skip_ws(text, word_end);
-    leading_tdoc_spans(text.get(id..)?).next().map(|_| id)
+    cx.leading(text.get(id..)?).next().map(|_| id)
 }
 
 /// The label of an entry field line (`Document for: Approval.`) and its value, when the
 /// line is one.
-pub(crate) fn entry_field(text: &str) -> Option<(String, &str)> {
+pub(crate) fn entry_field<'t>(
+    text: &'t str,
+    cx: Context<'_>,
+) -> Option<(String, &'t str)> {
     let (label, value) = text.split_once(':')?;
     if label.len() > 40 {
         return None;
     }
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    phrases(|book| book.is_entry_field(&label)).then(|| (label, value.trim()))
+    cx.book.is_entry_field(&label).then(|| (label, value.trim()))
 }
 
 /// Whether `text` starts with a sentence the phrasebook says is no decision.
-pub(crate) fn is_not_decision(text: &str) -> bool {
+pub(crate) fn is_not_decision(text: &str, cx: Context<'_>) -> bool {
     // Every pattern starts with a word or a placeholder; lines starting otherwise (most
     // of a draft) pass with one look.
     if !text.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
-    phrases(|book| not_decision_with(text, book))
-}
-
-fn not_decision_with(text: &str, book: &Phrasebook) -> bool {
-    book.not_decisions()
+    cx.book
+        .not_decisions()
         .iter()
-        .any(|pattern| matches_pattern(text, &pattern.pattern, book))
+        .any(|pattern| matches_pattern(text, &pattern.pattern, cx))
 }
 
 /// Whether `pattern` matches at the start of `text` (see `phrases.toml`).
-fn matches_pattern(text: &str, pattern: &str, book: &Phrasebook) -> bool {
+fn matches_pattern(text: &str, pattern: &str, cx: Context<'_>) -> bool {
     let mut at = 0;
     for (i, token) in pattern.split_whitespace().enumerate() {
         if i > 0 {
@@ -74,8 +74,8 @@ fn matches_pattern(text: &str, pattern: &str, book: &Phrasebook) -> bool {
         }
         let Some(rest) = text.get(at..) else { return false };
         let len = match token {
-            "{status}" => book.status_prefix(rest).map(|(_, len)| len),
-            "{tdoc}" => tdoc_len(rest),
+            "{status}" => cx.book.status_prefix(rest).map(|(_, len)| len),
+            "{tdoc}" => tdoc_len(rest, cx),
             "{meeting}" => {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
                 let word = rest.get(..end).unwrap_or_default();
@@ -94,10 +94,10 @@ fn matches_pattern(text: &str, pattern: &str, book: &Phrasebook) -> bool {
 }
 
 /// The length of an id at the start of `text`, after an entry prefix or not.
-fn tdoc_len(text: &str) -> Option<usize> {
-    let start = entry_prefix_end(text).unwrap_or(0);
+fn tdoc_len(text: &str, cx: Context<'_>) -> Option<usize> {
+    let start = entry_prefix_end(text, cx).unwrap_or(0);
     let rest = text.get(start..)?;
-    leading_tdoc_spans(rest).last().map(|span| start + span.end)
+    cx.leading(rest).last().map(|span| start + span.end)
 }
 
 /// The position after the white space (any Unicode space) at `at`.
@@ -107,16 +107,12 @@ fn skip_ws(text: &str, at: usize) -> usize {
 }
 
 /// What the paragraph `text` of an entry decides about the entry's document.
-pub(crate) fn entry_decision(text: &str) -> Option<EntryDecided> {
-    phrases(|book| entry_decision_with(text, book))
-}
-
-fn entry_decision_with(text: &str, book: &Phrasebook) -> Option<EntryDecided> {
+pub(crate) fn entry_decision(text: &str, cx: Context<'_>) -> Option<EntryDecided> {
     let text = text.trim();
-    let text = match crate::scan::decision_label(text) {
+    let text = match crate::scan::decision_label(text, cx.book) {
         Some(end) => text.get(end..).unwrap_or(text),
         None => {
-            if entry_field(text).is_some() {
+            if entry_field(text, cx).is_some() {
                 return None;
             }
             text
@@ -125,11 +121,11 @@ fn entry_decision_with(text: &str, book: &Phrasebook) -> Option<EntryDecided> {
     let mut decided: Option<EntryDecided> = None;
     for sentence in sentences(text) {
         let found = if sentence.starts_with('<') {
-            tag_status(sentence, book).map(|(status, written)| (status, written, None))
-        } else if not_decision_with(sentence, book) {
+            tag_status(sentence, cx).map(|(status, written)| (status, written, None))
+        } else if is_not_decision(sentence, cx) {
             None
         } else {
-            sentence_decision(sentence, book)
+            sentence_decision(sentence, cx)
         };
         let Some((status, written, target)) = found else { continue };
         let previous = decided.take();
@@ -187,7 +183,8 @@ fn sentences(text: &str) -> Vec<&str> {
 }
 
 /// `<PARALLEL - AGREED>`: the status of a session tag.
-fn tag_status<'t>(tag: &'t str, book: &Phrasebook) -> Option<(Status, &'t str)> {
+fn tag_status<'t>(tag: &'t str, cx: Context<'_>) -> Option<(Status, &'t str)> {
+    let book = cx.book;
     let inner = tag.strip_prefix('<')?.strip_suffix('>')?;
     let (session, status) =
         inner.split_once(|c: char| crate::text::DASHES.contains(&c))?;
@@ -249,8 +246,9 @@ const BOUNDARIES: [&str; 6] = ["and", "but", "as", "so", "because", "while"];
 /// last id after it (the revision or merge target).
 fn sentence_decision<'s>(
     sentence: &'s str,
-    book: &Phrasebook,
+    cx: Context<'_>,
 ) -> Option<(Status, &'s str, Option<Tdoc>)> {
+    let book = cx.book;
     let words = words(sentence);
     let is_aux = |w: &str| matches!(w, "was" | "were" | "is" | "are" | "been");
     let is_adverb = |w: &str| book.adverbs().any(|a| a == w);
@@ -319,7 +317,7 @@ fn sentence_decision<'s>(
         let accepted = if i == 0 {
             // `Postponed TD X …`, `AGREED - SEC-…`: a status before an id decides that id
             // (the prefix form) or is history; never the entry's document.
-            tdoc_len(tail).is_none()
+            tdoc_len(tail, cx).is_none()
                 && !tail.starts_with(|c: char| crate::text::DASHES.contains(&c))
         } else {
             let mut j = i - 1;
@@ -339,7 +337,7 @@ fn sentence_decision<'s>(
             continue;
         }
         let target = if links {
-            tdoc_spans(tail).filter_map(|span| span.full()).last()
+            cx.spans(tail).filter_map(|span| span.full()).last()
         } else {
             None
         };
@@ -369,25 +367,27 @@ mod tests {
 
     #[test]
     fn entry_prefixes_and_fields() {
-        assert_eq!(entry_prefix_end("TD\u{a0}S2\u{2011}1903157 Title"), Some(4));
-        assert_eq!(entry_prefix_end("TD is not an id"), None);
+        let cx = Context::builtin();
+        assert_eq!(entry_prefix_end("TD\u{a0}S2\u{2011}1903157 Title", cx), Some(4));
+        assert_eq!(entry_prefix_end("TD is not an id", cx), None);
         assert_eq!(
-            entry_field("Document for: Approval.").map(|(l, v)| (l, v.to_string())),
+            entry_field("Document for: Approval.", cx).map(|(l, v)| (l, v.to_string())),
             Some(("document for".into(), "Approval.".into()))
         );
-        assert!(entry_field("Decision: noted").is_none());
+        assert!(entry_field("Decision: noted", cx).is_none());
     }
 
     // Every example of the phrasebook.
     #[test]
     fn phrasebook_examples() {
         let book = crate::phrasebook::builtin();
+        let cx = Context::builtin();
         assert!(!book.examples().is_empty());
         for example in book.examples() {
             let text = example.text.as_str();
             let (status, revised_to, merged_into, tdoc) = match &example.entry {
                 Some(_) => {
-                    let decided = crate::decision::decided(text)
+                    let decided = crate::decision::decided(text, cx)
                         .map(|d| {
                             (
                                 d.status,
@@ -397,7 +397,7 @@ mod tests {
                             )
                         })
                         .or_else(|| {
-                            entry_decision(text)
+                            entry_decision(text, cx)
                                 .map(|d| (d.status, d.revised_to, d.merged_into, None))
                         });
                     match decided {
@@ -407,7 +407,7 @@ mod tests {
                         None => (None, None, None, None),
                     }
                 }
-                None => match crate::decision::decided(text) {
+                None => match crate::decision::decided(text, cx) {
                     Some(d) => (
                         Some(d.status),
                         None,
@@ -429,7 +429,7 @@ mod tests {
         }
         for pattern in book.not_decisions() {
             if let Some(example) = &pattern.example {
-                assert!(is_not_decision(example), "{}: {example}", pattern.pattern);
+                assert!(is_not_decision(example, cx), "{}: {example}", pattern.pattern);
             }
         }
     }

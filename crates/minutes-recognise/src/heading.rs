@@ -7,9 +7,10 @@
 
 use std::borrow::Cow;
 
-use minutes_model::{leading_tdoc_spans, TdocSpan};
+use minutes_model::{leading_tdoc_spans, Scheme, TdocSpan};
 
 use crate::{
+    context::Context,
     decision::leading_ids_end,
     text::{fold_spaces, lower_case_starts_with, strip_separator},
 };
@@ -21,23 +22,29 @@ pub(crate) struct ParsedHeading<'a> {
     ids: &'a str,
     pub title: Option<Cow<'a, str>>,
     pub note: Option<Cow<'a, str>>,
+    /// The body whose ids count.
+    body: Option<Scheme>,
 }
 
 impl<'a> ParsedHeading<'a> {
     /// The documents the heading names, each as written.
     pub(crate) fn tdocs(&self) -> impl Iterator<Item = TdocSpan<'a>> + Clone {
-        leading_tdoc_spans(self.ids)
+        leading_tdoc_spans(self.ids).of_body(self.body)
     }
 }
 
 /// Parses `text` as a document heading: ids at the very start, then nothing, a separator
 /// and a title, a capitalised title, or a `presented …` note. Prose that merely starts
 /// with an id (`ARC-2018-0114 gives the diagram`) is not a heading.
-pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading<'_>> {
+pub(crate) fn parse_document_heading<'t>(
+    text: &'t str,
+    cx: Context<'_>,
+) -> Option<ParsedHeading<'t>> {
     let text = text.trim();
-    let end = leading_ids_end(text)?;
+    let end = leading_ids_end(text, cx)?;
     let rest = text.get(end..)?;
-    let heading = |title, note| Some(ParsedHeading { ids: text, title, note });
+    let heading =
+        |title, note| Some(ParsedHeading { ids: text, title, note, body: cx.body });
     if rest.trim().is_empty() {
         return heading(None, None);
     }
@@ -71,6 +78,10 @@ pub(crate) fn parse_document_heading(text: &str) -> Option<ParsedHeading<'_>> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    fn parse_document_heading(text: &str) -> Option<ParsedHeading<'_>> {
+        super::parse_document_heading(text, Context::builtin())
+    }
 
     fn title(text: &str) -> Option<String> {
         parse_document_heading(text).unwrap().title.map(Cow::into_owned)

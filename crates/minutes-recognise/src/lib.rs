@@ -27,6 +27,7 @@
 
 mod agenda_table;
 mod checks;
+mod context;
 mod contribution_list;
 mod cover;
 mod cover_prose;

@@ -2,10 +2,14 @@
 
 use std::sync::Arc;
 
-use minutes_flow::Flow;
-use minutes_model::{Block, Diagnostic, Meeting, Scheme, Section, Severity};
+use minutes_flow::{Block as FlowBlock, BlockKind, Flow};
+use minutes_model::{tdoc_spans, Diagnostic, Meeting, Scheme, Severity};
 
-use crate::phrasebook::{with_active, Phrasebook};
+use crate::{
+    context::Context,
+    phrasebook::{builtin, Phrasebook},
+    text::location_text,
+};
 
 /// How to recognise a draft, beyond the defaults.
 #[derive(Debug, Clone, Default)]
@@ -18,46 +22,65 @@ pub struct Options {
     pub body: Option<Scheme>,
 }
 
-/// [`crate::recognise`] with `options`.
+/// [`crate::recognise`] with `options`: the phrasebook and the body are handed to every
+/// matcher; with a body, the id scanner looks for that body's ids only, so the others'
+/// are text (one warning says how many there are, and where the first is).
 pub fn recognise_with(flow: &Flow, options: &Options) -> Meeting {
-    let mut meeting = with_active(options.phrases.clone(), || crate::recognise(flow));
-    if let Some(body) = options.body {
-        let mut dropped = Vec::new();
-        for section in &mut meeting.sections {
-            keep_body(section, body, &mut dropped);
-        }
-        meeting.diagnostics.extend(dropped);
+    let book = options.phrases.as_deref().unwrap_or_else(|| builtin());
+    let cx = Context { book, body: options.body };
+    let mut meeting = crate::sections::recognise_in(flow, cx);
+    if let Some(warning) = options.body.and_then(|body| other_bodies_ids(flow, body)) {
+        meeting.diagnostics.push(warning);
+        crate::sections::sort_diagnostics(&mut meeting);
     }
     meeting
 }
 
-/// Turns the decisions on other bodies' ids into paragraphs, and drops those ids from the
-/// contribution lists, with a warning each.
-fn keep_body(section: &mut Section, body: Scheme, dropped: &mut Vec<Diagnostic>) {
-    section.contributions.retain(|c| c.tdoc.scheme() == body);
-    for block in &mut section.blocks {
-        let Block::Decision(decision) = block else { continue };
-        if decision.tdoc.scheme() == body {
-            continue;
+/// A warning naming the first id of another body than `body` in `flow`, and how many
+/// there are: `--body` left them unread.
+fn other_bodies_ids(flow: &Flow, body: Scheme) -> Option<Diagnostic> {
+    fn visit(
+        blocks: &[FlowBlock],
+        body: Scheme,
+        found: &mut (usize, Option<Diagnostic>),
+    ) {
+        for block in blocks {
+            if let BlockKind::Table(table) = &block.kind {
+                for cell in table.rows.iter().flat_map(|row| &row.cells) {
+                    visit(&cell.blocks, body, found);
+                }
+                continue;
+            }
+            let Some(text) = block.text() else { continue };
+            for span in tdoc_spans(text) {
+                if span.full().is_none_or(|tdoc| tdoc.scheme() == body) {
+                    continue;
+                }
+                found.0 += 1;
+                found.1.get_or_insert_with(|| Diagnostic {
+                    severity: Severity::Warning,
+                    location: location_text(&block.location),
+                    message: span.as_written.to_string(),
+                });
+            }
         }
-        dropped.push(Diagnostic {
-            severity: Severity::Warning,
-            location: decision.location.clone(),
-            message: format!(
-                "`{}` is not a {} document id (--body {}); its decision is left as text",
-                decision.tdoc_as_written,
-                body.body(),
-                body.body()
-            ),
-        });
-        *block = Block::Paragraph {
-            text: decision.as_written.clone(),
-            location: decision.location.clone(),
+    }
+    let mut found = (0, None);
+    visit(&flow.blocks, body, &mut found);
+    let (count, mut first) = found;
+    if let Some(diagnostic) = &mut first {
+        let more = match count {
+            0 | 1 => String::new(),
+            n => format!(" and {} more", n - 1),
         };
+        diagnostic.message = format!(
+            "`{}`{more} are not {} document ids: not read (--body {})",
+            diagnostic.message,
+            body.body(),
+            body.body()
+        );
     }
-    for child in &mut section.sections {
-        keep_body(child, body, dropped);
-    }
+    first
 }
 
 #[cfg(test)]
@@ -65,6 +88,8 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use minutes_flow::{Block as FlowBlock, Location};
+
+    use minutes_model::Block;
 
     use super::*;
 
@@ -90,7 +115,53 @@ mod tests {
         let onem2m = Options { body: Some(Scheme::OneM2m), ..Options::default() };
         let meeting = recognise_with(&flow(), &onem2m);
         assert_eq!(ids(&meeting), ["SEC-2015-0524R02"]);
-        assert!(meeting.diagnostics.iter().any(|d| d.message.contains("--body onem2m")));
+        let warning = meeting.diagnostics.iter().find(|d| d.message.contains("--body"));
+        assert_eq!(
+            warning.map(|d| (d.location.as_str(), d.message.as_str())),
+            Some((
+                "line 3",
+                "`S2-1903157` and 1 more are not onem2m document ids: not read (--body onem2m)"
+            ))
+        );
+    }
+
+    // The scanner itself looks for the body's ids only: another body's id is never a
+    // document, in a decision, a heading, an entry or a table.
+    #[test]
+    fn a_forced_body_reads_no_other_ids() {
+        let flow = Flow::new(vec![
+            FlowBlock::heading(1, Some("2".into()), "Documents", Location::Line(1)),
+            FlowBlock::paragraph("TD S2-1903158 Title", Location::Line(2)),
+            FlowBlock::paragraph("Noted.", Location::Line(3)),
+            FlowBlock::paragraph("SEC-2015-0524R02 - Title", Location::Line(4)),
+            FlowBlock::paragraph("Decision: approved", Location::Line(5)),
+        ]);
+        let tdocs = |meeting: &Meeting| {
+            let mut all: Vec<String> = meeting
+                .decisions()
+                .iter()
+                .map(|(_, d)| d.tdoc.to_string())
+                .chain(meeting.all_sections().iter().flat_map(|s| {
+                    s.blocks.iter().filter_map(|b| match b {
+                        Block::Document(heading) => {
+                            heading.tdocs.first().map(ToString::to_string)
+                        }
+                        _ => None,
+                    })
+                }))
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        };
+        let gpp = Options { body: Some(Scheme::ThreeGpp), ..Options::default() };
+        assert_eq!(tdocs(&recognise_with(&flow, &gpp)), ["S2-1903158"]);
+        let onem2m = Options { body: Some(Scheme::OneM2m), ..Options::default() };
+        assert_eq!(tdocs(&recognise_with(&flow, &onem2m)), ["SEC-2015-0524R02"]);
+        assert_eq!(
+            tdocs(&recognise_with(&flow, &Options::default())),
+            ["S2-1903158", "SEC-2015-0524R02"]
+        );
     }
 
     #[test]

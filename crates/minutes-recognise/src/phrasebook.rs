@@ -1,14 +1,10 @@
 //! The phrasebook: the words of decisions as data (`phrases.toml`), compiled in, with a
 //! user's additions (`--phrases FILE`) appended.
 //!
-//! The matchers read the phrasebook active on their thread: [`builtin`] unless
-//! [`with_active`] runs a recognition with another. A thread-local keeps the many small
-//! matchers' signatures as they are, instead of threading a reference through each.
+//! The matchers get the phrasebook of their recognition passed in, inside a
+//! [`Context`](crate::context::Context): [`builtin`] unless the options name another.
 
-use std::{
-    cell::RefCell,
-    sync::{Arc, LazyLock},
-};
+use std::sync::LazyLock;
 
 use minutes_model::Status;
 use serde::Deserialize;
@@ -302,27 +298,6 @@ static BUILTIN_BOOK: LazyLock<Phrasebook> = LazyLock::new(|| {
 /// The built-in phrasebook.
 pub fn builtin() -> &'static Phrasebook {
     &BUILTIN_BOOK
-}
-
-thread_local! {
-    static ACTIVE: RefCell<Option<Arc<Phrasebook>>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` with `book` as this thread's phrasebook, restoring the previous one after.
-pub(crate) fn with_active<R>(book: Option<Arc<Phrasebook>>, f: impl FnOnce() -> R) -> R {
-    let Some(book) = book else { return f() };
-    let previous = ACTIVE.with(|active| active.replace(Some(book)));
-    let result = f();
-    ACTIVE.with(|active| *active.borrow_mut() = previous);
-    result
-}
-
-/// Calls `f` with this thread's phrasebook.
-pub(crate) fn phrases<R>(f: impl FnOnce(&Phrasebook) -> R) -> R {
-    ACTIVE.with(|active| match active.borrow().as_deref() {
-        Some(book) => f(book),
-        None => f(builtin()),
-    })
 }
 
 #[cfg(test)]

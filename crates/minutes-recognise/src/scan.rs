@@ -7,6 +7,8 @@ mod chair;
 mod lines;
 mod phrases;
 
+use crate::phrasebook::Phrasebook;
+
 pub(crate) use chair::chair_name;
 pub(crate) use lines::{planning_entry, restated};
 pub(crate) use phrases::{decided, has_date};
@@ -64,15 +66,14 @@ fn any_word_at<'w>(
 
 /// `(?i-u)^(?:decision|conclusion|outcome|result)\s*:\s*`, the labels from the
 /// phrasebook: the end of the label.
-pub(crate) fn decision_label(text: &str) -> Option<usize> {
+pub(crate) fn decision_label(text: &str, book: &Phrasebook) -> Option<usize> {
     let bytes = text.as_bytes();
     // Most lines start with no label's letter: one look at the first byte rules them out.
     let first = bytes.first()?.to_ascii_lowercase();
-    let word = crate::phrasebook::phrases(|book| {
-        book.decision_labels()
-            .filter(|label| label.as_bytes().first() == Some(&first))
-            .find_map(|label| phrase_at(bytes, 0, label))
-    })?;
+    let word = book
+        .decision_labels()
+        .filter(|label| label.as_bytes().first() == Some(&first))
+        .find_map(|label| phrase_at(bytes, 0, label))?;
     let colon = skip_spaces(bytes, word);
     (bytes.get(colon) == Some(&b':')).then(|| skip_spaces(bytes, colon + 1))
 }
@@ -136,39 +137,36 @@ pub(crate) fn clause_start(text: &str) -> Option<usize> {
 /// The matches, in order and not overlapping, of
 /// `(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?`
 /// with the auxiliaries and adverbs of the phrasebook.
-pub(crate) fn verbs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+pub(crate) fn verbs<'t>(
+    text: &'t str,
+    book: &'t Phrasebook,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        crate::phrasebook::phrases(|book| {
-            while at < bytes.len() {
-                let starts_word = bytes.get(at).copied().is_some_and(is_word)
-                    && !at
-                        .checked_sub(1)
-                        .and_then(|p| bytes.get(p))
-                        .copied()
-                        .is_some_and(is_word);
-                let matched = if starts_word { verb_at(bytes, at, book) } else { None };
-                match matched {
-                    Some(end) => {
-                        let found = at..end;
-                        at = end;
-                        return Some(found);
-                    }
-                    None => at += 1,
+        while at < bytes.len() {
+            let starts_word = bytes.get(at).copied().is_some_and(is_word)
+                && !at
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .copied()
+                    .is_some_and(is_word);
+            let matched = if starts_word { verb_at(bytes, at, book) } else { None };
+            match matched {
+                Some(end) => {
+                    let found = at..end;
+                    at = end;
+                    return Some(found);
                 }
+                None => at += 1,
             }
-            None
-        })
+        }
+        None
     })
 }
 
 /// The end of a verb phrase starting at `at`.
-fn verb_at(
-    bytes: &[u8],
-    at: usize,
-    book: &crate::phrasebook::Phrasebook,
-) -> Option<usize> {
+fn verb_at(bytes: &[u8], at: usize, book: &Phrasebook) -> Option<usize> {
     // `\s+` after a word: at least one space.
     let spaces = |end: usize| Some(skip_spaces(bytes, end)).filter(|s| *s > end);
     // The alternatives in order; the first that is followed by spaces wins.
@@ -216,8 +214,13 @@ mod tests {
             r"(?i-u)\b(?:was|were|is|are|has\s+been|have\s+been|got|gets)\s+(?:(?:also|then|finally|subsequently|thus|therefore|formally|eventually)\s+)?",
         )
         .unwrap();
+        let book = crate::phrasebook::builtin();
         for text in TEXTS {
-            assert_eq!(decision_label(text), label.find(text).map(|m| m.end()), "{text}");
+            assert_eq!(
+                decision_label(text, book),
+                label.find(text).map(|m| m.end()),
+                "{text}"
+            );
             assert_eq!(is_action_label(text), action.is_match(text), "{text}");
             assert_eq!(
                 clause_start(text),
@@ -225,7 +228,7 @@ mod tests {
                 "{text}"
             );
             let theirs: Vec<_> = verb.find_iter(text).map(|m| m.range()).collect();
-            assert_eq!(verbs(text).collect::<Vec<_>>(), theirs, "{text}");
+            assert_eq!(verbs(text, book).collect::<Vec<_>>(), theirs, "{text}");
         }
     }
 }

@@ -7,6 +7,7 @@ use minutes_model::{tdoc_spans, Block, Diagnostic, Meeting, Section, Severity};
 
 use crate::{
     checks,
+    context::Context,
     cover::recognise_cover,
     discussion::{recognise_section, Collected},
     planning::next_meetings,
@@ -26,12 +27,13 @@ pub fn cover_extent(flow: &Flow) -> usize {
             if numbered {
                 section_heading(b).is_some()
             } else {
-                unnumbered_heading(b).is_some()
+                unnumbered_heading(b, Context::builtin()).is_some()
             }
         })
         .unwrap_or(flow.blocks.len());
     let preamble: Vec<&FlowBlock> = flow.blocks.iter().take(first_section).collect();
-    let (_, used) = recognise_cover(&preamble, &[], &mut Vec::new());
+    let (_, used) =
+        recognise_cover(&preamble, &[], &mut Vec::new(), crate::phrasebook::builtin());
     used
 }
 
@@ -54,13 +56,18 @@ struct Pending<'f> {
 /// headings as sections, and a draft without headings is one section. Blocks before the
 /// first heading that the cover sheet does not show make an untitled first section.
 pub fn recognise(flow: &Flow) -> Meeting {
+    recognise_in(flow, Context::builtin())
+}
+
+/// [`recognise`] with a phrasebook and a body (see [`crate::recognise_with`]).
+pub(crate) fn recognise_in(flow: &Flow, cx: Context<'_>) -> Meeting {
     let mut collected = Collected::default();
     let numbered = flow.blocks.iter().any(|b| section_heading(b).is_some());
     let heading_of = |block: &FlowBlock| -> Option<(String, String, Option<u8>)> {
         if numbered {
             return section_heading(block).map(|(number, title)| (number, title, None));
         }
-        unnumbered_heading(block)
+        unnumbered_heading(block, cx)
             .map(|(level, title)| (String::new(), title, Some(level)))
     };
     let first_section = flow.blocks.iter().position(|b| heading_of(b).is_some());
@@ -88,7 +95,8 @@ pub fn recognise(flow: &Flow) -> Meeting {
     let opening: Vec<&FlowBlock> =
         flat.iter().take(2).flat_map(|p| p.blocks.iter().copied()).collect();
     let preamble: Vec<&FlowBlock> = preamble.iter().collect();
-    let (cover, used) = recognise_cover(&preamble, &opening, &mut collected.diagnostics);
+    let (cover, used) =
+        recognise_cover(&preamble, &opening, &mut collected.diagnostics, cx.book);
     let rest = preamble.get(used..).unwrap_or_default();
     if rest.iter().any(|b| has_content(b)) {
         let location = rest.first().map_or(Location::Unknown, |b| b.location.clone());
@@ -119,7 +127,7 @@ pub fn recognise(flow: &Flow) -> Meeting {
     let mut sections: Vec<Section> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for Pending { number, title, level, location, blocks } in flat {
-        let content = recognise_section(&blocks, &mut collected);
+        let content = recognise_section(&blocks, &mut collected, cx);
         let mut number_as_written = None;
         let number = if number.is_empty() || seen.insert(number.clone()) {
             number
@@ -169,10 +177,16 @@ pub fn recognise(flow: &Flow) -> Meeting {
     };
     checks::run(&mut meeting);
     not_understood(&mut meeting, collected.missed_decisions, &location_text(&start));
+    sort_diagnostics(&mut meeting);
+    meeting
+}
+
+/// Orders the diagnostics by their place in the draft (stable: at one place, in the order
+/// they were found).
+pub(crate) fn sort_diagnostics(meeting: &mut Meeting) {
     meeting
         .diagnostics
         .sort_by(|a, b| location_key(&a.location).cmp(&location_key(&b.location)));
-    meeting
 }
 
 /// The message of the error saying that a draft has nothing a meeting would have.
@@ -289,12 +303,12 @@ fn annex_heading(text: &str) -> Option<(String, String)> {
 /// The level and text of an unnumbered heading that can be a section: not empty, and not
 /// a document heading (`SEC-2015-0515R01- Security requirements` styled as a heading
 /// starts a document's discussion).
-fn unnumbered_heading(block: &FlowBlock) -> Option<(u8, String)> {
+fn unnumbered_heading(block: &FlowBlock, cx: Context<'_>) -> Option<(u8, String)> {
     let BlockKind::Heading { level, text, .. } = &block.kind else { return None };
     let text = crate::text::fold_spaces(text);
     let usable = !text.is_empty()
-        && crate::heading::parse_document_heading(&text).is_none()
-        && crate::decision::decided(&text).is_none();
+        && crate::heading::parse_document_heading(&text, cx).is_none()
+        && crate::decision::decided(&text, cx).is_none();
     usable.then(|| ((*level).max(1), text.into_owned()))
 }
 

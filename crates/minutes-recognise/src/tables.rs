@@ -3,9 +3,10 @@
 use std::borrow::Cow;
 
 use minutes_flow::{Block, BlockKind, Cell, Location, Row, Table};
-use minutes_model::{leading_tdoc_spans, TdocSpan};
+use minutes_model::{leading_tdoc_spans, Scheme, TdocSpan};
 
 use crate::{
+    context::Context,
     decision::leading_ids_end,
     text::{fold_spaces, label_key},
 };
@@ -47,6 +48,8 @@ pub(crate) struct ContributionRow<'a> {
     pub location: Option<&'a Location>,
     /// The cells of a Tdoc list's other columns, empty where the table has none.
     pub extra: RowExtra,
+    /// The body whose ids count.
+    body: Option<Scheme>,
 }
 
 /// The cells of a Tdoc list's columns beyond Tdoc, Title, Source and Decision.
@@ -67,7 +70,7 @@ pub(crate) struct RowExtra {
 impl<'a> ContributionRow<'a> {
     /// The ids of the Tdoc cell, each as written.
     pub(crate) fn tdocs(&self) -> impl Iterator<Item = TdocSpan<'_>> + Clone {
-        leading_tdoc_spans(self.tdoc_cell.trim())
+        leading_tdoc_spans(self.tdoc_cell.trim()).of_body(self.body)
     }
 
     /// The title cell on one line.
@@ -228,14 +231,14 @@ fn is_empty_row(row: &Row) -> bool {
 }
 
 /// Returns true if and only if the whole of a Tdoc cell is ids.
-fn is_tdoc_cell(text: &str) -> bool {
+fn is_tdoc_cell(text: &str, cx: Context<'_>) -> bool {
     let text = text.trim();
-    leading_ids_end(text)
+    leading_ids_end(text, cx)
         .is_some_and(|end| text.get(end..).is_some_and(|rest| rest.trim().is_empty()))
 }
 
 /// Recognises what `table` is.
-pub(crate) fn classify(table: &Table) -> TableKind<'_> {
+pub(crate) fn classify<'t>(table: &'t Table, cx: Context<'_>) -> TableKind<'t> {
     let rows: Vec<&Row> = table.rows.iter().filter(|r| !is_empty_row(r)).collect();
     let header: Vec<Option<Role>> = rows
         .first()
@@ -281,8 +284,7 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
                 .iter()
                 .any(|r| {
                     r.cells.len() >= 4
-                        && crate::decision::status_prefix(&cell_text(r, Some(3)))
-                            .is_some()
+                        && cx.book.status_prefix(&cell_text(r, Some(3))).is_some()
                 })
                 .then_some(3);
             (0, Some(1), Some(2), decision, rows.as_slice())
@@ -329,7 +331,7 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
     let mut recognised = Vec::with_capacity(data.len());
     for row in data {
         let tdoc_text = cell_text(row, Some(tdoc_col));
-        if !is_tdoc_cell(&tdoc_text) {
+        if !is_tdoc_cell(&tdoc_text, cx) {
             continue;
         }
         let decision = cell_text(row, decision_col);
@@ -344,6 +346,7 @@ pub(crate) fn classify(table: &Table) -> TableKind<'_> {
             source_lines: cell_text(row, source_col),
             decision: (!decision.is_empty()).then_some(decision),
             extra: if extra_columns { row_extra(row) } else { RowExtra::default() },
+            body: cx.body,
         });
     }
     // A contribution table has ids in (nearly) every row; a header-less table needs them
@@ -370,7 +373,7 @@ mod tests {
     /// Classifies a table of the given cell texts; rows come back owned, as the table
     /// they borrow from is dropped.
     fn classified(rows: &[&[&str]]) -> TableKind<'static> {
-        match classify(&table(rows)) {
+        match classify(&table(rows), Context::builtin()) {
             TableKind::Contributions { rows, header } => TableKind::Contributions {
                 rows: rows
                     .into_iter()
@@ -381,6 +384,7 @@ mod tests {
                         decision: row.decision.map(|d| d.into_owned().into()),
                         location: None,
                         extra: row.extra,
+                        body: row.body,
                     })
                     .collect(),
                 header,

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use super::Scheme;
+
 /// A hyphen or one of the dashes Word substitutes for it: `[-‐‑–—]`.
 fn dash_len(text: &str, at: usize) -> Option<usize> {
     let c = text.get(at..)?.chars().next()?;
@@ -65,9 +67,13 @@ pub(super) struct Full {
 }
 
 /// The leftmost match at or after `from` of either identifier pattern: a dashed one
-/// ([`find_dashed`]) or a 3GPP id without its dash ([`glued_at`]).
-pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
-    let dashed = find_dashed(text, from);
+/// ([`find_dashed`]) or a 3GPP id without its dash ([`glued_at`]); only `body`'s patterns
+/// when it is given.
+pub(super) fn find_full(text: &str, from: usize, body: Option<Scheme>) -> Option<Full> {
+    let dashed = find_dashed(text, from, body);
+    if body == Some(Scheme::OneM2m) {
+        return dashed;
+    }
     // A glued id wins only when it starts first: search no further than the dashed one.
     let limit = dashed.as_ref().map_or(text.len(), |m| m.all.start);
     find_glued(text, from, limit).or(dashed)
@@ -75,8 +81,10 @@ pub(super) fn find_full(text: &str, from: usize) -> Option<Full> {
 
 /// The leftmost match at or after `from` of
 /// `([A-Z]{2,6})[-‐‑–—]((?:19|20|21)[0-9]{2})[-‐‑–—]([0-9]{4,5})(?:[Rr]([0-9]{1,2}))?`
-/// or of the dashed 3GPP pattern ([`gpp_at`]).
-fn find_dashed(text: &str, from: usize) -> Option<Full> {
+/// or of the dashed 3GPP pattern ([`gpp_at`]), only `body`'s when it is given.
+fn find_dashed(text: &str, from: usize, body: Option<Scheme>) -> Option<Full> {
+    let onem2m = body != Some(Scheme::ThreeGpp);
+    let gpp = body != Some(Scheme::OneM2m);
     let bytes = text.as_bytes();
     let mut at = from;
     loop {
@@ -93,18 +101,19 @@ fn find_dashed(text: &str, from: usize) -> Option<Full> {
             .take(6)
             .take_while(|b| b.is_ascii_uppercase())
             .count();
-        if letters >= 2 {
+        if letters >= 2 && onem2m {
             if let Some(found) = onem2m_at(text, dash - letters) {
                 return Some(found);
             }
         }
         // A 3GPP group is two or three characters (`S2`, `SP`, `S3i`).
-        let gpp = (2..=MAX_GROUP)
+        let found = (2..=MAX_GROUP)
+            .filter(|_| gpp)
             .filter_map(|len| dash.checked_sub(len).filter(|s| *s >= from))
             .rev()
             .find_map(|s| gpp_at(text, s));
-        if gpp.is_some() {
-            return gpp;
+        if found.is_some() {
+            return found;
         }
         at = dash + 1;
     }
@@ -148,11 +157,15 @@ fn next_dash(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The match of any identifier pattern starting at `start`, if any: oneM2M's or 3GPP's,
-/// with its dash or without.
-pub(super) fn full_at(text: &str, start: usize) -> Option<Full> {
-    onem2m_at(text, start)
-        .or_else(|| gpp_at(text, start))
-        .or_else(|| glued_at(text, start))
+/// with its dash or without; only `body`'s when it is given.
+pub(super) fn full_at(text: &str, start: usize, body: Option<Scheme>) -> Option<Full> {
+    let onem2m = || onem2m_at(text, start).filter(|_| body != Some(Scheme::ThreeGpp));
+    let gpp = || {
+        (body != Some(Scheme::OneM2m))
+            .then(|| gpp_at(text, start).or_else(|| glued_at(text, start)))
+            .flatten()
+    };
+    onem2m().or_else(gpp)
 }
 
 /// How a 3GPP group writes its ids: `S2-1903157`, or without a dash, `S3i190265`.
@@ -251,7 +264,7 @@ pub(super) fn gpp_at(text: &str, start: usize) -> Option<Full> {
         year,
         serial,
         revision,
-        scheme: super::Scheme::ThreeGpp,
+        scheme: Scheme::ThreeGpp,
     })
 }
 
@@ -285,7 +298,7 @@ pub(super) fn glued_at(text: &str, start: usize) -> Option<Full> {
         year,
         serial,
         revision,
-        scheme: super::Scheme::ThreeGpp,
+        scheme: Scheme::ThreeGpp,
     })
 }
 
@@ -308,14 +321,7 @@ fn onem2m_at(text: &str, start: usize) -> Option<Full> {
     }
     let serial_start = year.end + dash_len(text, year.end)?;
     let (serial, revision, end) = serial_at(bytes, serial_start)?;
-    Some(Full {
-        all: start..end,
-        group,
-        year,
-        serial,
-        revision,
-        scheme: super::Scheme::OneM2m,
-    })
+    Some(Full { all: start..end, group, year, serial, revision, scheme: Scheme::OneM2m })
 }
 
 /// A match of an abbreviation pattern: the whole match, the serial, the revision.
@@ -399,8 +405,10 @@ mod tests {
         // The dash-first search finds what trying every position finds.
         #[test]
         fn find_full_tries_every_start(text in id_like(), from in 0usize..40) {
-            let every = (from..text.len()).find_map(|i| full_at(&text, i));
-            prop_assert_eq!(find_full(&text, from), every);
+            for body in [None, Some(Scheme::OneM2m), Some(Scheme::ThreeGpp)] {
+                let every = (from..text.len()).find_map(|i| full_at(&text, i, body));
+                prop_assert_eq!(find_full(&text, from, body), every);
+            }
         }
     }
 
@@ -433,9 +441,9 @@ mod tests {
         for text in texts {
             let mut at = 0;
             let mut ours = Vec::new();
-            while let Some(m) = find_full(text, at) {
+            while let Some(m) = find_full(text, at, None) {
                 at = m.all.end;
-                if m.scheme == super::super::Scheme::OneM2m {
+                if m.scheme == super::Scheme::OneM2m {
                     ours.push((m.all, m.group, m.year, m.serial, m.revision));
                 }
             }

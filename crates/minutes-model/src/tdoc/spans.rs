@@ -84,19 +84,29 @@ pub struct TdocSpans<'a> {
     slash_end: Option<usize>,
     /// Only identifiers at the very start are wanted.
     leading: bool,
+    /// Only this body's identifiers are looked for.
+    body: Option<Scheme>,
 }
 
 /// The references [`find_tdocs`](super::find_tdocs) finds in `text`, in the same order,
 /// found one by one as the iterator is advanced.
 pub fn tdoc_spans(text: &str) -> TdocSpans<'_> {
-    TdocSpans { text, from: Some(0), slash_end: None, leading: false }
+    TdocSpans { text, from: Some(0), slash_end: None, leading: false, body: None }
 }
 
 /// The references at the very start of `text`: a complete identifier at offset 0 and the
 /// abbreviations written right after it (`SEC-2015-0507/-0576`). Nothing else of `text` is
 /// searched, so lines that start with anything else cost a few byte comparisons.
 pub fn leading_tdoc_spans(text: &str) -> TdocSpans<'_> {
-    TdocSpans { text, from: Some(0), slash_end: None, leading: true }
+    TdocSpans { text, from: Some(0), slash_end: None, leading: true, body: None }
+}
+
+impl TdocSpans<'_> {
+    /// Only the identifiers of `body` (when given): the other bodies' patterns are not
+    /// even tried, so their ids are text (`--body`).
+    pub fn of_body(self, body: Option<Scheme>) -> Self {
+        TdocSpans { body, ..self }
+    }
 }
 
 impl<'a> Iterator for TdocSpans<'a> {
@@ -116,9 +126,9 @@ impl<'a> Iterator for TdocSpans<'a> {
         let found = if self.leading {
             // The leftmost match is the one at 0 when there is one; one rejected there
             // leaves only matches further on, which do not lead.
-            scan::full_at(self.text, 0).and_then(|m| accept(self.text, m))
+            scan::full_at(self.text, 0, self.body).and_then(|m| accept(self.text, m))
         } else {
-            next_full(self.text, from)
+            next_full(self.text, from, self.body)
         };
         // Complete ids are searched for again from the end of this one, abbreviations
         // after it or not, as `find_tdocs` always did.
@@ -150,8 +160,8 @@ fn slash_after(text: &str, end: usize) -> Option<TdocSpan<'_>> {
 }
 
 /// The next complete identifier at or after `from`.
-fn next_full(text: &str, mut from: usize) -> Option<TdocSpan<'_>> {
-    while let Some(m) = scan::find_full(text, from) {
+fn next_full(text: &str, mut from: usize, body: Option<Scheme>) -> Option<TdocSpan<'_>> {
+    while let Some(m) = scan::find_full(text, from, body) {
         from = m.all.end;
         if let Some(span) = accept(text, m) {
             return Some(span);
@@ -218,7 +228,7 @@ mod tests {
     fn eager_find_tdocs(text: &str) -> Vec<TdocMatch> {
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(full) = next_full(text, from) {
+        while let Some(full) = next_full(text, from, None) {
             from = full.end;
             let mut end = full.end;
             found.push(full.into_match());
@@ -294,6 +304,21 @@ mod tests {
                 leading_tdoc_spans(&text).map(TdocSpan::into_match).collect();
             prop_assert_eq!(leading, eager_leading(&text));
         }
+    }
+
+    #[test]
+    fn a_body_finds_its_own_ids_only() {
+        let text = "SEC-2015-0524R02 replies to S2-1903157 and S3i190265";
+        let written = |body: Option<Scheme>| {
+            tdoc_spans(text).of_body(body).map(|s| s.as_written).collect::<Vec<_>>()
+        };
+        assert_eq!(written(None), ["SEC-2015-0524R02", "S2-1903157", "S3i190265"]);
+        assert_eq!(written(Some(Scheme::OneM2m)), ["SEC-2015-0524R02"]);
+        assert_eq!(written(Some(Scheme::ThreeGpp)), ["S2-1903157", "S3i190265"]);
+        let leading = |text: &str, body| leading_tdoc_spans(text).of_body(body).count();
+        assert_eq!(leading("S2-1903157 was noted", Some(Scheme::OneM2m)), 0);
+        assert_eq!(leading("SEC-2015-0524 was noted", Some(Scheme::ThreeGpp)), 0);
+        assert_eq!(leading("S3i190265 was noted", Some(Scheme::ThreeGpp)), 1);
     }
 
     #[test]

@@ -253,6 +253,6 @@ proptest::proptest! {
         )
     ) {
         let middle = parts.concat();
-        proptest::prop_assert_eq!(more_ids(&middle).is_some(), former_joiners_only(&middle));
+        proptest::prop_assert_eq!(more_ids(&middle, Context::builtin()).is_some(), former_joiners_only(&middle));
     }
 }
