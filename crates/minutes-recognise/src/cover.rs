@@ -140,7 +140,7 @@ pub(crate) fn recognise_cover(
         _ => 0,
     };
     let used = used.max(title_used);
-    cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?));
+    cover.chair = opening.iter().find_map(|b| chair_in_prose(b.text()?, book));
     let date_block = from_prose(&mut cover, preamble, opening, book);
     let used = shown_with_date(used, date_block);
     let mut message = "no cover sheet".to_string();
@@ -221,8 +221,8 @@ fn is_boilerplate(text: &str) -> bool {
 }
 
 /// The chair named at the start of `text` (see [`crate::scan::chair_name`]).
-fn chair_in_prose(text: &str) -> Option<String> {
-    crate::scan::chair_name(text.trim()).map(str::to_string)
+fn chair_in_prose(text: &str, book: &Phrasebook) -> Option<String> {
+    crate::scan::chair_name(text.trim(), book.cover()).map(str::to_string)
 }
 
 /// The ticked purpose: the option whose line carries a ticked-box glyph.
@@ -275,6 +275,7 @@ mod tests {
 
     #[test]
     fn b6_chair_from_prose() {
+        let chair_in_prose = |text| chair_in_prose(text, crate::phrasebook::builtin());
         assert_eq!(
             chair_in_prose("François Ennesser chair of the SEC WG, opened the meeting")
                 .as_deref(),

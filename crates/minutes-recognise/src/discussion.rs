@@ -629,7 +629,10 @@ impl Walker<'_> {
             ));
         }
         // Only lines that start like a restatement are scanned for one.
-        let restated = may_restate(text).then(|| crate::scan::restated(text)).flatten();
+        let words = self.cx.book.restatement();
+        let restated = may_restate(text, words)
+            .then(|| crate::scan::restated(text, words))
+            .flatten();
         if let Some((revision, status)) = restated {
             let revision = revision.parse().ok();
             let status = Status::from_phrase(status);
@@ -721,7 +724,7 @@ fn table_links(extra: &crate::tables::RowExtra, cx: Context<'_>) -> DecisionLink
 
 /// Whether `text` starts as a restatement can (`R03`, `the R03`, `an R03`, any case): a
 /// necessary condition for the restatement pattern, checked before scanning for it.
-fn may_restate(text: &str) -> bool {
+fn may_restate(text: &str, words: &crate::phrasebook::RestatementWords) -> bool {
     let bytes = text.as_bytes();
     let revision_at = |at: usize| {
         matches!(bytes.get(at), Some(b'r' | b'R'))
@@ -729,7 +732,7 @@ fn may_restate(text: &str) -> bool {
             && bytes.get(at + 2).is_some_and(u8::is_ascii_digit)
     };
     revision_at(0)
-        || ["an", "a", "the"].iter().any(|w| {
+        || words.articles.iter().any(|w| {
             let starts = bytes
                 .get(..w.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()));

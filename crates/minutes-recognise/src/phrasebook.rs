@@ -42,6 +42,14 @@ pub struct Phrasebook {
     examples: Vec<Example>,
     #[serde(default)]
     cover: CoverPhrases,
+    #[serde(default)]
+    columns: ColumnWords,
+    #[serde(default, rename = "column_example")]
+    column_examples: Vec<ColumnExample>,
+    #[serde(default)]
+    restatement: RestatementWords,
+    #[serde(default)]
+    planning: PlanningWords,
     /// Every status phrase with its status, longest first (built after loading).
     #[serde(skip)]
     by_length: Vec<(String, Status)>,
@@ -59,6 +67,137 @@ pub(crate) struct CoverPhrases {
     pub secretary: Vec<String>,
     #[serde(default)]
     pub opened: Vec<String>,
+    /// Titles of the chair named before them (`… chair of the SEC WG`), as written.
+    #[serde(default)]
+    pub chair_titles: Vec<String>,
+    /// Words for a group written before the chair's title (`… WG SEC chair of`), as written.
+    #[serde(default)]
+    pub chair_groups: Vec<String>,
+}
+
+/// The header words of each table column the recogniser reads (compared as labels:
+/// ignoring case, runs of white space and a trailing colon).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ColumnWords {
+    #[serde(default)]
+    pub tdoc: Vec<String>,
+    #[serde(default)]
+    pub title: Vec<String>,
+    #[serde(default)]
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub decision: Vec<String>,
+    #[serde(default)]
+    pub reference: Vec<String>,
+    #[serde(default)]
+    pub what: Vec<String>,
+    #[serde(default)]
+    pub who: Vec<String>,
+    #[serde(default)]
+    pub status: Vec<String>,
+    #[serde(default)]
+    pub agenda_item: Vec<String>,
+    #[serde(default, rename = "type")]
+    pub doc_type: Vec<String>,
+    #[serde(default)]
+    pub doc_for: Vec<String>,
+    #[serde(default)]
+    pub release: Vec<String>,
+    #[serde(default)]
+    pub work_item: Vec<String>,
+    #[serde(default)]
+    pub comments: Vec<String>,
+    #[serde(default)]
+    pub revision_of: Vec<String>,
+    #[serde(default)]
+    pub revised_to: Vec<String>,
+    #[serde(default)]
+    pub merge_of: Vec<String>,
+    #[serde(default)]
+    pub merged_to: Vec<String>,
+}
+
+impl ColumnWords {
+    /// Every list with its key in `phrases.toml`.
+    pub(crate) fn lists(&self) -> [(&'static str, &[String]); 18] {
+        [
+            ("tdoc", &self.tdoc),
+            ("title", &self.title),
+            ("source", &self.source),
+            ("decision", &self.decision),
+            ("reference", &self.reference),
+            ("what", &self.what),
+            ("who", &self.who),
+            ("status", &self.status),
+            ("agenda_item", &self.agenda_item),
+            ("type", &self.doc_type),
+            ("doc_for", &self.doc_for),
+            ("release", &self.release),
+            ("work_item", &self.work_item),
+            ("comments", &self.comments),
+            ("revision_of", &self.revision_of),
+            ("revised_to", &self.revised_to),
+            ("merge_of", &self.merge_of),
+            ("merged_to", &self.merged_to),
+        ]
+    }
+
+    fn lists_mut(&mut self) -> [&mut Vec<String>; 18] {
+        [
+            &mut self.tdoc,
+            &mut self.title,
+            &mut self.source,
+            &mut self.decision,
+            &mut self.reference,
+            &mut self.what,
+            &mut self.who,
+            &mut self.status,
+            &mut self.agenda_item,
+            &mut self.doc_type,
+            &mut self.doc_for,
+            &mut self.release,
+            &mut self.work_item,
+            &mut self.comments,
+            &mut self.revision_of,
+            &mut self.revised_to,
+            &mut self.merge_of,
+            &mut self.merged_to,
+        ]
+    }
+}
+
+/// A table header cell and the column it names (a key of [`ColumnWords`], empty for none).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct ColumnExample {
+    pub header: String,
+    pub column: String,
+}
+
+/// The words of a restatement (`The R03 was then agreed`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RestatementWords {
+    #[serde(default)]
+    pub articles: Vec<String>,
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    #[serde(default)]
+    pub statuses: Vec<String>,
+}
+
+/// The words of planned meetings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlanningWords {
+    /// Words of a section title that make it the planning section.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Words that say a meeting's kind (`Teleconference`).
+    #[serde(default)]
+    pub kinds: Vec<String>,
 }
 
 /// One status and the phrases that say it.
@@ -143,6 +282,19 @@ impl Phrasebook {
         book.cover.vice_chairs.extend(extra.cover.vice_chairs.iter().cloned());
         book.cover.secretary.extend(extra.cover.secretary.iter().cloned());
         book.cover.opened.extend(extra.cover.opened.iter().cloned());
+        book.cover.chair_titles.extend(extra.cover.chair_titles.iter().cloned());
+        book.cover.chair_groups.extend(extra.cover.chair_groups.iter().cloned());
+        for (list, more) in
+            book.columns.lists_mut().into_iter().zip(extra.columns.lists())
+        {
+            list.extend(more.1.iter().cloned());
+        }
+        book.column_examples.extend(extra.column_examples.iter().cloned());
+        book.restatement.articles.extend(extra.restatement.articles.iter().cloned());
+        book.restatement.verbs.extend(extra.restatement.verbs.iter().cloned());
+        book.restatement.statuses.extend(extra.restatement.statuses.iter().cloned());
+        book.planning.sections.extend(extra.planning.sections.iter().cloned());
+        book.planning.kinds.extend(extra.planning.kinds.iter().cloned());
         book.index();
         book
     }
@@ -164,11 +316,24 @@ impl Phrasebook {
             &mut self.cover.vice_chairs,
             &mut self.cover.secretary,
             &mut self.cover.opened,
+            &mut self.restatement.articles,
+            &mut self.restatement.verbs,
+            &mut self.restatement.statuses,
+            &mut self.planning.sections,
+            &mut self.planning.kinds,
         ] {
             for word in list.iter_mut() {
                 *word = fold(word);
             }
         }
+        for list in self.columns.lists_mut() {
+            for word in list.iter_mut() {
+                *word = crate::text::label_key(word);
+            }
+        }
+        // Longest first, so that `chairman` is tried before `chair`; the chair's words
+        // are matched as written (`WG`).
+        self.cover.chair_titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
         self.by_length = self
             .statuses
             .iter()
@@ -221,6 +386,34 @@ impl Phrasebook {
     /// The phrases of cover fields in prose.
     pub(crate) fn cover(&self) -> &CoverPhrases {
         &self.cover
+    }
+
+    /// The header words of table columns.
+    pub(crate) fn columns(&self) -> &ColumnWords {
+        &self.columns
+    }
+
+    /// The column examples.
+    #[cfg(test)]
+    pub(crate) fn column_examples(&self) -> &[ColumnExample] {
+        &self.column_examples
+    }
+
+    /// The words of restatements.
+    pub(crate) fn restatement(&self) -> &RestatementWords {
+        &self.restatement
+    }
+
+    /// Whether `title` names a planning section (holds one of the planning words).
+    pub(crate) fn is_planning_title(&self, title: &str) -> bool {
+        let title = title.to_lowercase();
+        self.planning.sections.iter().any(|word| title.contains(word.as_str()))
+    }
+
+    /// Whether `text` says a meeting's kind (holds one of the kind words).
+    pub(crate) fn says_meeting_kind(&self, text: &str) -> bool {
+        let text = text.to_lowercase();
+        self.planning.kinds.iter().any(|word| text.contains(word.as_str()))
     }
 
     /// Whether a result cell (`OPEN`, `REPLY OPEN`) leaves the document open.
@@ -354,5 +547,21 @@ mod tests {
         let book = Phrasebook::with_additions(&extra);
         assert_eq!(book.status_prefix("Adopted."), Some((Status::Agreed, 7)));
         assert!(builtin().status_prefix("Adopted.").is_none());
+    }
+
+    #[test]
+    fn additions_extend_the_column_and_planning_words() {
+        let extra = Phrasebook::parse(
+            "[columns]\ndecision = [\"Verdict:\"]\n[planning]\nkinds = [\"Plenary\"]\n",
+            "mine.toml",
+        )
+        .unwrap();
+        let book = Phrasebook::with_additions(&extra);
+        let decision = |book: &Phrasebook| {
+            book.columns().lists()[3].1.iter().any(|word| word == "verdict")
+        };
+        assert!(decision(&book) && !decision(builtin()));
+        assert!(book.says_meeting_kind("PLENARY meeting"));
+        assert!(!builtin().says_meeting_kind("PLENARY meeting"));
     }
 }

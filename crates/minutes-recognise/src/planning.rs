@@ -2,39 +2,7 @@
 
 use minutes_model::{Block, NextMeeting, Section};
 
-use crate::text::folded;
-
-/// Returns true if and only if `title` names a planning section.
-pub(crate) fn is_planning(title: &str) -> bool {
-    let title = title.to_lowercase();
-    [
-        "planning",
-        "next meeting",
-        "future meeting",
-        "meeting schedule",
-        "meeting calendar",
-        "forthcoming meeting",
-    ]
-    .iter()
-    .any(|key| title.contains(key))
-}
-
-fn kind_word(text: &str) -> bool {
-    let text = text.to_lowercase();
-    [
-        "face to face",
-        "face-to-face",
-        "f2f",
-        "teleconference",
-        "conference call",
-        "call",
-        "web meeting",
-        "electronic meeting",
-        "virtual meeting",
-    ]
-    .iter()
-    .any(|k| text.contains(k))
-}
+use crate::{phrasebook::Phrasebook, text::folded};
 
 fn has_date(text: &str) -> bool {
     crate::scan::has_date(text)
@@ -67,20 +35,28 @@ fn when_and_place(rest: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// The meetings planned in the planning sections of `sections`.
-pub(crate) fn next_meetings(sections: &[Section]) -> Vec<NextMeeting> {
+/// The planning sections are those whose title holds a word of the phrasebook's
+/// `planning.sections`.
+pub(crate) fn next_meetings(sections: &[Section], book: &Phrasebook) -> Vec<NextMeeting> {
     let mut meetings = Vec::new();
     for section in sections {
-        if is_planning(&section.title) {
-            collect(section, None, &mut meetings);
+        if book.is_planning_title(&section.title) {
+            collect(section, None, &mut meetings, book);
         } else {
-            meetings.extend(next_meetings(&section.sections));
+            meetings.extend(next_meetings(&section.sections, book));
         }
     }
     meetings
 }
 
-fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMeeting>) {
-    let own_kind = (!is_planning(&section.title) && !section.title.is_empty())
+fn collect(
+    section: &Section,
+    inherited: Option<&str>,
+    meetings: &mut Vec<NextMeeting>,
+    book: &Phrasebook,
+) {
+    let kind_word = |text: &str| book.says_meeting_kind(text);
+    let own_kind = (!book.is_planning_title(&section.title) && !section.title.is_empty())
         .then_some(section.title.as_str());
     let mut kind: Option<String> = own_kind.or(inherited).map(folded);
     let mut open: Option<NextMeeting> = None;
@@ -140,7 +116,7 @@ fn collect(section: &Section, inherited: Option<&str>, meetings: &mut Vec<NextMe
     }
     meetings.extend(open);
     for child in &section.sections {
-        collect(child, kind.as_deref(), meetings);
+        collect(child, kind.as_deref(), meetings, book);
     }
 }
 

@@ -170,7 +170,7 @@ pub(crate) fn recognise_in(flow: &Flow, cx: Context<'_>) -> Meeting {
 
     let mut meeting = Meeting {
         cover,
-        next_meetings: next_meetings(&sections),
+        next_meetings: next_meetings(&sections, cx.book),
         sections,
         action_items: collected.action_items,
         diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),

@@ -8,6 +8,7 @@ use minutes_model::{leading_tdoc_spans, Scheme, TdocSpan};
 use crate::{
     context::Context,
     decision::leading_ids_end,
+    phrasebook::Phrasebook,
     text::{fold_spaces, label_key},
 };
 
@@ -121,57 +122,37 @@ enum Role {
     MergedTo,
 }
 
-fn role(header: &str) -> Option<Role> {
+/// The roles in the order of the phrasebook's column lists (`ColumnWords::lists`).
+const ROLES: [Role; 18] = [
+    Role::Tdoc,
+    Role::Title,
+    Role::Source,
+    Role::Decision,
+    Role::Reference,
+    Role::What,
+    Role::Who,
+    Role::Status,
+    Role::AgendaItem,
+    Role::Type,
+    Role::DocFor,
+    Role::Release,
+    Role::WorkItem,
+    Role::Comments,
+    Role::RevisionOf,
+    Role::RevisedTo,
+    Role::MergeOf,
+    Role::MergedTo,
+];
+
+/// The column a header cell names, by the phrasebook's `columns` words.
+fn role(header: &str, book: &Phrasebook) -> Option<Role> {
     let key = label_key(header);
-    let role = match key.as_str() {
-        "tdoc"
-        | "tdoc number"
-        | "tdoc no"
-        | "tdoc #"
-        | "tdoc id"
-        | "document"
-        | "document number"
-        | "doc"
-        | "doc number"
-        | "doc no"
-        | "contribution"
-        | "contribution number"
-        | "td"
-        | "td#"
-        | "td #"
-        | "tdoc#"
-        | "td number"
-        | "number" => Role::Tdoc,
-        "ai" | "ai#" | "ai #" | "agenda item" | "agenda" | "agenda item number" => {
-            Role::AgendaItem
-        }
-        "type" | "document type" | "tdoc type" => Role::Type,
-        "doc for" | "document for" | "for" => Role::DocFor,
-        "rel" | "release" => Role::Release,
-        "work item" | "wi" | "work item code" => Role::WorkItem,
-        "comments" | "comment" | "remarks" => Role::Comments,
-        "revision of" | "is revision of" => Role::RevisionOf,
-        "revised to" | "revised in" => Role::RevisedTo,
-        "merge of" => Role::MergeOf,
-        "merged to" | "merged into" => Role::MergedTo,
-        "title" | "subject" | "document title" | "contribution title" => Role::Title,
-        "source" | "sources" | "source(s)" | "company" | "companies" | "from"
-        | "author" | "authors" => Role::Source,
-        // `TDoc Status` is the 3GPP portal's Result column.
-        "decision" | "result" | "outcome" | "disposition" | "conclusion"
-        | "tdoc status" | "document status" => Role::Decision,
-        "reference" | "ref" | "action" | "action id" | "action number" | "id" | "no"
-        | "item" => Role::Reference,
-        "what" | "description" | "action item" | "task" | "action description" => {
-            Role::What
-        }
-        "who" | "owner" | "responsible" | "assignee" | "assigned to" | "actor" => {
-            Role::Who
-        }
-        "status" | "state" => Role::Status,
-        _ => return None,
-    };
-    Some(role)
+    book.columns()
+        .lists()
+        .into_iter()
+        .zip(ROLES)
+        .find(|((_, words), _)| words.contains(&key))
+        .map(|(_, role)| role)
 }
 
 /// The text of a row's cell: its lines (see [`Cell::text`]) with spaces folded, empty ones
@@ -242,7 +223,7 @@ pub(crate) fn classify<'t>(table: &'t Table, cx: Context<'_>) -> TableKind<'t> {
     let rows: Vec<&Row> = table.rows.iter().filter(|r| !is_empty_row(r)).collect();
     let header: Vec<Option<Role>> = rows
         .first()
-        .map(|r| r.cells.iter().map(|c| role(&folded_text(c))).collect())
+        .map(|r| r.cells.iter().map(|c| role(&folded_text(c), cx.book)).collect())
         .unwrap_or_default();
     let column = |wanted: Role| header.iter().position(|r| *r == Some(wanted));
     let body = rows.get(1..).unwrap_or_default();
@@ -516,6 +497,29 @@ mod tests {
         #[test]
         fn folded_text_is_the_former_cell_text(cell in cell()) {
             prop_assert_eq!(folded_text(&cell), former_cell_text(&cell));
+        }
+    }
+
+    #[test]
+    fn column_examples() {
+        let book = crate::phrasebook::builtin();
+        let names = book.columns().lists().map(|(name, _)| name);
+        assert!(!book.column_examples().is_empty());
+        for example in book.column_examples() {
+            let found = role(&example.header, book)
+                .and_then(|role| {
+                    let index = ROLES.iter().position(|r| *r == role)?;
+                    names.get(index).copied()
+                })
+                .unwrap_or_default();
+            assert_eq!(found, example.column, "{}", example.header);
+        }
+        // A header word names one column.
+        let mut seen = std::collections::HashSet::new();
+        for (name, words) in book.columns().lists() {
+            for word in words {
+                assert!(seen.insert(word.clone()), "`{word}` ({name}) names two columns");
+            }
         }
     }
 

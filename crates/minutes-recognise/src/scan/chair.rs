@@ -16,6 +16,8 @@
 //!   every class follows the standard library's Unicode version, not the regex's, for
 //!   characters that only one of the two knows (U+A7CE is a capital only in Unicode 17).
 
+use crate::phrasebook::CoverPhrases;
+
 /// Other_Uppercase: uppercase but no letter (Roman numerals, circled and squared capitals).
 fn is_other_uppercase(c: char) -> bool {
     matches!(
@@ -102,34 +104,45 @@ fn name_word(text: &str, at: usize) -> Option<usize> {
 ///
 /// The name is two to four words, and the greedy `{1,3}` tries four first: in
 /// `Omar Elloumi WG SEC chair of` the name is all four words.
-pub(crate) fn chair_name(text: &str) -> Option<&str> {
+///
+/// `WG` and `chair(?:man|person)?` are the phrasebook's `chair_groups` and `chair_titles`.
+pub(crate) fn chair_name<'t>(text: &'t str, words: &CoverPhrases) -> Option<&'t str> {
     let ends: Vec<usize> = std::iter::successors(name_word(text, 0), |&end| {
         name_word(text, spaces(text, end)?)
     })
     .take(4)
     .collect();
-    let end = ends.iter().skip(1).rev().find(|&&end| chair_of(text, end))?;
+    let end = ends.iter().skip(1).rev().find(|&&end| chair_of(text, end, words))?;
     text.get(..*end)
 }
 
 /// `,?\s+(?:the\s+)?(?:WG\s+\w+\s+)?chair(?:man|person)?\s+of\b` at `at`. Each optional
 /// part is taken when it is there, as the regex does first; leaving it out instead never
 /// matches, since the part after it starts differently (with a space, `WG` or `chair`).
-fn chair_of(text: &str, at: usize) -> bool {
+fn chair_of(text: &str, at: usize, words: &CoverPhrases) -> bool {
     let at = literal(text, at, ",").unwrap_or(at);
     let Some(at) = spaces(text, at) else { return false };
     let at = literal(text, at, "the").and_then(|end| spaces(text, end)).unwrap_or(at);
-    let group =
-        literal(text, at, "WG").and_then(|end| spaces(text, end)).and_then(|word| {
+    let group = words
+        .chair_groups
+        .iter()
+        .find_map(|group| literal(text, at, group))
+        .and_then(|end| spaces(text, end))
+        .and_then(|word| {
             let end = run(text, word, is_word_char);
             spaces(text, end).filter(|_| end > word)
         });
-    let Some(chair) = literal(text, group.unwrap_or(at), "chair") else { return false };
-    let chair =
-        ["man", "person"].iter().find_map(|w| literal(text, chair, w)).unwrap_or(chair);
-    spaces(text, chair)
-        .and_then(|of| literal(text, of, "of"))
-        .is_some_and(|end| !char_at(text, end).is_some_and(is_word_char))
+    // A title, then `of` as a word; with the group part or, failing that, without it.
+    let title_of = |from: usize| {
+        words.chair_titles.iter().filter_map(|title| literal(text, from, title)).any(
+            |title_end| {
+                spaces(text, title_end)
+                    .and_then(|of| literal(text, of, "of"))
+                    .is_some_and(|end| !char_at(text, end).is_some_and(is_word_char))
+            },
+        )
+    };
+    group.is_some_and(title_of) || title_of(at)
 }
 
 #[cfg(test)]
@@ -146,6 +159,10 @@ mod tests {
     static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),?\s+(?:the\s+)?(?:WG\s+\w+\s+)?chair(?:man|person)?\s+of\b").unwrap()
     });
+
+    fn chair_name(text: &str) -> Option<&str> {
+        super::chair_name(text, crate::phrasebook::builtin().cover())
+    }
 
     fn chair_re(text: &str) -> Option<&str> {
         Some(CHAIR.captures(text)?.get(1)?.as_str())

@@ -2,6 +2,7 @@
 //! restatements, each exactly as its documented pattern would match.
 
 use super::{skip_spaces, word_at, word_ends, word_starts};
+use crate::phrasebook::RestatementWords;
 
 /// The number of bytes from `at` for which `class` holds.
 fn count(bytes: &[u8], at: usize, class: impl Fn(u8) -> bool) -> usize {
@@ -64,13 +65,8 @@ fn separator(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-const VERBS: [&str; 3] = ["was", "were", "is"];
-
-const STATUSES: [&str; 7] =
-    ["agreed", "noted", "approved", "withdrawn", "endorsed", "rejected", "postponed"];
-
 /// The end of the first of `words` at `at` (ASCII case-insensitive) that ends a word.
-fn bounded_word(bytes: &[u8], at: usize, words: &[&str]) -> Option<usize> {
+fn bounded_word(bytes: &[u8], at: usize, words: &[String]) -> Option<usize> {
     words
         .iter()
         .find_map(|w| word_at(bytes, at, w, true).filter(|&e| word_ends(bytes, e)))
@@ -81,7 +77,7 @@ fn first_word(
     bytes: &[u8],
     from: usize,
     to: usize,
-    words: &[&str],
+    words: &[String],
 ) -> Option<(usize, usize)> {
     (from..to)
         .filter(|&at| word_starts(bytes, at))
@@ -95,10 +91,15 @@ fn first_word(
 /// the `.*?` between them is anything but a line feed, so all of it is on the first line.
 /// The lazy gaps take the first verb that a status follows: as a later verb ends later,
 /// that is the first verb of the line, and then the first status after it.
-pub(crate) fn restated(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn restated<'t>(
+    text: &'t str,
+    words: &RestatementWords,
+) -> Option<(&'t str, &'t str)> {
     let bytes = text.as_bytes();
-    // `an?\s+|the\s+`: the article, when spaces follow it; `an` before `a`, as `n?` is greedy.
-    let revision = ["an", "a", "the"]
+    // `an?\s+|the\s+`: the article, when spaces follow it; `an` before `a`, as `n?` is
+    // greedy (the phrasebook lists them so).
+    let revision = words
+        .articles
         .iter()
         .find_map(|w| {
             let end = word_at(bytes, 0, w, true)?;
@@ -118,8 +119,8 @@ pub(crate) fn restated(text: &str) -> Option<(&str, &str)> {
         .iter()
         .position(|b| *b == b'\n')
         .map_or(bytes.len(), |p| after + p);
-    let (_, verb_end) = first_word(bytes, after, line_end, &VERBS)?;
-    let (status, status_end) = first_word(bytes, verb_end, line_end, &STATUSES)?;
+    let (_, verb_end) = first_word(bytes, after, line_end, &words.verbs)?;
+    let (status, status_end) = first_word(bytes, verb_end, line_end, &words.statuses)?;
     Some((text.get(digits..after)?, text.get(status..status_end)?))
 }
 
@@ -148,6 +149,10 @@ mod tests {
     fn entry_re(text: &str) -> Option<(&str, &str)> {
         let caps = ENTRY.captures(text)?;
         Some((caps.get(1)?.as_str(), caps.get(2)?.as_str()))
+    }
+
+    fn restated(text: &str) -> Option<(&str, &str)> {
+        super::restated(text, crate::phrasebook::builtin().restatement())
     }
 
     fn restated_re(text: &str) -> Option<(&str, &str)> {
