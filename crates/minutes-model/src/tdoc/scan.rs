@@ -123,12 +123,26 @@ fn find_dashed(text: &str, from: usize, body: Option<Scheme>) -> Option<Full> {
 /// `from..limit`.
 fn find_glued(text: &str, from: usize, limit: usize) -> Option<Full> {
     let bytes = text.as_bytes();
-    let initials = bytes.get(from..limit.min(bytes.len())).unwrap_or_default();
-    initials
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| GROUP_INITIALS.get(usize::from(**b)) == Some(&true))
-        .find_map(|(i, _)| glued_at(text, from + i))
+    // A glued id holds six digits in a row, rare in prose: only the groups that could end
+    // right before such a run, or one digit into it (`S2`), are tried.
+    let end = limit.saturating_add(MAX_GROUP).min(bytes.len());
+    let mut at = from;
+    while at < end {
+        let run = at + bytes.get(at..end)?.iter().position(u8::is_ascii_digit)?;
+        let digits = count(bytes, run, usize::MAX, u8::is_ascii_digit);
+        if digits >= 6 {
+            let found = (1..=MAX_GROUP)
+                .rev()
+                .filter_map(|back| run.checked_sub(back))
+                .filter(|start| (from..limit).contains(start))
+                .find_map(|start| glued_at(text, start));
+            if found.is_some() {
+                return found;
+            }
+        }
+        at = run + digits;
+    }
+    None
 }
 
 /// The first `-` or `0xE2` (the lead byte of the Unicode dashes) at or after `at`.
@@ -217,7 +231,7 @@ pub(super) const GPP_GROUPS: &[(&str, Joint)] = &[
 /// The longest group name.
 const MAX_GROUP: usize = 3;
 
-/// Whether a byte starts a group of [`GPP_GROUPS`]: glued ids are looked for only there.
+/// Whether a byte starts a group of [`GPP_GROUPS`].
 #[allow(clippy::indexing_slicing)] // Evaluated at compile time: out of bounds would not build.
 const GROUP_INITIALS: [bool; 256] = {
     let mut table = [false; 256];
@@ -231,6 +245,10 @@ const GROUP_INITIALS: [bool; 256] = {
 
 /// The group of [`GPP_GROUPS`] written at `start`, as it is listed.
 fn gpp_group_at(bytes: &[u8], start: usize) -> Option<(&'static str, Joint)> {
+    // Most places start no group: one look rules them out.
+    if GROUP_INITIALS.get(usize::from(*bytes.get(start)?)) != Some(&true) {
+        return None;
+    }
     GPP_GROUPS
         .iter()
         .copied()
