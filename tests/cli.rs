@@ -316,6 +316,37 @@ fn phrases_add_a_secretarys_wording() {
     assert_eq!(message.lines().count(), 1, "{message}");
 }
 
+/// `--phrases FILE` adds table header words too: a `Verdict` column decides.
+#[test]
+fn phrases_add_a_column_header() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let draft = dir.path().join("draft.md");
+    std::fs::write(
+        &draft,
+        "# 1 Documents\n\n| Tdoc | Title | Verdict |\n|---|---|---|\n| SEC-2019-0101 | Use case | Agreed |\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let phrases = dir.path().join("mine.toml");
+    std::fs::write(&phrases, "[columns]\ndecision = [\"Verdict\"]\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = |extra: &[&str]| {
+        minutes()
+            .args(["dispositions", "-q", "--columns", "tdoc,status"])
+            .arg(&draft)
+            .args(extra)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(String::from_utf8_lossy(&run(&[]).stdout), "Tdoc,Status\n");
+    let phrases_arg = phrases.display().to_string();
+    let added = run(&["--phrases", &phrases_arg]);
+    assert_eq!(added.status.code(), Some(0), "{}", stderr(&added));
+    assert_eq!(
+        String::from_utf8_lossy(&added.stdout),
+        "Tdoc,Status\nSEC-2019-0101,Agreed\n"
+    );
+}
+
 /// `--body` takes one body's ids only; an unknown body is a usage error.
 #[test]
 fn body_forces_the_id_scheme() {
