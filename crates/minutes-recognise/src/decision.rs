@@ -181,15 +181,12 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> + Clone {
 /// agreed.`: a short lead-in that is neither a condition nor a clause of its own, then the
 /// Tdoc directly followed by the verb and status.
 fn lead_in_form<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
-    const CLAUSE_WORDS: [&str; 17] = [
-        "if", "unless", "whether", "when", "once", "until", "before", "should", "would",
-        "that", "which", "whereas", "although", "not", "no", "it", "was",
-    ];
     let first = cx.spans(text).next()?;
     let lead = text.get(..first.start)?;
     let mut words =
         lead.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
-    let clause_word = |word: &str| CLAUSE_WORDS.iter().any(|w| lower_case_is(word, w));
+    let clause_word =
+        |word: &str| cx.book.lead_in_clause_words().any(|w| lower_case_is(word, w));
     let count = words.clone().count();
     if count == 0 || count > 6 || words.any(clause_word) {
         return None;
@@ -199,11 +196,9 @@ fn lead_in_form<'t>(text: &'t str, cx: Context<'_>) -> Option<Decided<'t>> {
     }
     // `Proposals 1 and 2 in R1-160599 are agreed`: after a preposition the Tdoc is no
     // subject; what is decided is something in it.
-    const PREPOSITIONS: [&str; 9] =
-        ["in", "of", "from", "by", "with", "to", "on", "for", "under"];
     let last =
         lead.split(|c: char| c.is_whitespace() || c == ',').rfind(|w| !w.is_empty());
-    if last.is_some_and(|w| PREPOSITIONS.iter().any(|p| lower_case_is(w, p))) {
+    if last.is_some_and(|w| cx.book.lead_in_prepositions().any(|p| lower_case_is(w, p))) {
         return None;
     }
     let parsed = suffix_form(text.get(first.start..)?, cx)?;
@@ -357,6 +352,7 @@ fn trim_parentheses(text: &str) -> &str {
 pub(crate) fn split_title_comment(
     title: &str,
     listed: Option<&str>,
+    cx: Context<'_>,
 ) -> (String, Option<String>) {
     if let Some(listed) = listed.map(fold_spaces).filter(|t| !t.is_empty()) {
         let folded = fold_spaces(title);
@@ -374,7 +370,7 @@ pub(crate) fn split_title_comment(
             }
         }
     }
-    match crate::scan::clause_start(title) {
+    match crate::scan::clause_start(title, cx.book) {
         Some(start) => {
             let head = fold_spaces(title.get(..start).unwrap_or(title)).into_owned();
             (head, title.get(start..).and_then(comment).map(Cow::into_owned))

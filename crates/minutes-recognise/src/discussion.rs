@@ -413,7 +413,7 @@ impl Walker<'_> {
             let (title, comment) = match (&parsed.title, &parsed.comment) {
                 (Some(title), None) => {
                     let (title, comment) =
-                        split_title_comment(title, self.listed_title(&tdoc));
+                        split_title_comment(title, self.listed_title(&tdoc), self.cx);
                     (Some(title), comment)
                 }
                 (title, comment) => (

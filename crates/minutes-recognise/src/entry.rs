@@ -235,13 +235,6 @@ fn words(sentence: &str) -> Vec<Word> {
     words
 }
 
-const QUALIFIERS: [&str; 13] = [
-    "in", "into", "by", "at", "as", "and", "with", "during", "on", "off", "offline",
-    "without", "for",
-];
-
-const BOUNDARIES: [&str; 6] = ["and", "but", "as", "so", "because", "while"];
-
 /// The status a sentence gives the entry's document, its phrase as written, and the
 /// last id after it (the revision or merge target).
 fn sentence_decision<'s>(
@@ -266,7 +259,7 @@ fn sentence_decision<'s>(
         let mut start = aux;
         while start > 0 {
             let before = words.get(start - 1)?;
-            if BOUNDARIES.contains(&before.lower.as_str()) {
+            if book.is_clause_boundary(&before.lower) {
                 break;
             }
             if before.comma {
@@ -309,7 +302,7 @@ fn sentence_decision<'s>(
         // (`it was noted the intent …`, `agreed to avoid …`, `noted that …`).
         let qualifies = next.is_empty()
             || raw_tail.starts_with([',', ';', '.', '(', '?', '!'])
-            || QUALIFIERS.contains(&next.as_str())
+            || book.is_entry_qualifier(&next)
             || (links && next == "to");
         if !qualifies {
             continue;

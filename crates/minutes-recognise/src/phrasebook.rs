@@ -34,6 +34,16 @@ pub struct Phrasebook {
     tag_sessions: Vec<String>,
     #[serde(default)]
     open_results: Vec<String>,
+    #[serde(default)]
+    entry_qualifiers: Vec<String>,
+    #[serde(default)]
+    clause_boundaries: Vec<String>,
+    #[serde(default)]
+    lead_in_clause_words: Vec<String>,
+    #[serde(default)]
+    lead_in_prepositions: Vec<String>,
+    #[serde(default)]
+    comment_clauses: Vec<String>,
     #[serde(default, rename = "status")]
     statuses: Vec<StatusPhrases>,
     #[serde(default, rename = "not_decision")]
@@ -275,6 +285,11 @@ impl Phrasebook {
         book.entry_subjects.extend(extra.entry_subjects.iter().cloned());
         book.tag_sessions.extend(extra.tag_sessions.iter().cloned());
         book.open_results.extend(extra.open_results.iter().cloned());
+        book.entry_qualifiers.extend(extra.entry_qualifiers.iter().cloned());
+        book.clause_boundaries.extend(extra.clause_boundaries.iter().cloned());
+        book.lead_in_clause_words.extend(extra.lead_in_clause_words.iter().cloned());
+        book.lead_in_prepositions.extend(extra.lead_in_prepositions.iter().cloned());
+        book.comment_clauses.extend(extra.comment_clauses.iter().cloned());
         book.statuses.extend(extra.statuses.iter().cloned());
         book.not_decisions.extend(extra.not_decisions.iter().cloned());
         book.examples.extend(extra.examples.iter().cloned());
@@ -312,6 +327,10 @@ impl Phrasebook {
             &mut self.entry_subjects,
             &mut self.tag_sessions,
             &mut self.open_results,
+            &mut self.entry_qualifiers,
+            &mut self.clause_boundaries,
+            &mut self.lead_in_clause_words,
+            &mut self.lead_in_prepositions,
             &mut self.cover.chair,
             &mut self.cover.vice_chairs,
             &mut self.cover.secretary,
@@ -381,6 +400,32 @@ impl Phrasebook {
     /// Whether `word` (lower-case) names a session in a bracket tag.
     pub(crate) fn is_tag_session(&self, word: &str) -> bool {
         self.tag_sessions.iter().any(|s| s == word)
+    }
+
+    /// Whether `word` (lower-case) may follow a status that decides an entry's document.
+    pub(crate) fn is_entry_qualifier(&self, word: &str) -> bool {
+        self.entry_qualifiers.iter().any(|w| w == word)
+    }
+
+    /// Whether `word` (lower-case) ends the clause before it (`and`, `but`).
+    pub(crate) fn is_clause_boundary(&self, word: &str) -> bool {
+        self.clause_boundaries.iter().any(|w| w == word)
+    }
+
+    /// The words that make a lead-in before an id a clause of its own (`if`, `that`).
+    pub(crate) fn lead_in_clause_words(&self) -> impl Iterator<Item = &str> {
+        self.lead_in_clause_words.iter().map(String::as_str)
+    }
+
+    /// The prepositions after which an id is no subject (`in`, `of`).
+    pub(crate) fn lead_in_prepositions(&self) -> impl Iterator<Item = &str> {
+        self.lead_in_prepositions.iter().map(String::as_str)
+    }
+
+    /// The words that start a comment clause after a decision's title (`will`, `to be`),
+    /// as written.
+    pub(crate) fn comment_clauses(&self) -> impl Iterator<Item = &str> {
+        self.comment_clauses.iter().map(String::as_str)
     }
 
     /// The phrases of cover fields in prose.

@@ -107,18 +107,9 @@ pub(crate) fn is_action_label(text: &str) -> bool {
 
 /// `(?-u),\s+(?:will|to be|which|pending|subject to|with|as|and will|but)\b`: where the
 /// first such clause starts.
-pub(crate) fn clause_start(text: &str) -> Option<usize> {
-    const WORDS: [&str; 9] = [
-        "will",
-        "to be",
-        "which",
-        "pending",
-        "subject to",
-        "with",
-        "as",
-        "and will",
-        "but",
-    ];
+///
+/// The words are the phrasebook's `comment_clauses`.
+pub(crate) fn clause_start(text: &str, book: &Phrasebook) -> Option<usize> {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().filter(|(_, b)| **b == b',').find_map(|(i, _)| {
         let word = skip_spaces(bytes, i + 1);
@@ -126,7 +117,7 @@ pub(crate) fn clause_start(text: &str) -> Option<usize> {
             return None;
         }
         // Every alternative is tried: `with` fails on `without`, `as` on `asked`.
-        let bounded = WORDS.iter().any(|w| {
+        let bounded = book.comment_clauses().any(|w| {
             word_at(bytes, word, w, false)
                 .is_some_and(|end| !bytes.get(end).copied().is_some_and(is_word))
         });
@@ -223,7 +214,7 @@ mod tests {
             );
             assert_eq!(is_action_label(text), action.is_match(text), "{text}");
             assert_eq!(
-                clause_start(text),
+                clause_start(text, book),
                 clause.find(text).map(|m| m.start()),
                 "{text}"
             );

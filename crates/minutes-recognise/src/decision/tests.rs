@@ -189,13 +189,15 @@ fn f7_trailing_comment_is_split_from_the_title() {
     let (title, comment) = split_title_comment(
         "WI Proposal TR-0008 Release 2, will be presented to TP for discussion and agreement.  ",
         Some("WI Proposal TR-0008 Release 2"),
+        Context::builtin(),
     );
     assert_eq!(title, "WI Proposal TR-0008 Release 2");
     assert_eq!(
         comment.as_deref(),
         Some("will be presented to TP for discussion and agreement")
     );
-    let (title, comment) = split_title_comment("Some CR, to be sent to TP", None);
+    let (title, comment) =
+        split_title_comment("Some CR, to be sent to TP", None, Context::builtin());
     assert_eq!(
         (title.as_str(), comment.as_deref()),
         ("Some CR", Some("to be sent to TP"))
@@ -203,6 +205,7 @@ fn f7_trailing_comment_is_split_from_the_title() {
     let (title, comment) = split_title_comment(
         "Use Case of PPM (the update contained in -0576)",
         Some("Use case of PPM"),
+        Context::builtin(),
     );
     assert_eq!(
         (title.as_str(), comment),
