@@ -69,16 +69,14 @@ fn other_bodies_ids(flow: &Flow, body: Scheme) -> Option<Diagnostic> {
     visit(&flow.blocks, body, &mut found);
     let (count, mut first) = found;
     if let Some(diagnostic) = &mut first {
-        let more = match count {
-            0 | 1 => String::new(),
-            n => format!(" and {} more", n - 1),
+        let (first, name) = (&diagnostic.message, body.body());
+        diagnostic.message = match count {
+            0 | 1 => format!("`{first}` is not a {name} document id: not read (--body {name})"),
+            n => format!(
+                "`{first}` and {} more are not {name} document ids: not read (--body {name})",
+                n - 1
+            ),
         };
-        diagnostic.message = format!(
-            "`{}`{more} are not {} document ids: not read (--body {})",
-            diagnostic.message,
-            body.body(),
-            body.body()
-        );
     }
     first
 }
