@@ -25,6 +25,7 @@ fn json_has_contract_fields() {
         serde_json::from_str(&meeting.to_json()).unwrap_or_default();
     for field in [
         "cover",
+        "body",
         "sections",
         "dispositions",
         "action_items",
@@ -43,6 +44,23 @@ fn invalid_json_model_is_an_error() {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(err.contains("not a valid meeting model"), "{err}");
+}
+
+/// The meeting's body is written by its `--body` name (`null` when unknown) and read back;
+/// models written before it was recorded load with an unknown body.
+#[test]
+fn the_body_is_written_and_read_back() {
+    let gpp =
+        Meeting { body: Some(minutes_model::Scheme::ThreeGpp), ..Meeting::default() };
+    let json = gpp.to_json();
+    assert!(json.contains("\"body\": \"3gpp\""), "{json}");
+    assert_eq!(Meeting::from_json(&json).unwrap().body, gpp.body);
+    let unknown = Meeting::default().to_json();
+    assert!(unknown.contains("\"body\": null"), "{unknown}");
+    let former = Meeting::from_json(r#"{"cover": {"title": "SEC17"}}"#).unwrap();
+    assert_eq!(former.body, None);
+    let bad = Meeting::from_json(r#"{"body": "etsi"}"#).map(|m| m.body);
+    assert!(bad.is_err(), "{bad:?}");
 }
 
 /// Models written before issue 13 (no `contributions` block, `action_items` blocks without

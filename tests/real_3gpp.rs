@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use minutes_model::Meeting;
+use minutes_model::{Meeting, Scheme};
 use minutes_tests::{load, read_tsv, shared_dir};
 
 /// Gates: below these the test fails (the targets are 99 % and 97 %).
@@ -22,6 +22,11 @@ fn percent(part: usize, whole: usize) -> f64 {
     } else {
         part as f64 / whole as f64
     }
+}
+
+/// The meeting's body as `--body` names it, or `unknown`.
+fn body_name(meeting: &Meeting) -> &'static str {
+    meeting.body.map_or("unknown", Scheme::body)
 }
 
 fn show_misses() -> bool {
@@ -117,6 +122,8 @@ fn sa2_132_report_against_its_truth() {
         return;
     }
     let meeting = load(&report);
+    println!("SA2#132: body {}", body_name(&meeting));
+    assert_eq!(meeting.body, Some(Scheme::ThreeGpp), "the report's ids are 3GPP's");
     let truth = read_tsv(&folder.join("S2_132_truth.tsv"));
     let (precision, recall, links) = score("SA2#132", &meeting, &truth);
 
@@ -195,6 +202,8 @@ fn ran1_84_decision_lines_decide_their_entries() {
         }
     }
     let meeting = minutes_tests::load(&report);
+    println!("RAN1#84: body {}", body_name(&meeting));
+    assert_eq!(meeting.body, Some(Scheme::ThreeGpp), "the report's ids are 3GPP's");
     let found: HashMap<String, String> = meeting
         .dispositions()
         .into_iter()
@@ -269,6 +278,7 @@ fn sa2_tdoc_lists_against_their_results() {
             }
         }
         let meeting = load(&docx);
+        assert_eq!(meeting.body, Some(Scheme::ThreeGpp), "{}", docx.display());
         let found: Vec<(String, String, String)> = meeting
             .dispositions()
             .into_iter()
@@ -286,7 +296,8 @@ fn sa2_tdoc_lists_against_their_results() {
             }
         }
         println!(
-            "{name}: {} rows with a status result ({unmapped} more without one: open, `conditionally agreed`), {} dispositions, {right} right: precision {:.1} %, recall {:.1} %",
+            "{name}: body {}; {} rows with a status result ({unmapped} more without one: open, `conditionally agreed`), {} dispositions, {right} right: precision {:.1} %, recall {:.1} %",
+            body_name(&meeting),
             expected.len(),
             found.len(),
             percent(right, found.len()) * 100.0,

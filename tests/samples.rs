@@ -32,6 +32,8 @@ fn check(sample: &Path, meeting: &Meeting) {
         .map(|r| (r["tdoc"].clone(), r["status"].clone(), r["section"].clone()))
         .collect();
     assert_eq!(disposition_rows(meeting), rows, "dispositions of {name}");
+    // Every bundled sample is a oneM2M meeting, detected from its ids.
+    assert_eq!(meeting.body, Some(minutes_model::Scheme::OneM2m), "body of {name}");
 
     let sections: Vec<(String, String)> = expected(sample, "sections")
         .into_iter()

@@ -40,6 +40,15 @@ fn dispositions_equal_truth() {
     }
 }
 
+// The seeds are oneM2M meetings, detected from their ids (no `--body`).
+#[test]
+fn seeds_are_onem2m_meetings() {
+    for stem in SEEDS {
+        let Some((meeting, _)) = seed(stem) else { return };
+        assert_eq!(meeting.body, Some(minutes_model::Scheme::OneM2m), "{stem}");
+    }
+}
+
 // Acceptance: the decision lines are where the truth says (its `line` column).
 #[test]
 fn dispositions_point_at_their_lines() {

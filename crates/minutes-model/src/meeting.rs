@@ -2,13 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Disposition, Error, FxHashMap, Result, Status, Tdoc};
+use crate::{Disposition, Error, FxHashMap, Result, Scheme, Status, Tdoc};
 
 /// The minutes of one meeting: the canonical model every writer renders.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meeting {
     /// The cover sheet.
     pub cover: Cover,
+    /// The standards body whose meeting this is, by its document ids: forced (`--body`)
+    /// or detected from the ids the draft uses; `None` when neither body's ids clearly
+    /// prevail (none, or as many of one as of the other).
+    pub body: Option<Scheme>,
     /// The top-level sections, each holding its sub-sections.
     pub sections: Vec<Section>,
     /// The action-item table.
@@ -408,6 +412,7 @@ impl Block {
 #[derive(Serialize)]
 struct MeetingOut<'a> {
     cover: &'a Cover,
+    body: Option<Scheme>,
     sections: &'a [Section],
     dispositions: Vec<Disposition>,
     action_items: &'a [ActionItem],
@@ -420,6 +425,9 @@ struct MeetingOut<'a> {
 struct MeetingIn {
     #[serde(default)]
     cover: Cover,
+    // Absent from models written before the body was recorded: unknown.
+    #[serde(default)]
+    body: Option<Scheme>,
     #[serde(default)]
     sections: Vec<Section>,
     #[serde(default)]
@@ -440,6 +448,7 @@ impl Serialize for Meeting {
     ) -> std::result::Result<S::Ok, S::Error> {
         MeetingOut {
             cover: &self.cover,
+            body: self.body,
             sections: &self.sections,
             dispositions: self.dispositions(),
             action_items: &self.action_items,
@@ -457,6 +466,7 @@ impl<'de> Deserialize<'de> for Meeting {
         let input = MeetingIn::deserialize(deserializer)?;
         Ok(Meeting {
             cover: input.cover,
+            body: input.body,
             sections: input.sections,
             action_items: input.action_items,
             next_meetings: input.next_meetings,

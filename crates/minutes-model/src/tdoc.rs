@@ -27,13 +27,28 @@ pub struct Tdoc {
     scheme: Scheme,
 }
 
-/// The identifier scheme of a standards body: how its document ids are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// The identifier scheme of a standards body: how its document ids are written. In JSON
+/// it is the body's name as `--body` takes it (`onem2m`, `3gpp`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+)]
 pub enum Scheme {
     /// oneM2M: `SEC-2015-0524R02`.
     #[default]
+    #[serde(rename = "onem2m")]
     OneM2m,
     /// 3GPP: `S2-1903157`, two-digit year and four- or five-digit serial.
+    #[serde(rename = "3gpp")]
     ThreeGpp,
 }
 

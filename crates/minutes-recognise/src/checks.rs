@@ -4,7 +4,7 @@
 
 use minutes_model::{
     Block, ContributionIndex, Decision, Diagnostic, DocumentHeading, FxHashMap,
-    FxHashSet, Meeting, Section, Severity, Tdoc,
+    FxHashSet, Meeting, Scheme, Section, Severity, Tdoc,
 };
 
 use crate::text::first_year;
@@ -57,22 +57,31 @@ impl Years {
     }
 }
 
-/// How often the meeting's Tdocs (contributions, document headings, decisions) use each year.
+/// Returns true if and only if the year-typo checks apply to `tdoc`: oneM2M writes
+/// four-digit years to mistype; a 3GPP id's two-digit `YY` is never corrected, nor counted
+/// among the meeting's years.
+fn has_typable_year(tdoc: &Tdoc) -> bool {
+    tdoc.scheme() == Scheme::OneM2m
+}
+
+/// How often the meeting's oneM2M Tdocs (contributions, document headings, decisions) use
+/// each year.
 fn year_counts(meeting: &Meeting) -> FxHashMap<u16, usize> {
     let mut counts: FxHashMap<u16, usize> = FxHashMap::default();
+    let mut count = |tdoc: &Tdoc| {
+        if has_typable_year(tdoc) {
+            *counts.entry(tdoc.year()).or_default() += 1;
+        }
+    };
     let sections = meeting.all_sections();
     for section in &sections {
-        for contribution in &section.contributions {
-            *counts.entry(contribution.tdoc.year()).or_default() += 1;
-        }
+        section.contributions.iter().for_each(|c| count(&c.tdoc));
     }
     for section in sections {
         for block in &section.blocks {
             match block {
-                Block::Decision(d) => *counts.entry(d.tdoc.year()).or_default() += 1,
-                Block::Document(h) => {
-                    h.tdocs.iter().for_each(|t| *counts.entry(t.year()).or_default() += 1)
-                }
+                Block::Decision(d) => count(&d.tdoc),
+                Block::Document(h) => h.tdocs.iter().for_each(&mut count),
                 _ => {}
             }
         }
@@ -141,6 +150,9 @@ fn year_fixes(
     let mut fixes = Vec::new();
     // `written` is None for heading ids, which are reported normalised.
     let mut fix = |slot: Slot, tdoc: &Tdoc, written: Option<&str>, location: &str| {
+        if !has_typable_year(tdoc) {
+            return;
+        }
         let written = || written.map_or_else(|| tdoc.to_string(), str::to_string);
         for year in tdoc.transposed_years_iter() {
             if !years.prefers(year, tdoc.year()) {

@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod agenda_table;
+mod body;
 mod checks;
 mod context;
 mod contribution_list;

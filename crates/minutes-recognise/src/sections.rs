@@ -170,11 +170,13 @@ pub(crate) fn recognise_in(flow: &Flow, cx: Context<'_>) -> Meeting {
 
     let mut meeting = Meeting {
         cover,
+        body: None,
         next_meetings: next_meetings(&sections, cx.book),
         sections,
         action_items: collected.action_items,
         diagnostics: collected.diagnostics.iter().map(model_diagnostic).collect(),
     };
+    crate::body::settle(&mut meeting, cx.body);
     checks::run(&mut meeting);
     not_understood(&mut meeting, collected.missed_decisions, &location_text(&start));
     sort_diagnostics(&mut meeting);

@@ -217,6 +217,24 @@ fn g3_year_typo_corrected_only_with_proof() {
     assert!(said(&unproved, 3, "kept as written"));
 }
 
+// The year-typo logic is oneM2M's: a 3GPP id's two-digit year is never "corrected", even
+// where the section names the same serial with the swapped year, and never reported as far
+// from the meeting year.
+#[test]
+fn g3_year_typo_leaves_3gpp_ids_alone() {
+    let m = meeting(
+        "# 1 Meeting 17-21 May 2019\n# 6.3 REQ\n| S2-1903157 | Use case | X\n| SEC-2019-0576 | Other | Y\n| SEC-2019-0577 | Third | Z\nS2-9103157 was noted\nAGREED – SEC-2091-0576 – Other",
+    );
+    assert_eq!(dispositions(&m), ["S2-9103157 Noted", "SEC-2019-0576 Agreed"]);
+    assert!(said(&m, 7, "year typo: `SEC-2091-0576` read as SEC-2019-0576"));
+    let about_years: Vec<_> = m
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("year") && d.message.contains("S2-"))
+        .collect();
+    assert!(about_years.is_empty(), "{about_years:?}");
+}
+
 #[test]
 fn g4_abbreviated_reference_without_context_is_an_error() {
     let m = meeting("# 6 X\n| -0576 | Use case | KDDI");

@@ -49,6 +49,7 @@ pub fn agenda_of(meeting: &Meeting) -> Meeting {
     }
     Meeting {
         cover: meeting.cover.clone(),
+        body: meeting.body,
         sections: meeting.sections.iter().map(strip).collect(),
         action_items: Vec::new(),
         next_meetings: Vec::new(),
@@ -198,6 +199,8 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
     sections.push(item(9, "Closure of meeting", Vec::new()));
     Meeting {
         cover,
+        // The next meeting is the same body's.
+        body: meeting.body,
         sections,
         action_items: carried,
         next_meetings: Vec::new(),

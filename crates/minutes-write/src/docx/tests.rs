@@ -108,6 +108,7 @@ fn meeting() -> Meeting {
             date: Some("1-5 May 2018".into()),
             purpose: Some(Purpose::Discussion),
         },
+        body: None,
         sections: vec![s6],
         action_items: vec![ActionItem {
             reference: "A-1".into(),

@@ -239,6 +239,7 @@ pub fn sample_meeting() -> Meeting {
 
     Meeting {
         cover,
+        body: None,
         sections: vec![s1, s2, s3, s4, s5, s6, s7, s8, s9],
         action_items: vec![
             action(
@@ -281,6 +282,7 @@ pub fn small_meeting() -> Meeting {
     ));
     s2.sections = vec![s20];
     Meeting {
+        body: None,
         cover: Cover {
             title: Some("SEC17 Meeting".to_string()),
             chair: Some("Chair Person".to_string()),
