@@ -231,6 +231,48 @@ fn check_reports_lines() {
     );
 }
 
+// `check` ends each draft with a summary line: the body (detected, forced or unknown), the
+// dispositions and the diagnostics by severity; a detected meeting's decisions on the
+// other body's ids are kept, with one note.
+#[test]
+fn check_summarises_each_draft_with_its_body() {
+    let run = |args: &[&str], draft: &str| {
+        let output = minutes()
+            .arg("check")
+            .args(args)
+            .arg("-")
+            .write_stdin(draft)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    let gpp = "1 Documents\nTD S2-1903157 Title\nNoted.\nTD S2-1903158 Title\nAgreed.\nTD S2-1903159 Title\nAgreed.\nSEC-2019-0001 was noted\n";
+    let detected = run(&["--notes"], gpp);
+    assert!(
+        detected.ends_with(
+            "<stdin>: 3gpp meeting (detected from its document ids); 4 dispositions; 0 errors, 1 warning, 1 note\n"
+        ),
+        "{detected}"
+    );
+    assert!(
+        detected.contains("<stdin>:8: note: `SEC-2019-0001` is a onem2m document id in a 3gpp meeting (detected from its ids); its decision is kept (--body 3gpp reads it as text)"),
+        "{detected}"
+    );
+    let forced = run(&["--body", "3gpp"], gpp);
+    assert!(
+        forced.contains("<stdin>:8: warning: `SEC-2019-0001` is not a 3gpp document id")
+            && forced.ends_with("<stdin>: 3gpp meeting (--body 3gpp); 3 dispositions; 0 errors, 3 warnings, 0 notes\n"),
+        "{forced}"
+    );
+    let unknown =
+        run(&[], "1 Documents\nSEC-2019-0001 was noted\nS2-1903157 was noted\n");
+    assert!(
+        unknown.ends_with("<stdin>: body unknown (neither onem2m nor 3gpp ids prevail); 2 dispositions; 0 errors, 1 warning, 0 notes\n"),
+        "{unknown}"
+    );
+}
+
 // `check` exits 1 when a diagnostic is an error (here: conflicting decisions).
 #[test]
 fn check_exits_1_on_errors() {
@@ -386,4 +428,40 @@ fn all_documents_lists_open_entries() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("\nTP-2020-0111,Merged,4.1\nTP-2020-0112,,4.1\n"), "{text}");
+}
+
+// The README's example outputs are what the commands print: the diagnostics of the
+// quick-start `convert` of the bundled sample, and the summary line of `check`.
+#[test]
+fn readme_examples_of_convert_and_check_hold() {
+    let readme =
+        std::fs::read_to_string(project_dir().join("README.md")).unwrap_or_default();
+    let sample = "samples/pro-38-f2f.txt";
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let convert = minutes()
+        .current_dir(project_dir())
+        .args(["convert", sample, "-o"])
+        .arg(out.path().join("pro-38-f2f.minutes.docx"))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let printed = stderr(&convert);
+    let example = readme
+        .split("prints what it\nnoticed on the way:\n\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_default();
+    assert!(!example.is_empty(), "README quick-start example not found");
+    assert_eq!(printed, example);
+
+    let check = minutes()
+        .current_dir(project_dir())
+        .args(["check", sample])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let summary = stderr(&check).lines().last().unwrap_or_default().to_string();
+    assert!(summary.starts_with(&format!("{sample}: ")), "{summary}");
+    assert!(
+        readme.contains(&format!("```text\n{summary}\n```")),
+        "README's check summary differs from: {summary}"
+    );
 }
