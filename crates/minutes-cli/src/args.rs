@@ -28,8 +28,9 @@ pub struct CliArguments {
     /// format of the built-in `phrases.toml`; see the README).
     #[arg(long, global = true, value_name = "FILE")]
     pub phrases: Option<PathBuf>,
-    /// The body whose document ids count: `onem2m` (`SEC-2015-0524R02`) or `3gpp`
-    /// (`S2-1903157`) [default: the ids of every body the draft uses].
+    /// The meeting's body, whose document ids alone count: `onem2m` (`SEC-2015-0524R02`)
+    /// or `3gpp` (`S2-1903157`) [default: detected from the draft's ids; every body's ids
+    /// are read].
     #[arg(long, global = true, value_name = "BODY", value_parser = ["onem2m", "3gpp"])]
     pub body: Option<String>,
 }

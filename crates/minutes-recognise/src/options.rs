@@ -17,8 +17,9 @@ pub struct Options {
     /// The phrasebook to use instead of the built-in one (see
     /// [`Phrasebook::with_additions`]).
     pub phrases: Option<Arc<Phrasebook>>,
-    /// The body whose document ids count (`--body`); `None` takes the ids of every body the
-    /// draft uses.
+    /// The body whose document ids count (`--body`), which is then the meeting's body;
+    /// `None` takes the ids of every body the draft uses and detects the meeting's body
+    /// from them (see [`Meeting::body`]).
     pub body: Option<Scheme>,
 }
 
