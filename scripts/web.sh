@@ -45,8 +45,12 @@ install() {
 export CARGO=/usr/bin/cargo RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
 export RUSTC_BOOTSTRAP=1
+# std built for size: a panic aborts at once, without formatting its message and location
+# (the page reports errors as Results; a panic is a bug either way), and std's smaller
+# algorithms. Together 117 kB less wasm (41 kB less gzipped).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 "$CARGO" build --locked -q -p minutes-web --profile web \
-  --target wasm32-unknown-unknown -Z build-std=std,panic_abort
+  --target wasm32-unknown-unknown -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/web/minutes_web.wasm
 
 rm -rf web/pkg
