@@ -1,9 +1,7 @@
-//! Embeds the built-in templates: zips each of `templates/onem2m-minutes/` and
-//! `templates/plain/` once into `$OUT_DIR/`, whose deflated entries the writer copies raw
-//! instead of deflating the same parts again for every document, and inflates the parts
-//! it reads once per run. Only the package is in the program; the parts as files are
-//! listed as `include_bytes!` entries for the tests alone (in
-//! `$OUT_DIR/builtin_template.rs`).
+//! Embeds the built-in templates: lists every part under `templates/onem2m-minutes/` and
+//! `templates/plain/` as `include_bytes!` entries in `$OUT_DIR/builtin_template.rs`, and
+//! zips each template once into `$OUT_DIR/`, whose deflated entries the writer copies raw
+//! instead of deflating the same parts again for every document.
 
 use std::{
     env, fs,
@@ -72,6 +70,8 @@ fn embed(
     parts.sort_by(|a, b| {
         (a.0 != "[Content_Types].xml", &a.0).cmp(&(b.0 != "[Content_Types].xml", &b.0))
     });
+    // The parts as files are for the tests: the program holds the package only and
+    // inflates the parts it reads from it (`Builtin::parts`), each template once.
     code.push_str(&format!(
         "/// The parts of a built-in template, `[Content_Types].xml` first.\n\
          #[cfg(test)]\n\

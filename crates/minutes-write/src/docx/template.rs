@@ -240,6 +240,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn rejects_non_packages() {
+        assert!(Template::from_bytes(b"hello".to_vec()).is_err());
+        let ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0];
+        let err = Template::from_bytes(ole).unwrap_err().to_string();
+        assert!(err.contains("legacy .doc"), "{err}");
+    }
+
     // The parts inflated from the embedded packages are the template files, in order.
     #[test]
     fn embedded_packages_hold_the_template_files() {
@@ -250,13 +258,5 @@ mod tests {
                 builtin.parts().iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
             assert_eq!(parts, files.to_vec(), "{builtin:?}");
         }
-    }
-
-    #[test]
-    fn rejects_non_packages() {
-        assert!(Template::from_bytes(b"hello".to_vec()).is_err());
-        let ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0];
-        let err = Template::from_bytes(ole).unwrap_err().to_string();
-        assert!(err.contains("legacy .doc"), "{err}");
     }
 }
