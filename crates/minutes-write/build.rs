@@ -70,8 +70,11 @@ fn embed(
     parts.sort_by(|a, b| {
         (a.0 != "[Content_Types].xml", &a.0).cmp(&(b.0 != "[Content_Types].xml", &b.0))
     });
+    // The parts as files are for the tests: the program holds the package only and
+    // inflates the parts it reads from it (`Builtin::parts`), each template once.
     code.push_str(&format!(
         "/// The parts of a built-in template, `[Content_Types].xml` first.\n\
+         #[cfg(test)]\n\
          pub(crate) static {prefix}_PARTS: &[(&str, &[u8])] = &[\n"
     ));
     for (name, path) in &parts {

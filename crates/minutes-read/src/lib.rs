@@ -20,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod charset;
 mod csv_table;
 mod doc;
 mod docx;

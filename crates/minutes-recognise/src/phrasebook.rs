@@ -9,8 +9,13 @@ use std::sync::LazyLock;
 use minutes_model::Status;
 use serde::Deserialize;
 
-/// The built-in phrasebook's text.
+/// The built-in phrasebook's text, which tests check against [`BUILTIN_JSON`].
+#[cfg(test)]
 const BUILTIN: &str = include_str!("phrases.toml");
+
+/// The built-in phrasebook: `phrases.toml` as the JSON value of its TOML, written by
+/// `build.rs` so that no TOML parser is needed to load it (the browser page has none).
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.json"));
 
 /// The words and phrases of decisions (see `phrases.toml` for what each list means).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -255,6 +260,7 @@ pub struct PhrasebookError(String);
 
 impl Phrasebook {
     /// Parses a phrasebook file; `name` is used in the error message.
+    #[cfg(feature = "user-phrases")]
     pub fn parse(text: &str, name: &str) -> Result<Phrasebook, PhrasebookError> {
         let mut book: Phrasebook = toml::from_str(text).map_err(|e| {
             let place = e
@@ -529,8 +535,10 @@ fn prefix_len(text: &str, phrase: &str) -> Option<usize> {
 }
 
 static BUILTIN_BOOK: LazyLock<Phrasebook> = LazyLock::new(|| {
-    // The built-in file is tested to parse; an empty book would only recognise less.
-    Phrasebook::parse(BUILTIN, "phrases.toml").unwrap_or_default()
+    // The built-in book is tested to load; an empty book would only recognise less.
+    let mut book: Phrasebook = serde_json::from_str(BUILTIN_JSON).unwrap_or_default();
+    book.index();
+    book
 });
 
 /// The built-in phrasebook.
@@ -554,6 +562,17 @@ mod tests {
             book.status_prefix("Technically  Endorsed."),
             Some((Status::TechnicallyEndorsed, 21))
         );
+    }
+
+    // The compiled-in JSON is the file: the same book as parsing `phrases.toml`.
+    #[test]
+    fn builtin_json_is_the_toml_file() {
+        let mut from_json: Phrasebook = serde_json::from_str(BUILTIN_JSON).unwrap();
+        from_json.index();
+        let from_toml = Phrasebook::parse(BUILTIN, "phrases.toml").unwrap();
+        assert_eq!(format!("{from_json:?}"), format!("{from_toml:?}"));
+        assert_eq!(format!("{:?}", builtin()), format!("{from_toml:?}"));
+        assert!(!from_toml.by_length.is_empty() && !from_toml.examples.is_empty());
     }
 
     // Every phrase the model knows means the same status here.

@@ -70,7 +70,10 @@ use self::{
     ole::Container,
     stsh::Stylesheet,
 };
-use crate::{Error, ErrorKind, Result};
+use crate::{
+    charset::{self, CodePage},
+    Error, ErrorKind, Result,
+};
 
 /// The name locations give the main story (the stream that holds it).
 const PART: &str = "WordDocument";
@@ -116,8 +119,8 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
     };
     let pieces = PieceTable::parse(&fib, &main, &table)
         .ok_or_else(|| doc_error("the piece table (CLX) is missing or unreadable"))?;
-    let single_byte = if word97 {
-        encoding_rs::WINDOWS_1252
+    let code_page = if word97 {
+        CodePage::Single(&charset::WINDOWS_1252)
     } else {
         let summary =
             read_stream(&mut compound, "\u{5}SummaryInformation", 1 << 16, bytes.len())
@@ -126,14 +129,21 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
         summary.or_else(|| codepage::from_fonts(&main, fib.sttbf_ffn)).unwrap_or_else(
             || {
                 if fib.mac {
-                    encoding_rs::MACINTOSH
+                    CodePage::Single(&charset::MACINTOSH)
                 } else {
                     codepage::from_language(fib.lid)
                 }
             },
         )
     };
-    let units = text::story_units(&pieces, &main, fib.ccp_text, single_byte);
+    let units =
+        text::story_units(&pieces, &main, fib.ccp_text, code_page).map_err(|page| {
+            doc_error(format!(
+            "a Word 6/95 document in the {} code page, which this build does not decode \
+             (the `minutes` command does)",
+            page.name()
+        ))
+        })?;
 
     let (paras, chars, stylesheet, mut lists) = if word97 {
         (

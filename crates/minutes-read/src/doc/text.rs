@@ -3,12 +3,11 @@
 //! separator, 0x15 end, nested), deleted and hidden text dropped, special characters
 //! ([MS-DOC] 2.4.3) turned into text or dropped.
 
-use encoding_rs::Encoding;
-
 use super::{
     clx::{Piece, PieceTable},
     fkp::{CharProps, Runs},
 };
+use crate::charset::{CodePage, DoubleByte};
 
 /// A character of the story and where it is stored.
 #[derive(Debug, Clone, Copy)]
@@ -42,18 +41,18 @@ pub(super) struct RawPara {
     pub prc: Option<usize>,
 }
 
-/// The characters `0..ccp_text` of the story. 8-bit pieces are decoded with
-/// `single_byte` (cp1252 in Word 97); the total is capped at the stream's length, since
-/// every stored character takes at least a byte (overlapping pieces cannot multiply it).
+/// The characters `0..ccp_text` of the story. 8-bit pieces are decoded in `code_page`
+/// (cp1252 in Word 97); the total is capped at the stream's length, since every stored
+/// character takes at least a byte (overlapping pieces cannot multiply it). Fails with
+/// the code page when this build cannot decode its text (see [`DoubleByte::decode`]).
 pub(super) fn story_units(
     table: &PieceTable,
     main: &[u8],
     ccp_text: u32,
-    single_byte: &'static Encoding,
-) -> Vec<Unit> {
+    code_page: CodePage,
+) -> Result<Vec<Unit>, DoubleByte> {
     let cap = main.len();
     let mut units = Vec::new();
-    let byte_chars = byte_table(single_byte);
     for piece in &table.pieces {
         if piece.cp_start >= ccp_text || units.len() >= cap {
             break;
@@ -65,18 +64,20 @@ pub(super) fn story_units(
         if piece.single_byte {
             let bytes = main.get(start..).unwrap_or_default();
             let bytes = bytes.get(..count.min(room)).unwrap_or(bytes);
-            if single_byte.is_single_byte() {
-                for (k, byte) in bytes.iter().enumerate() {
-                    let ch =
-                        byte_chars.get(usize::from(*byte)).copied().unwrap_or('\u{FFFD}');
-                    units.push(unit(piece, ch, k));
+            match code_page {
+                CodePage::Single(table) => {
+                    for (k, byte) in bytes.iter().enumerate() {
+                        units.push(unit(piece, table.char_of(*byte), k));
+                    }
                 }
-            } else {
-                // A double-byte code page (Word 6 in East Asian languages): decoded as a
-                // whole; positions are only used by properties, which Word 6 files lack.
-                let (text, _) = single_byte.decode_without_bom_handling(bytes);
-                for (k, ch) in text.chars().enumerate() {
-                    units.push(unit(piece, ch, k));
+                CodePage::Double(page) => {
+                    // A double-byte code page (Word 6 in East Asian languages): decoded as
+                    // a whole; positions are only used by properties, which Word 6 files
+                    // lack.
+                    let text = page.decode(bytes).ok_or(page)?;
+                    for (k, ch) in text.chars().enumerate() {
+                        units.push(unit(piece, ch, k));
+                    }
                 }
             }
         } else {
@@ -88,26 +89,12 @@ pub(super) fn story_units(
             }
         }
     }
-    units
+    Ok(units)
 }
 
 fn unit(piece: &Piece, ch: char, k: usize) -> Unit {
     let k = u32::try_from(k).unwrap_or(u32::MAX);
     Unit { ch, fc: piece.fc_of(piece.cp_start.saturating_add(k)), prc: piece.prc }
-}
-
-/// The character of each byte in a single-byte code page.
-fn byte_table(encoding: &'static Encoding) -> Vec<char> {
-    if !encoding.is_single_byte() {
-        return Vec::new();
-    }
-    (0..=255u8)
-        .map(|byte| {
-            let byte = [byte];
-            let (text, _) = encoding.decode_without_bom_handling(&byte);
-            text.chars().next().unwrap_or('\u{FFFD}')
-        })
-        .collect()
 }
 
 /// Splits the story into paragraphs of shown text. `chars` gives the character

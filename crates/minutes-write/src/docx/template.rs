@@ -1,8 +1,10 @@
-//! Template packages: the built-in template (parts embedded at build time from
+//! Template packages: the built-in template (zipped at build time from
 //! `templates/onem2m-minutes/`) or a user's `.docx`/`.dotx`, read through
 //! `minutes_ooxml` (one package layer for reader and writer).
 
 use std::sync::{Arc, OnceLock};
+
+use minutes_ooxml::{Limits, Package};
 
 use super::parts::Parts;
 use crate::{Error, Result};
@@ -43,11 +45,17 @@ pub(crate) enum Builtin {
 }
 
 impl Builtin {
-    fn parts(self) -> &'static [(&'static str, &'static [u8])] {
-        match self {
-            Builtin::OneM2m => BUILTIN_PARTS,
-            Builtin::Plain => PLAIN_PARTS,
-        }
+    /// The parts, `[Content_Types].xml` first: inflated from the embedded package on first
+    /// use, so that the program holds each template once (the package the writer copies
+    /// entries from) and trees parsed from a part can borrow its text for the whole run.
+    fn parts(self) -> &'static [(String, Vec<u8>)] {
+        static ONEM2M: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+        static PLAIN: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+        let parts = match self {
+            Builtin::OneM2m => &ONEM2M,
+            Builtin::Plain => &PLAIN,
+        };
+        parts.get_or_init(|| inflate(self.package()))
     }
 
     fn package(self) -> &'static [u8] {
@@ -56,6 +64,22 @@ impl Builtin {
             Builtin::Plain => PLAIN_PACKAGE,
         }
     }
+}
+
+/// Every part of a package written by `build.rs`, in package order. The packages are
+/// tested to inflate; a part that did not would be missing, which the writer reports.
+fn inflate(package: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let Ok(mut package) = Package::open(package, Limits::default()) else {
+        return Vec::new();
+    };
+    let names = package.part_names();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let bytes = package.read_part(&name).ok().flatten()?;
+            Some((name, bytes))
+        })
+        .collect()
 }
 
 #[derive(Clone)]
@@ -85,7 +109,7 @@ impl Source {
     pub(crate) fn embedded_names(&self) -> Vec<String> {
         match self {
             Source::Builtin(builtin) => {
-                builtin.parts().iter().map(|(name, _)| (*name).to_string()).collect()
+                builtin.parts().iter().map(|(name, _)| name.clone()).collect()
             }
             Source::Package(_) => Vec::new(),
         }
@@ -95,9 +119,11 @@ impl Source {
     /// their strings. `None` for a user's template.
     pub(crate) fn embedded(&self, name: &str) -> Option<&'static [u8]> {
         match self {
-            Source::Builtin(builtin) => {
-                builtin.parts().iter().find(|(n, _)| *n == name).map(|(_, bytes)| *bytes)
-            }
+            Source::Builtin(builtin) => builtin
+                .parts()
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, bytes)| bytes.as_slice()),
             Source::Package(_) => None,
         }
     }
@@ -220,5 +246,17 @@ mod tests {
         let ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0, 0];
         let err = Template::from_bytes(ole).unwrap_err().to_string();
         assert!(err.contains("legacy .doc"), "{err}");
+    }
+
+    // The parts inflated from the embedded packages are the template files, in order.
+    #[test]
+    fn embedded_packages_hold_the_template_files() {
+        for (builtin, files) in
+            [(Builtin::OneM2m, BUILTIN_PARTS), (Builtin::Plain, PLAIN_PARTS)]
+        {
+            let parts: Vec<(&str, &[u8])> =
+                builtin.parts().iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+            assert_eq!(parts, files.to_vec(), "{builtin:?}");
+        }
     }
 }
