@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Block, ContributionIndex, FxHashMap, Meeting, Status, Tdoc};
+use crate::{Block, ContributionIndex, FxHashMap, Meeting, Span, Status, Tdoc};
 
 /// One decided document revision, with what the portal needs to know about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +31,8 @@ pub struct Disposition {
     /// The next revision of the same document decided in these minutes.
     pub revised_to: Option<Tdoc>,
     /// Where the decision is.
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
     /// The document this one was merged into, when the draft says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<Tdoc>,

@@ -24,6 +24,7 @@ mod disposition;
 mod error;
 mod hash;
 mod meeting;
+mod span;
 mod status;
 mod status_map;
 mod tdoc;
@@ -38,6 +39,7 @@ pub use crate::{
         DecisionLinks, Diagnostic, DocumentHeading, ListedContribution, Meeting,
         NextMeeting, Purpose, Section, Severity,
     },
+    span::Span,
     status::Status,
     status_map::StatusMap,
     tdoc::{

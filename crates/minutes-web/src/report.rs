@@ -124,8 +124,8 @@ impl DiagnosticView {
         };
         DiagnosticView {
             severity,
-            location: diagnostic.location.clone(),
-            line: diagnostic.line(),
+            location: diagnostic.location.to_string(),
+            line: diagnostic.location.line(),
             message: diagnostic.message.clone(),
             text: format!("{}: {severity}: {}", diagnostic.location, diagnostic.message),
         }

@@ -293,7 +293,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                 (Column::RevisionOf, tdoc_text(&d.revision_of)),
                 (Column::RevisedTo, tdoc_text(&d.revised_to)),
                 (Column::Comment, d.comment.clone()),
-                (Column::Location, d.location.clone()),
+                (Column::Location, d.location.to_string()),
                 (Column::MergedInto, tdoc_text(&d.merged_into)),
                 (
                     Column::MergeOf,
@@ -321,7 +321,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::Source, c.source.clone()),
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
-                        (Column::Location, c.location.clone()),
+                        (Column::Location, c.location.to_string()),
                     ]));
                 }
             }
@@ -338,7 +338,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::Title, heading.title.clone().unwrap_or_default()),
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
-                        (Column::Location, heading.location.clone()),
+                        (Column::Location, heading.location.to_string()),
                     ]));
                 }
             }
