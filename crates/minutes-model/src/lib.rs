@@ -36,8 +36,8 @@ pub use crate::{
     hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher},
     meeting::{
         ActionItem, Block, Contribution, ContributionIndex, Cover, Decision,
-        DecisionLinks, Diagnostic, DocumentHeading, ListedContribution, Meeting,
-        NextMeeting, Purpose, Section, Severity,
+        DecisionLinks, Diagnostic, DocumentDetails, DocumentHeading, ListedContribution,
+        Meeting, NextMeeting, Purpose, Section, Severity,
     },
     span::Span,
     status::Status,

@@ -283,6 +283,22 @@ pub struct DecisionLinks {
     /// before the plenary's), as written; the decision itself is the last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<String>,
+    /// The document's type, purpose, release and work item, when the draft gives them
+    /// (JSON: the fields `doc_type`, `doc_for`, `release`, `work_item` of `links`).
+    #[serde(flatten)]
+    pub details: DocumentDetails,
+    /// The agenda item a Tdoc list's row gives (its `AI` column): the disposition's
+    /// agenda item, wherever the table stands.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agenda_item: String,
+}
+
+/// What a draft says about a document beside decisions on it (a Tdoc list's columns, an
+/// entry's `Document for:` line): kept with the decision ([`DecisionLinks::details`]) and
+/// handed on to its disposition ([`crate::Disposition::details`]) and the CSV columns
+/// `type`, `doc_for`, `release`, `work_item`. Each is empty where the draft does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentDetails {
     /// The document's type (`CR`, `LS in`, `discussion`), when a list gives it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub doc_type: String,
@@ -295,10 +311,6 @@ pub struct DecisionLinks {
     /// The work item (`5GS_Ph1`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub work_item: String,
-    /// The agenda item a Tdoc list's row gives (its `AI` column): the disposition's
-    /// agenda item, wherever the table stands.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub agenda_item: String,
 }
 
 impl DecisionLinks {

@@ -303,10 +303,10 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
-                (Column::Type, d.doc_type.clone()),
-                (Column::DocFor, d.doc_for.clone()),
-                (Column::Release, d.release.clone()),
-                (Column::WorkItem, d.work_item.clone()),
+                (Column::Type, d.details.doc_type.clone()),
+                (Column::DocFor, d.details.doc_for.clone()),
+                (Column::Release, d.details.release.clone()),
+                (Column::WorkItem, d.details.work_item.clone()),
             ]));
         }
         let Some(section) = section else { continue };

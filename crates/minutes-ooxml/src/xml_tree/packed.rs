@@ -189,7 +189,8 @@ impl Input<'_> {
     }
 
     fn kind(&mut self) -> Result<u8> {
-        let kind = self.bytes.get(self.at).copied().ok_or_else(|| self.bad("truncated"))?;
+        let kind =
+            self.bytes.get(self.at).copied().ok_or_else(|| self.bad("truncated"))?;
         self.at += 1;
         Ok(kind)
     }
