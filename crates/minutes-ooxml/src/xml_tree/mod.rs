@@ -19,7 +19,7 @@ use std::borrow::Cow;
 
 pub use self::names::{intern, Name};
 pub use self::packed::{pack, unpack_static};
-pub use self::parse::{attr_value, local_name, parse, parse_static, Step, Walker};
+pub use self::parse::{parse, parse_static};
 pub use self::write::{serialize, serialize_around, serialize_inserting};
 use crate::xml::MAX_XML_DEPTH as MAX_DEPTH;
 
