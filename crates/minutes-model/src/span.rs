@@ -278,4 +278,17 @@ mod tests {
             r#"{"severity":"note","location":"","message":"m"}"#
         );
     }
+
+    proptest::proptest! {
+        // Any `location` text reads as a span that prints back to a text reading as the
+        // same span; text that names no place is kept as written.
+        #[test]
+        fn any_text_reads_back(text in "(line |paragraph |row )?[0-9]{0,3}( of [a-z/.]{0,8})?|.{0,12}") {
+            let span = Span::parse(&text);
+            proptest::prop_assert_eq!(Span::parse(&span.to_string()), span.clone());
+            if let Span::Described(described) = &span {
+                proptest::prop_assert_eq!(&**described, text.as_str());
+            }
+        }
+    }
 }
