@@ -18,6 +18,15 @@ fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The diagnostics of `check`'s stderr, without its per-draft summary line.
+fn diagnostics(output: &std::process::Output) -> String {
+    stderr(output)
+        .lines()
+        .filter(|line| [": error: ", ": warning: ", ": note: "].iter().any(|s| line.contains(s)))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
 #[test]
 fn dispositions_to_stdout() {
     let output = minutes()
@@ -463,5 +472,88 @@ fn readme_examples_of_convert_and_check_hold() {
     assert!(
         readme.contains(&format!("```text\n{summary}\n```")),
         "README's check summary differs from: {summary}"
+    );
+}
+
+/// Regression test for issue 16: a DOCX draft's diagnostics name the paragraph as
+/// `file:¶N:`, never `file:paragraph N:` nor `file:1:` for a later paragraph.
+#[test]
+fn issue16_docx_diagnostics_print_paragraphs() {
+    let draft = project_dir().join("samples/docx/req-edge-cases.docx");
+    let output =
+        minutes().arg("check").arg(&draft).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(0));
+    let message = diagnostics(&output);
+    let name = draft.display().to_string();
+    assert_eq!(
+        message,
+        format!(
+            "{name}:¶19: warning: document heading names REQ-2021-1007 but the decision at paragraph 21 is on REQ-2021-0107, which the contribution table lists: the heading id is probably a typo\n\
+             {name}:¶26: warning: year typo: `REQ-2012-0105R01` read as REQ-2021-0105R01 (REQ-2021-0105 at paragraph 23 in section 3.2)\n\
+             {name}:¶29: warning: REQ-2021-0115 is decided but absent from every contribution table\n"
+        )
+    );
+    // Every sample: one place form per line, never a line number.
+    for sample in ["pro-38-f2f", "tst-12-minutes", "tp-50-plenary-entries"] {
+        let draft = project_dir().join(format!("samples/docx/{sample}.docx"));
+        let output = minutes()
+            .args(["check", "--notes"])
+            .arg(&draft)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let message = diagnostics(&output);
+        let name = draft.display().to_string();
+        assert!(!message.is_empty(), "{sample}");
+        for line in message.lines() {
+            let place = line
+                .strip_prefix(&format!("{name}:¶"))
+                .and_then(|rest| rest.split_once(": "))
+                .map(|(index, _)| index);
+            assert!(
+                place.is_some_and(|i| i.parse::<u32>().is_ok_and(|i| i > 0)),
+                "{line}"
+            );
+        }
+    }
+}
+
+/// Regression test for issue 16: a text draft's diagnostics print `file:LINE:`.
+#[test]
+fn issue16_text_diagnostics_print_lines() {
+    let draft = project_dir().join("samples/req-edge-cases.txt");
+    let output =
+        minutes().arg("check").arg(&draft).output().unwrap_or_else(|e| panic!("{e}"));
+    let message = diagnostics(&output);
+    let name = draft.display().to_string();
+    let places: Vec<&str> = message
+        .lines()
+        .filter_map(|line| line.strip_prefix(&format!("{name}:")))
+        .filter_map(|rest| rest.split_once(": warning: ").map(|(place, _)| place))
+        .collect();
+    assert_eq!(places, ["64", "80", "83"], "{message}");
+}
+
+/// Regression test for issue 16: a JSON model written before spans existed (its
+/// `location` text only) keeps its places: the paragraph prints as `¶N`, a line as its
+/// number, and a diagnostic without a place prints none.
+#[test]
+fn issue16_old_json_models_keep_their_places() {
+    let model = r#"{
+  "cover": {"title": "PRO#38"},
+  "sections": [{"number": "1", "title": "Opening", "blocks": [], "location": "paragraph 3"}],
+  "diagnostics": [
+    {"severity": "warning", "location": "paragraph 19", "message": "from a DOCX"},
+    {"severity": "warning", "location": "line 64", "message": "from a text"},
+    {"severity": "warning", "location": "", "message": "from nowhere"}
+  ]
+}"#;
+    let output = minutes()
+        .args(["check", "-"])
+        .write_stdin(model)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        diagnostics(&output),
+        "<stdin>:¶19: warning: from a DOCX\n<stdin>:64: warning: from a text\n<stdin>: warning: from nowhere\n"
     );
 }

@@ -93,7 +93,7 @@ fn blocks() -> impl Strategy<Value = Vec<Block>> {
                     comment: None,
                     as_written: as_written.clone(),
                     in_table: false,
-                    location: String::new(),
+                    location: minutes_model::Span::Unknown,
                     links: Default::default(),
                 }))
                 .collect()
@@ -109,14 +109,17 @@ fn block() -> impl Strategy<Value = Block> {
             title: Some(title),
             note: None,
             in_table: false,
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
         })),
-        words(1, 12).prop_map(|text| Block::Paragraph { text, location: String::new() }),
+        words(1, 12).prop_map(|text| Block::Paragraph {
+            text,
+            location: minutes_model::Span::Unknown
+        }),
         words(1, 10).prop_map(|text| Block::Bullet {
             level: 1,
             text,
             label: None,
-            location: String::new()
+            location: minutes_model::Span::Unknown
         }),
         (tdoc(), status(), words(1, 6)).prop_map(|(t, (status, word), title)| {
             Block::Decision(Decision {
@@ -128,7 +131,7 @@ fn block() -> impl Strategy<Value = Block> {
                 title: Some(title),
                 comment: None,
                 in_table: false,
-                location: String::new(),
+                location: minutes_model::Span::Unknown,
                 links: Default::default(),
             })
         }),
@@ -141,7 +144,7 @@ fn contribution() -> impl Strategy<Value = Contribution> {
         tdoc,
         title,
         source,
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     })
 }
 
@@ -174,7 +177,7 @@ fn section(number: String, children: usize) -> impl Strategy<Value = Section> {
                     ..Section::default()
                 })
                 .collect(),
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
         })
 }
 
@@ -210,7 +213,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     what,
                     who,
                     status: "OPEN".to_string(),
-                    location: String::new(),
+                    location: minutes_model::Span::Unknown,
                 })
                 .collect();
             if !action_items.is_empty() {
@@ -218,7 +221,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
                     last.blocks.push(Block::ActionItems {
                         items: None,
                         header: Vec::new(),
-                        location: String::new(),
+                        location: minutes_model::Span::Unknown,
                     });
                 }
             }

@@ -125,7 +125,8 @@ pub fn section_rows(meeting: &Meeting) -> Vec<(String, String)> {
 /// (section, Tdoc cell as written, title, source) of every contribution row; the
 /// contributions of one cell (`SEC-2015-0507/-0576`) are joined back with `/`.
 pub fn contribution_cells(meeting: &Meeting) -> Vec<(String, String, String, String)> {
-    let mut rows: Vec<(String, String, String, String, String)> = Vec::new();
+    let mut rows: Vec<(String, String, String, String, minutes::model::Span)> =
+        Vec::new();
     for (section, c) in meeting.all_contributions() {
         match rows.last_mut() {
             Some(last)

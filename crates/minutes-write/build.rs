@@ -1,7 +1,9 @@
 //! Embeds the built-in templates: lists every part under `templates/onem2m-minutes/` and
 //! `templates/plain/` as `include_bytes!` entries in `$OUT_DIR/builtin_template.rs`, and
 //! zips each template once into `$OUT_DIR/`, whose deflated entries the writer copies raw
-//! instead of deflating the same parts again for every document.
+//! instead of deflating the same parts again for every document. The XML parts are also
+//! parsed here, with the writer's own parser, and packed (`minutes_ooxml::xml_tree::pack`)
+//! into `$OUT_DIR/`: a run unpacks the trees instead of parsing the parts again.
 
 use std::{
     env, fs,
@@ -94,6 +96,7 @@ fn embed(
         zip.write_all(&fs::read(path)?)?;
     }
     let package = zip.finish().map_err(std::io::Error::other)?.into_inner();
+    embed_trees(&parts, prefix, out, code)?;
     let package_path = out.join(format!("{}.docx", prefix.to_lowercase()));
     fs::write(&package_path, package)?;
     code.push_str(&format!(
@@ -101,5 +104,36 @@ fn embed(
          pub(crate) static {prefix}_PACKAGE: &[u8] = include_bytes!({:?});\n",
         package_path.to_string_lossy()
     ));
+    Ok(())
+}
+
+/// Adds to `code` the XML parts of a template parsed and packed (`{prefix}_TREES`, part
+/// name and packed tree). Not for the browser's module, whose size counts more than the
+/// few tenths of a millisecond the trees save a run: there the parts are parsed when used.
+fn embed_trees(
+    parts: &[(String, PathBuf)],
+    prefix: &str,
+    out: &Path,
+    code: &mut String,
+) -> std::io::Result<()> {
+    code.push_str(&format!(
+        "/// The XML parts of a built-in template, parsed at build time and packed.\n\
+         pub(crate) static {prefix}_TREES: &[(&str, &[u8])] = &[\n"
+    ));
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    let xml = parts
+        .iter()
+        .filter(|(name, _)| name.ends_with(".xml") || name.ends_with(".rels"));
+    for (index, (name, path)) in xml.enumerate().filter(|_| !wasm) {
+        let tree = minutes_ooxml::xml_tree::parse(&fs::read(path)?, name)
+            .map_err(|err| std::io::Error::other(format!("{}: {err}", path.display())))?;
+        let packed_path = out.join(format!("{}-tree-{index}.bin", prefix.to_lowercase()));
+        fs::write(&packed_path, minutes_ooxml::xml_tree::pack(&tree))?;
+        code.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            packed_path.to_string_lossy()
+        ));
+    }
+    code.push_str("];\n");
     Ok(())
 }

@@ -89,12 +89,13 @@ pub fn agenda(cmd: &AgendaCommand) -> anyhow::Result<u8> {
     ))
 }
 
-/// A list's error as `file:line: message` when it points at a line, else `file: message`.
+/// A list's error as `file:PLACE: message` when it points at a row (`file:8:`,
+/// `file:Sheet1!5:`), else `file: message`.
 fn list_error(name: &str, err: &minutes::Error) -> anyhow::Error {
     match err.kind() {
         minutes::ErrorKind::List(list) => {
-            match list.location.as_ref().and_then(|l| l.line()) {
-                Some(line) => anyhow::anyhow!("{name}:{line}: {}", list.message),
+            match list.location.as_ref().and_then(|l| l.jump_form()) {
+                Some(place) => anyhow::anyhow!("{name}:{place}: {}", list.message),
                 None => anyhow::anyhow!("{name}: {list}"),
             }
         }

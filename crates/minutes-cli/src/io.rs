@@ -9,7 +9,10 @@ use std::{
 };
 
 use anyhow::{bail, Context};
-use minutes::{model::Severity, Loaded, Meeting};
+use minutes::{
+    model::{Diagnostic, Severity},
+    Loaded, Meeting,
+};
 use spill::{Spill, SPILL_LIMIT};
 
 /// A draft's bytes and the name to show in messages.
@@ -128,7 +131,7 @@ pub fn error_count(meeting: &Meeting) -> usize {
     meeting.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
 }
 
-/// Prints diagnostics as `file:line: severity: message`; returns the number of errors.
+/// Prints diagnostics as `file:PLACE: severity: message`; returns the number of errors.
 pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
     let mut errors = 0;
     for diagnostic in &meeting.diagnostics {
@@ -138,23 +141,21 @@ pub fn print_diagnostics(name: &str, meeting: &Meeting, notes: bool) -> usize {
         if diagnostic.severity == Severity::Note && !notes {
             continue;
         }
-        let severity = match diagnostic.severity {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        let place = diagnostic.line().map_or_else(
-            || diagnostic.location.trim().to_string(),
-            |line| line.to_string(),
-        );
-        // A diagnostic without a place prints none (never `file:: warning`).
-        if place.is_empty() {
-            eprintln!("{name}: {severity}: {}", diagnostic.message);
-        } else {
-            eprintln!("{name}:{place}: {severity}: {}", diagnostic.message);
-        }
+        eprintln!("{}", diagnostic_line(name, diagnostic));
     }
     errors
+}
+
+/// A diagnostic as one line, `file:PLACE: severity: message`, where PLACE is the span's
+/// jumpable form (README, Diagnostics): `128` for a text line, `¶19` for a Word paragraph,
+/// `Sheet1!5` for a sheet's row. A diagnostic without a place prints none (never
+/// `file:: warning`).
+pub fn diagnostic_line(name: &str, diagnostic: &Diagnostic) -> String {
+    let Diagnostic { severity, location, message } = diagnostic;
+    match location.jump_form() {
+        Some(place) => format!("{name}:{place}: {severity}: {message}"),
+        None => format!("{name}: {severity}: {message}"),
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, renamed

@@ -3,7 +3,7 @@
 //! # Overview
 //! A [`Flow`] is an ordered list of [`Block`]s: [`BlockKind::Heading`],
 //! [`BlockKind::Paragraph`], [`BlockKind::ListItem`] and [`BlockKind::Table`] (whose
-//! [`Cell`]s hold blocks again). Every block carries the [`Location`] it came from, so a
+//! [`Cell`]s hold blocks again). Every block carries the [`Span`] it came from, so a
 //! diagnostic raised three stages later still points at the source line. Readers report
 //! recoverable problems as [`Diagnostic`]s beside their output, in a [`Warned`].
 //!
@@ -28,7 +28,7 @@ mod render;
 pub use crate::{
     block::{Block, BlockKind, Cell, Flow, Row, Table},
     blocks::Blocks,
-    diag::{Diagnostic, Location, Severity, Warned},
+    diag::{Diagnostic, Location, Severity, Span, Warned},
     inline::{normalise_inline, normalise_inline_owned},
     render::render_flow,
 };

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Block, ContributionIndex, FxHashMap, Meeting, Status, Tdoc};
+use crate::{
+    Block, ContributionIndex, DocumentDetails, FxHashMap, Meeting, Span, Status, Tdoc,
+};
 
 /// One decided document revision, with what the portal needs to know about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +33,8 @@ pub struct Disposition {
     /// The next revision of the same document decided in these minutes.
     pub revised_to: Option<Tdoc>,
     /// Where the decision is.
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
     /// The document this one was merged into, when the draft says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<Tdoc>,
@@ -39,18 +42,11 @@ pub struct Disposition {
     /// into it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge_of: Vec<Tdoc>,
-    /// The document's type (`CR`, `LS in`), when the draft gives it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub doc_type: String,
-    /// What the document is for (`Approval`), when the draft gives it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub doc_for: String,
-    /// The release, when the draft gives it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub release: String,
-    /// The work item, when the draft gives it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub work_item: String,
+    /// The document's type, purpose, release and work item, as the decision's
+    /// [`DecisionLinks`](crate::DecisionLinks) give them (JSON: `doc_type`, `doc_for`,
+    /// `release`, `work_item`).
+    #[serde(flatten)]
+    pub details: DocumentDetails,
 }
 
 impl Meeting {
@@ -128,10 +124,7 @@ impl Meeting {
                     location: decision.location.clone(),
                     merged_into: decision.links.merged_into.clone(),
                     merge_of: decision.links.merge_of.clone(),
-                    doc_type: decision.links.doc_type.clone(),
-                    doc_for: decision.links.doc_for.clone(),
-                    release: decision.links.release.clone(),
-                    work_item: decision.links.work_item.clone(),
+                    details: decision.links.details.clone(),
                 });
                 stated.push((
                     decision.links.revision_of.clone(),

@@ -24,6 +24,7 @@ mod disposition;
 mod error;
 mod hash;
 mod meeting;
+mod span;
 mod status;
 mod status_map;
 mod tdoc;
@@ -35,9 +36,10 @@ pub use crate::{
     hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher},
     meeting::{
         ActionItem, Block, Contribution, ContributionIndex, Cover, Decision,
-        DecisionLinks, Diagnostic, DocumentHeading, ListedContribution, Meeting,
-        NextMeeting, Purpose, Section, Severity,
+        DecisionLinks, Diagnostic, DocumentDetails, DocumentHeading, ListedContribution,
+        Meeting, NextMeeting, Purpose, Section, Severity,
     },
+    span::Span,
     status::Status,
     status_map::StatusMap,
     tdoc::{

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Disposition, Error, FxHashMap, Result, Scheme, Status, Tdoc};
+use crate::{Disposition, Error, FxHashMap, Result, Scheme, Span, Status, Tdoc};
 
 /// The minutes of one meeting: the canonical model every writer renders.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -95,8 +95,8 @@ pub struct Section {
     #[serde(default)]
     pub sections: Vec<Section>,
     /// Where the heading is.
-    #[serde(default)]
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
 }
 
 /// One row of a contributions list (`minutes agenda --contributions`): the contribution
@@ -125,8 +125,8 @@ pub struct Contribution {
     #[serde(default)]
     pub source: String,
     /// Where the row is.
-    #[serde(default)]
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
 }
 
 /// One block of a section, in the draft's order: what the recogniser understood
@@ -148,16 +148,16 @@ pub enum Block {
         /// The heading text.
         text: String,
         /// Where it is.
-        #[serde(default)]
-        location: String,
+        #[serde(flatten, with = "crate::span::json")]
+        location: Span,
     },
     /// A paragraph of discussion.
     Paragraph {
         /// The text.
         text: String,
         /// Where it is.
-        #[serde(default)]
-        location: String,
+        #[serde(flatten, with = "crate::span::json")]
+        location: Span,
     },
     /// A list item: `· Edits were proposed for clarity.`, `1. Opening`.
     Bullet {
@@ -169,8 +169,8 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
         /// Where it is.
-        #[serde(default)]
-        location: String,
+        #[serde(flatten, with = "crate::span::json")]
+        location: Span,
     },
     /// A decision on one document revision.
     Decision(Decision),
@@ -185,8 +185,8 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         header: Vec<String>,
         /// Where it is.
-        #[serde(default)]
-        location: String,
+        #[serde(flatten, with = "crate::span::json")]
+        location: Span,
     },
     /// A contribution table where the draft has it: its rows are the entries
     /// `contributions` of [`Section::contributions`]; `rows` are its cells as written.
@@ -200,16 +200,16 @@ pub enum Block {
         #[serde(default)]
         header: bool,
         /// Where it is.
-        #[serde(default)]
-        location: String,
+        #[serde(flatten, with = "crate::span::json")]
+        location: Span,
     },
     /// A table that is neither a contribution nor an action-item table, as cell texts.
     Table {
         /// Rows of cell texts.
         rows: Vec<Vec<String>>,
         /// Where it is.
-        #[serde(default)]
-        location: String,
+        #[serde(flatten, with = "crate::span::json")]
+        location: Span,
     },
 }
 
@@ -231,8 +231,8 @@ pub struct DocumentHeading {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_table: bool,
     /// Where it is.
-    #[serde(default)]
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
 }
 
 /// A decision on one document revision: `AGREED - SEC-2015-0515R02- Security requirements`.
@@ -258,8 +258,8 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_table: bool,
     /// Where it is.
-    #[serde(default)]
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
     /// What the draft says besides the status: revision and merge targets, the entry's
     /// earlier decisions, the document's type and release.
     /// Boxed: empty for most decisions, and large.
@@ -287,6 +287,22 @@ pub struct DecisionLinks {
     /// before the plenary's), as written; the decision itself is the last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<String>,
+    /// The document's type, purpose, release and work item, when the draft gives them
+    /// (JSON: the fields `doc_type`, `doc_for`, `release`, `work_item` of `links`).
+    #[serde(flatten)]
+    pub details: DocumentDetails,
+    /// The agenda item a Tdoc list's row gives (its `AI` column): the disposition's
+    /// agenda item, wherever the table stands.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agenda_item: String,
+}
+
+/// What a draft says about a document beside decisions on it (a Tdoc list's columns, an
+/// entry's `Document for:` line): kept with the decision ([`DecisionLinks::details`]) and
+/// handed on to its disposition ([`crate::Disposition::details`]) and the CSV columns
+/// `type`, `doc_for`, `release`, `work_item`. Each is empty where the draft does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentDetails {
     /// The document's type (`CR`, `LS in`, `discussion`), when a list gives it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub doc_type: String,
@@ -299,10 +315,6 @@ pub struct DecisionLinks {
     /// The work item (`5GS_Ph1`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub work_item: String,
-    /// The agenda item a Tdoc list's row gives (its `AI` column): the disposition's
-    /// agenda item, wherever the table stands.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub agenda_item: String,
 }
 
 impl DecisionLinks {
@@ -324,8 +336,8 @@ pub struct ActionItem {
     /// The status as written, trimmed: `OPEN`, `Complete`, `CLOSED?`.
     pub status: String,
     /// Where the row is.
-    #[serde(default)]
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
 }
 
 impl ActionItem {
@@ -357,43 +369,68 @@ pub struct NextMeeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Where the entry is.
-    #[serde(default)]
-    pub location: String,
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Worth knowing.
+    /// Worth knowing; nothing is wrong.
     Note,
-    /// Recognised with a correction, or not recognised.
+    /// Something was recognised with a correction, or could not be recognised.
     Warning,
-    /// Needs a human look before the result is used.
+    /// The result cannot be trusted without a human look.
     Error,
 }
 
-/// A message about the source, with its location.
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A message about the source, pointing at its place: raised by readers and the
+/// recogniser, kept in the model, printed by the outputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
-    /// Where: `line 128`, `paragraph 12`.
-    pub location: String,
-    /// What it says.
+    /// Where it applies.
+    #[serde(flatten, with = "crate::span::json")]
+    pub location: Span,
+    /// What it says, lowercase, naming the culprit.
     pub message: String,
 }
 
+/// Constructors
 impl Diagnostic {
-    /// The line number when the location is a text line (`line 128`).
-    pub fn line(&self) -> Option<u32> {
-        self.location.strip_prefix("line ")?.parse().ok()
+    /// A warning at `location`.
+    pub fn warning(location: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, location, message: message.into() }
+    }
+
+    /// A note at `location`.
+    pub fn note(location: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Note, location, message: message.into() }
+    }
+
+    /// An error at `location`.
+    pub fn error(location: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, location, message: message.into() }
     }
 }
 
 impl Block {
     /// Where the block is.
-    pub fn location(&self) -> &str {
+    pub fn location(&self) -> &Span {
         match self {
             Block::Document(heading) => &heading.location,
             Block::Decision(decision) => &decision.location,

@@ -54,6 +54,6 @@ fn row_section(row: &Row, item: usize, topic: usize) -> Option<Section> {
         contributions: Vec::new(),
         blocks: Vec::new(),
         sections: Vec::new(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     })
 }

@@ -4,13 +4,13 @@
 
 use minutes_model::{
     Block, ContributionIndex, Decision, Diagnostic, DocumentHeading, FxHashMap,
-    FxHashSet, Meeting, Scheme, Section, Severity, Tdoc,
+    FxHashSet, Meeting, Scheme, Section, Severity, Span, Tdoc,
 };
 
 use crate::text::first_year;
 
-fn diagnostic(severity: Severity, location: &str, message: String) -> Diagnostic {
-    Diagnostic { severity, location: location.to_string(), message }
+fn diagnostic(severity: Severity, location: &Span, message: String) -> Diagnostic {
+    Diagnostic { severity, location: location.clone(), message }
 }
 
 /// Runs every check, correcting year typos in place and adding diagnostics.
@@ -133,15 +133,13 @@ fn year_fixes(
     years: &Years,
     found: &mut Vec<Diagnostic>,
 ) -> Vec<(Slot, Tdoc)> {
-    let mut proofs: Vec<(&Tdoc, &str)> = Vec::new();
+    let mut proofs: Vec<(&Tdoc, &Span)> = Vec::new();
     for c in &section.contributions {
         proofs.push((&c.tdoc, &c.location));
     }
     for block in &section.blocks {
         match block {
-            Block::Document(h) => {
-                proofs.extend(h.tdocs.iter().map(|t| (t, h.location.as_str())))
-            }
+            Block::Document(h) => proofs.extend(h.tdocs.iter().map(|t| (t, &h.location))),
             Block::Decision(d) => proofs.push((&d.tdoc, &d.location)),
             _ => {}
         }
@@ -149,7 +147,7 @@ fn year_fixes(
     let number = &section.number;
     let mut fixes = Vec::new();
     // `written` is None for heading ids, which are reported normalised.
-    let mut fix = |slot: Slot, tdoc: &Tdoc, written: Option<&str>, location: &str| {
+    let mut fix = |slot: Slot, tdoc: &Tdoc, written: Option<&str>, location: &Span| {
         if !has_typable_year(tdoc) {
             return;
         }

@@ -230,9 +230,9 @@ mod tests {
                 row.contribution.title.as_str(),
                 row.contribution.source.as_str(),
                 row.agenda_item.as_str(),
-                row.contribution.location.as_str()
+                row.contribution.location.clone()
             ),
-            ("SEC-2018-0100R01".into(), "A CR", "Acme", "6.1", "line 3")
+            ("SEC-2018-0100R01".into(), "A CR", "Acme", "6.1", Location::Line(3))
         );
     }
 

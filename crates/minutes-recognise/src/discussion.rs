@@ -3,8 +3,8 @@
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location, Table};
 use minutes_model::{
-    ActionItem, Block, Contribution, Decision, DecisionLinks, DocumentHeading, FxHashMap,
-    Status, Tdoc, TdocSpan,
+    ActionItem, Block, Contribution, Decision, DecisionLinks, DocumentDetails, DocumentHeading,
+    FxHashMap, Status, Tdoc, TdocSpan,
 };
 
 use crate::{
@@ -359,7 +359,10 @@ impl Walker<'_> {
         let mut links = DecisionLinks {
             revised_to: decided.revised_to,
             merged_into: decided.merged_into,
-            doc_for: entry.doc_for.clone(),
+            details: DocumentDetails {
+                doc_for: entry.doc_for.clone(),
+                ..Default::default()
+            },
             ..DecisionLinks::default()
         };
         let previous = entry.decision.and_then(|index| {
@@ -713,10 +716,12 @@ fn table_links(extra: &crate::tables::RowExtra, cx: Context<'_>) -> DecisionLink
             .or_else(|| from_comment.as_ref().and_then(|d| d.merged_into.clone())),
         revision_of,
         merge_of: cx.spans(&extra.merge_of).filter_map(|span| span.full()).collect(),
-        doc_type: extra.doc_type.trim().to_string(),
-        doc_for: extra.doc_for.trim().to_string(),
-        release: extra.release.trim().to_string(),
-        work_item: extra.work_item.trim().to_string(),
+        details: DocumentDetails {
+            doc_type: extra.doc_type.trim().to_string(),
+            doc_for: extra.doc_for.trim().to_string(),
+            release: extra.release.trim().to_string(),
+            work_item: extra.work_item.trim().to_string(),
+        },
         agenda_item: extra.agenda_item.trim().to_string(),
         ..DecisionLinks::default()
     }

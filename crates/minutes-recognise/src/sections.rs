@@ -1,8 +1,6 @@
 //! The whole recognition: cover, section tree, discussions, planning, checks.
 
-use minutes_flow::{
-    Block as FlowBlock, BlockKind, Flow, Location, Severity as FlowSeverity,
-};
+use minutes_flow::{Block as FlowBlock, BlockKind, Flow, Location};
 use minutes_model::{tdoc_spans, Block, Diagnostic, Meeting, Section, Severity};
 
 use crate::{
@@ -223,17 +221,17 @@ pub fn looks_like_minutes(meeting: &Meeting) -> bool {
 
 /// Errors for drafts the recogniser did not understand: nothing a meeting would have, or
 /// lines naming Tdocs with decision words while no decision was recognised.
-fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &str) {
+fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &Location) {
     if !looks_like_minutes(meeting) {
         meeting.diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            location: start.to_string(),
+            location: start.clone(),
             message: NOT_MINUTES.to_string(),
         });
     } else if missed_decisions > 0 && meeting.decisions().is_empty() {
         meeting.diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            location: start.to_string(),
+            location: start.clone(),
             message: format!(
                 "{missed_decisions} line(s) name a Tdoc or discuss one with a decision word, but no decision was recognised: no disposition recorded from these minutes"
             ),
@@ -241,27 +239,20 @@ fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &str) {
     }
 }
 
-/// Converts a reader's or recogniser's diagnostic into the model's serde form.
+/// A reader's or recogniser's diagnostic as the model keeps it: the same type, since
+/// readers, recogniser and model share one `Diagnostic`.
 pub fn model_diagnostic(diagnostic: &minutes_flow::Diagnostic) -> Diagnostic {
-    Diagnostic {
-        severity: match diagnostic.severity {
-            FlowSeverity::Note => Severity::Note,
-            FlowSeverity::Warning => Severity::Warning,
-            FlowSeverity::Error => Severity::Error,
-        },
-        location: location_text(&diagnostic.location),
-        message: diagnostic.message.clone(),
-    }
+    diagnostic.clone()
 }
 
-/// Sorts `line 9` before `line 10`, and paragraphs by index; borrows the location, as
-/// the sort asks for keys many times.
-fn location_key(location: &str) -> (u32, &str) {
-    let number = location
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|part| !part.is_empty())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+/// Sorts `line 9` before `line 10`, and paragraphs by index, whatever the part.
+fn location_key(location: &Location) -> (u32, &Location) {
+    let number = match location {
+        Location::Line(number)
+        | Location::Paragraph { index: number, .. }
+        | Location::Row { row: number, .. } => *number,
+        Location::Described(_) | Location::Unknown => 0,
+    };
     (number, location)
 }
 

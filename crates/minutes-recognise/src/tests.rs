@@ -56,7 +56,7 @@ fn said(meeting: &Meeting, line: u32, text: &str) -> bool {
     meeting
         .diagnostics
         .iter()
-        .any(|d| d.location == format!("line {line}") && d.message.contains(text))
+        .any(|d| d.location == Location::Line(line) && d.message.contains(text))
 }
 
 #[test]
@@ -305,7 +305,7 @@ fn conflicting_decisions_are_errors() {
     assert!(m
         .diagnostics
         .iter()
-        .any(|d| d.severity == Severity::Error && d.location == "line 3"));
+        .any(|d| d.severity == Severity::Error && d.location == Location::Line(3)));
 }
 
 #[test]

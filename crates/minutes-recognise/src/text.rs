@@ -1,17 +1,13 @@
 //! Small text helpers shared by the recognisers.
 
-use std::{borrow::Cow, fmt::Write};
+use std::borrow::Cow;
 
 use minutes_flow::Location;
 
-/// A source location as the model stores it, what its `Display` prints, in one allocation:
-/// `to_string` grows the string as it writes, which costs most locations a second one.
-pub(crate) fn location_text(location: &Location) -> String {
-    // Enough for `paragraph 12345`; longer ones grow as `to_string` would.
-    let mut text = String::with_capacity(24);
-    // Writing to a `String` cannot fail.
-    let _ = write!(text, "{location}");
-    text
+/// The model's place for a Flow block's location: the same [`Location`] (the model's
+/// `Span`), handed on as it is; the outputs print it.
+pub(crate) fn location_text(location: &Location) -> Location {
+    location.clone()
 }
 
 /// Trims and folds runs of white space into single spaces; borrows `text` when it is
@@ -167,7 +163,7 @@ mod tests {
             },
             Location::Unknown,
         ] {
-            assert_eq!(location_text(&location), location.to_string());
+            assert_eq!(location_text(&location), location);
         }
     }
 }

@@ -124,8 +124,8 @@ impl DiagnosticView {
         };
         DiagnosticView {
             severity,
-            location: diagnostic.location.clone(),
-            line: diagnostic.line(),
+            location: diagnostic.location.to_string(),
+            line: diagnostic.location.line(),
             message: diagnostic.message.clone(),
             text: format!("{}: {severity}: {}", diagnostic.location, diagnostic.message),
         }
@@ -141,5 +141,25 @@ fn format_name(format: InputFormat) -> &'static str {
         InputFormat::Markdown => "markdown",
         InputFormat::Json => "json",
         InputFormat::Text => "text",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use minutes::model::{Diagnostic, Span};
+
+    use super::*;
+
+    // The page lists places as the JSON and CSV write them (`paragraph 19`, `line 128`),
+    // not in the command line's `¶19` form; a line keeps its number for linking.
+    #[test]
+    fn places_as_the_page_shows_them() {
+        let paragraph = Span::Paragraph { part: "word/document.xml".into(), index: 19 };
+        let view = DiagnosticView::of(&Diagnostic::warning(paragraph, "m"));
+        assert_eq!((view.text.as_str(), view.line), ("paragraph 19: warning: m", None));
+        let view = DiagnosticView::of(&Diagnostic::note(Span::Line(128), "m"));
+        assert_eq!((view.text.as_str(), view.line), ("line 128: note: m", Some(128)));
     }
 }

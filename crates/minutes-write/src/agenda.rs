@@ -4,7 +4,7 @@
 
 use minutes_model::{
     ActionItem, Block, Cover, Diagnostic, ListedContribution, Meeting, NextMeeting,
-    Section, Severity,
+    Section, Severity, Span,
 };
 
 use crate::{write_docx, DocxWriteOptions, Result, Template};
@@ -71,7 +71,7 @@ fn slot() -> Block {
             vec!["Tdoc number".to_string(), "Title".to_string(), "Source".to_string()],
             vec![String::new(), String::new(), String::new()],
         ],
-        location: String::new(),
+        location: Span::Unknown,
     }
 }
 
@@ -85,7 +85,7 @@ fn item(number: usize, title: &str, blocks: Vec<Block>) -> Section {
 }
 
 fn paragraph(text: String) -> Block {
-    Block::Paragraph { text, location: String::new() }
+    Block::Paragraph { text, location: Span::Unknown }
 }
 
 /// The draft agenda of the next meeting planned in `meeting`: standard opening items, the
@@ -122,7 +122,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
     if planned.is_none() {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
-            location: String::new(),
+            location: Span::Unknown,
             message:
                 "no next meeting is planned in these minutes: title and date left empty"
                     .into(),
@@ -134,7 +134,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
     let mut action_blocks = vec![Block::ActionItems {
         header: Vec::new(),
         items: Some(0..carried.len()),
-        location: String::new(),
+        location: Span::Unknown,
     }];
     for uncertain in carried.iter().filter(|a| a.is_uncertain()) {
         let reference = uncertain.reference.replace('\n', " ");
@@ -190,7 +190,7 @@ pub fn next_agenda(meeting: &Meeting) -> Meeting {
                 level: 1,
                 text: format!("{}: {}", m.name, details.join(", ")),
                 label: None,
-                location: String::new(),
+                location: Span::Unknown,
             }
         })
         .collect();

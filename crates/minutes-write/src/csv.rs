@@ -293,7 +293,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                 (Column::RevisionOf, tdoc_text(&d.revision_of)),
                 (Column::RevisedTo, tdoc_text(&d.revised_to)),
                 (Column::Comment, d.comment.clone()),
-                (Column::Location, d.location.clone()),
+                (Column::Location, d.location.to_string()),
                 (Column::MergedInto, tdoc_text(&d.merged_into)),
                 (
                     Column::MergeOf,
@@ -303,10 +303,10 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
-                (Column::Type, d.doc_type.clone()),
-                (Column::DocFor, d.doc_for.clone()),
-                (Column::Release, d.release.clone()),
-                (Column::WorkItem, d.work_item.clone()),
+                (Column::Type, d.details.doc_type.clone()),
+                (Column::DocFor, d.details.doc_for.clone()),
+                (Column::Release, d.details.release.clone()),
+                (Column::WorkItem, d.details.work_item.clone()),
             ]));
         }
         let Some(section) = section else { continue };
@@ -321,7 +321,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::Source, c.source.clone()),
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
-                        (Column::Location, c.location.clone()),
+                        (Column::Location, c.location.to_string()),
                     ]));
                 }
             }
@@ -338,7 +338,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::Title, heading.title.clone().unwrap_or_default()),
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
-                        (Column::Location, heading.location.clone()),
+                        (Column::Location, heading.location.to_string()),
                     ]));
                 }
             }

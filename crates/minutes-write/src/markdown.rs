@@ -297,7 +297,7 @@ mod tests {
                         level: 1,
                         text: "Edits were made".into(),
                         label: None,
-                        location: String::new(),
+                        location: minutes_model::Span::Unknown,
                     },
                     Block::Decision(Decision {
                         tdoc: tdoc("SEC-2015-0507"),
@@ -314,7 +314,7 @@ mod tests {
                     Block::ActionItems {
                         items: None,
                         header: Vec::new(),
-                        location: String::new(),
+                        location: minutes_model::Span::Unknown,
                     },
                 ],
                 ..Section::default()
@@ -324,7 +324,7 @@ mod tests {
                 what: "Write\nit".into(),
                 who: "All".into(),
                 status: "OPEN".into(),
-                location: String::new(),
+                location: minutes_model::Span::Unknown,
             }],
             ..Meeting::default()
         };

@@ -176,20 +176,25 @@ fn arbitrary_meeting() -> impl proptest::strategy::Strategy<Value = minutes_mode
     use minutes_model::{ActionItem, Block, Cover, Meeting, Section};
     use proptest::prelude::*;
     let block = prop_oneof![
-        any::<String>()
-            .prop_map(|text| Block::Paragraph { text, location: String::new() }),
+        any::<String>().prop_map(|text| Block::Paragraph {
+            text,
+            location: minutes_model::Span::Unknown
+        }),
         (any::<u8>(), any::<String>()).prop_map(|(level, text)| Block::Bullet {
             label: None,
             level,
             text,
-            location: String::new()
+            location: minutes_model::Span::Unknown
         }),
         proptest::collection::vec(proptest::collection::vec(any::<String>(), 0..4), 0..3)
-            .prop_map(|rows| Block::Table { rows, location: String::new() }),
+            .prop_map(|rows| Block::Table {
+                rows,
+                location: minutes_model::Span::Unknown
+            }),
         Just(Block::ActionItems {
             items: None,
             header: Vec::new(),
-            location: String::new()
+            location: minutes_model::Span::Unknown
         }),
     ];
     let section =

@@ -128,15 +128,7 @@ impl Progress {
             for d in
                 outcome.diagnostics.iter().filter(|d| d.severity >= Severity::Warning)
             {
-                let severity =
-                    if d.severity == Severity::Error { "error" } else { "warning" };
-                let place = d
-                    .line()
-                    .map_or_else(|| d.location.trim().to_string(), |l| l.to_string());
-                let place =
-                    if place.is_empty() { String::new() } else { format!(":{place}") };
-                lines
-                    .push(format!("{}{place}: {severity}: {}", outcome.input, d.message));
+                lines.push(crate::io::diagnostic_line(&outcome.input, d));
             }
             for line in lines {
                 match self {

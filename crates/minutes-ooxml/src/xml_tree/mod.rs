@@ -8,7 +8,9 @@
 
 // Common names shared instead of allocated.
 mod names;
-// Parts read into trees (and the checked event walker the styles pass also uses).
+// Trees packed at build time and read back without parsing.
+mod packed;
+// Parts read into trees (and the checked event walker they are read with).
 mod parse;
 // Trees written back as text.
 mod write;
@@ -16,7 +18,8 @@ mod write;
 use std::borrow::Cow;
 
 pub use self::names::{intern, Name};
-pub use self::parse::{attr_value, local_name, parse, parse_static, Step, Walker};
+pub use self::packed::{pack, unpack_static};
+pub use self::parse::{parse, parse_static};
 pub use self::write::{serialize, serialize_around, serialize_inserting};
 use crate::xml::MAX_XML_DEPTH as MAX_DEPTH;
 

@@ -97,7 +97,7 @@ pub enum Step<'a> {
 
 /// Reads a part's events, resolving element namespaces and refusing what is not one
 /// well-formed element (unbalanced, unclosed, nested deeper than [`crate::xml::MAX_XML_DEPTH`], content after the
-/// root): the checks shared by the tree parser and the styles pass.
+/// root).
 pub struct Walker<'a, 'p> {
     reader: Reader<&'a [u8]>,
     /// The part as text: what the events' bytes are slices of.
@@ -135,11 +135,6 @@ impl<'a, 'p> Walker<'a, 'p> {
 
     fn bad(&self, message: impl std::fmt::Display) -> Error {
         Error::xml(self.part, self.reader.buffer_position(), message)
-    }
-
-    /// The depth of the elements open after the last step (the root's content is 1).
-    pub fn depth(&self) -> usize {
-        self.depth
     }
 
     /// The next step.
@@ -344,20 +339,4 @@ fn element<'a>(
         attrs.push((key, value));
     }
     Ok(Element { name, attrs, children: Vec::new(), ns })
-}
-
-/// The unescaped value of the first attribute of `start` with local name `local` (any
-/// prefix), as [`Element::get`] finds it.
-pub fn attr_value(start: &BytesStart<'_>, local: &str) -> Option<String> {
-    start.attributes().with_checks(false).flatten().find_map(|attr| {
-        let key = attr.key.as_ref();
-        let key_local = key.rsplit(|b| *b == b':').next().unwrap_or(key);
-        (key_local == local.as_bytes()).then(|| unescape(&lossy(&attr.value)))
-    })
-}
-
-/// The local name of a start tag (without prefix), as [`Element::local`] gives it.
-pub fn local_name<'s>(start: &'s BytesStart<'_>) -> &'s [u8] {
-    let name = start.name().into_inner();
-    name.rsplit(|b| *b == b':').next().unwrap_or(name)
 }

@@ -34,7 +34,7 @@ mod runs;
 mod tables;
 
 use self::{
-    events::{attr, parse_part, split_name, Names},
+    events::{parse_part, split_name, Names, Tag},
     math::MathOp,
 };
 
@@ -311,28 +311,27 @@ impl BodyParser<'_, '_> {
     }
 
     /// Decides what a start tag opens; `None` skips its subtree.
-    fn open(&mut self, reader: &Names, ns: Ns, e: &BytesStart<'_>) -> Option<Open> {
+    fn open(&mut self, names: &Names, ns: Ns, e: &BytesStart<'_>) -> Option<Open> {
         let (_, local) = split_name(e.name().into_inner());
-        let w = ns == Ns::W;
+        let tag = Tag { names, element: e, ns, local };
+        let w = tag.is_w();
         match self.stack.last().copied() {
-            Some(Open::PPr) => self.open_in_para_props(reader, e, w, local),
-            Some(Open::NumPr) => self.open_in_num_props(reader, e, w, local),
-            Some(Open::MarkRPr) => self.open_in_mark_props(w, local),
-            Some(Open::RPr) => self.open_in_run_props(reader, e, w, local),
-            Some(Open::TcPr) => self.open_in_cell_props(reader, e, w, local),
+            Some(Open::PPr) => self.open_in_para_props(tag),
+            Some(Open::NumPr) => self.open_in_num_props(tag),
+            Some(Open::MarkRPr) => self.open_in_mark_props(tag),
+            Some(Open::RPr) => self.open_in_run_props(tag),
+            Some(Open::TcPr) => self.open_in_cell_props(tag),
             Some(Open::FldChar) => (w && local == b"ffData").then_some(Open::FfData),
             Some(Open::FfData) => (w && local == b"checkBox").then_some(Open::FfCheckBox),
-            Some(Open::FfCheckBox) => self.open_in_form_checkbox(reader, e, w, local),
-            Some(Open::SdtPr) => self.open_in_control_props(ns, local),
-            Some(Open::SdtCheckbox) => {
-                self.open_in_control_checkbox(reader, e, ns, local)
-            }
+            Some(Open::FfCheckBox) => self.open_in_form_checkbox(tag),
+            Some(Open::SdtPr) => self.open_in_control_props(tag),
+            Some(Open::SdtCheckbox) => self.open_in_control_checkbox(tag),
             Some(Open::Text | Open::Instr) => None,
             parent => match ns {
-                Ns::W => self.open_w(reader, e, local, parent),
-                Ns::Mc => self.open_mc(reader, e, local),
-                Ns::Math => self.open_math(reader, e, local),
-                Ns::Wp if local == b"docPr" => self.open_drawing_properties(reader, e),
+                Ns::W => self.open_w(tag, parent),
+                Ns::Mc => self.open_mc(tag),
+                Ns::Math => self.open_math(tag),
+                Ns::Wp if local == b"docPr" => self.open_drawing_properties(tag),
                 _ => Some(Open::Plain),
             },
         }
@@ -341,23 +340,17 @@ impl BodyParser<'_, '_> {
     /// Opens a WordprocessingML element in content (body, paragraph, run): a paragraph,
     /// table or container, a run's content, a field, a content control; deleted content,
     /// old properties and parts of no body text are skipped.
-    fn open_w(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        local: &[u8],
-        parent: Option<Open>,
-    ) -> Option<Open> {
+    fn open_w(&mut self, tag: Tag<'_>, parent: Option<Open>) -> Option<Open> {
         let in_run = parent == Some(Open::Run);
         let opened = self
-            .open_block(reader, e, local)
-            .or_else(|| self.open_run_content(reader, e, local, in_run))
-            .or_else(|| self.open_field(reader, e, local))
-            .or_else(|| self.open_control(local));
+            .open_block(tag)
+            .or_else(|| self.open_run_content(tag, in_run))
+            .or_else(|| self.open_field(tag))
+            .or_else(|| self.open_control(tag));
         if let Some(open) = opened {
             return open;
         }
-        match local {
+        match tag.local {
             // Deleted content, old properties, ruby guide text (`w:ruby/w:rt`), and
             // parts of no body text.
             b"del" | b"moveFrom" | b"delText" | b"delInstrText" | b"sectPr"

@@ -13,7 +13,7 @@ fn contribution(id: &str) -> Contribution {
         tdoc_as_written: id.into(),
         title: format!("Title of {id}"),
         source: "Acme".into(),
-        location: String::new(),
+        location: Span::Unknown,
     }
 }
 
@@ -23,7 +23,7 @@ fn action(reference: &str, status: &str) -> ActionItem {
         what: "x".into(),
         who: "All".into(),
         status: status.into(),
-        location: String::new(),
+        location: Span::Unknown,
     }
 }
 
@@ -52,7 +52,7 @@ fn minutes() -> Meeting {
                         title: None,
                         comment: None,
                         as_written: "SEC-2018-0055R02 was NOTED".into(),
-                        location: String::new(),
+                        location: Span::Unknown,
                         links: Default::default(),
                     })],
                     ..Section::default()
@@ -116,7 +116,7 @@ fn next_agenda_carries_open_actions_and_the_plan() {
 fn listed(tdoc: &str, agenda_item: &str, line: u32) -> ListedContribution {
     ListedContribution {
         contribution: Contribution {
-            location: format!("line {line}"),
+            location: minutes_model::Span::Line(line),
             ..contribution(tdoc)
         },
         agenda_item: agenda_item.into(),
@@ -144,7 +144,7 @@ fn contributions_list_is_allocated() {
     assert_eq!(in_61, ["SEC-2018-0100", "SEC-2018-0101R01"]);
     assert_eq!(agenda.diagnostics.len(), 1);
     assert!(agenda.diagnostics[0].message.contains("SEC-2018-0102"));
-    assert_eq!(agenda.diagnostics[0].location, "line 4");
+    assert_eq!(agenda.diagnostics[0].location, Span::Line(4));
     let last = agenda.sections.last().unwrap();
     assert_eq!(
         (last.title.as_str(), last.contributions.len()),

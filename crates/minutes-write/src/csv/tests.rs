@@ -20,7 +20,7 @@ fn decision(id: &str, status: Status, line: u32) -> Block {
         title: None,
         comment: None,
         as_written: format!("{} - {id}", status.as_str().to_uppercase()),
-        location: format!("line {line}"),
+        location: minutes_model::Span::Line(line),
         links: Default::default(),
     })
 }

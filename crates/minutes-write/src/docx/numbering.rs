@@ -546,7 +546,9 @@ mod tests {
         include_str!("../../../../templates/onem2m-minutes/word/numbering.xml");
 
     fn plan(numbers: &[&str]) -> (Vec<HeadingNumber>, Numbering<'static>) {
-        let styles = Styles::parse(BUILTIN_STYLES.as_bytes(), "s").unwrap();
+        let styles = Styles::from_tree(
+            &super::super::xml::parse(BUILTIN_STYLES.as_bytes(), "s").unwrap(),
+        );
         let template =
             Box::leak(Box::new(parse(BUILTIN_NUMBERING.as_bytes(), "n").unwrap()));
         let mut numbering = Numbering::new(Some(template));

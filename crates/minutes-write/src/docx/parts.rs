@@ -68,8 +68,11 @@ impl Reader<'_> {
     }
 
     /// Part `name` parsed into a tree, or `None` when the package lacks it. Trees of the
-    /// built-in template borrow their text from the program.
+    /// built-in template were parsed at build time and borrow their text from the program.
     fn read_xml(&mut self, name: &str) -> Result<Option<XmlDoc>> {
+        if let Some(packed) = self.template.source().packed_tree(name) {
+            return Ok(Some(xml::unpack_static(packed, name).map_err(template_error)?));
+        }
         match self.read(name)? {
             Some(Cow::Borrowed(bytes)) => {
                 Ok(Some(xml::parse_static(bytes, name).map_err(template_error)?))
@@ -152,8 +155,8 @@ impl Parts {
                 .map(|t| reader.stored(resolve_target(source, &t)))
         };
         let styles = match target_of(&reader, &main_rels, &main, rel_types::STYLES) {
-            Some(part) => match reader.read(&part)? {
-                Some(bytes) => Styles::parse(&bytes, &part)?,
+            Some(part) => match reader.read_xml(&part)? {
+                Some(tree) => Styles::from_tree(&tree),
                 None => Styles::default(),
             },
             None => Styles::default(),

@@ -3,8 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::xml::{attr_value, local_name, Step, Walker, W_NS};
-use crate::Result;
+use super::xml::{Element, XmlDoc};
 
 /// How many `w:basedOn` links are followed before giving up (cycles).
 const MAX_BASED_ON: usize = 32;
@@ -46,99 +45,54 @@ pub(crate) mod names {
     pub const DECISION_STATUS: &[&str] = &["onem2m decision status", "strong"];
 }
 
-/// What the styles pass has seen of the `w:style` being read. Only the first
-/// `w:name`, `w:basedOn`, `w:pPr` (and its first `w:numPr`, and that one's first
-/// `w:numId` and `w:ilvl`) among the children count, as in a tree lookup.
+/// What a `w:style` says, as read from its element.
 #[derive(Debug, Default)]
 struct Reading {
     style: Option<(String, String)>,
-    name: Option<Option<String>>,
-    based_on: Option<Option<String>>,
-    seen_ppr: bool,
-    in_ppr: bool,
-    seen_num_pr: bool,
-    in_num_pr: bool,
-    num_id: Option<Option<String>>,
-    ilvl: Option<Option<String>>,
+    name: Option<String>,
+    based_on: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<String>,
 }
 
 impl Styles {
-    /// Reads a styles part (`w:styles`) in one pass, keeping of each `w:style` its id,
-    /// type, name, `w:basedOn` and the `w:numPr` of its paragraph properties.
-    pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Styles> {
+    /// The styles of a styles part (`w:styles`: a user's, or the built-in template's,
+    /// parsed at build time), keeping of each `w:style` its id, type, name, `w:basedOn`
+    /// and the `w:numPr` of its paragraph properties. Of each `w:style` only the first
+    /// `w:name`, `w:basedOn`, `w:pPr` (and its first `w:numPr`, and that one's first
+    /// `w:numId` and `w:ilvl`) count.
+    pub(crate) fn from_tree(doc: &XmlDoc) -> Styles {
         let mut styles = Styles::default();
-        let mut walker = Walker::new(bytes, part)?;
-        let mut reading = Reading::default();
-        loop {
-            let (start, ns, empty) = match walker.next_step()? {
-                Step::Eof => break,
-                Step::Start(start, ns) => (start, ns, false),
-                Step::Empty(start, ns) => (start, ns, true),
-                Step::End => {
-                    // The depth is now that of the element just closed's parent.
-                    match walker.depth() {
-                        1 => styles.add(std::mem::take(&mut reading)),
-                        2 => reading.in_ppr = false,
-                        3 => reading.in_num_pr = false,
-                        _ => {}
-                    }
-                    continue;
-                }
-                Step::Other(_) => continue,
-            };
-            if ns != W_NS {
-                continue;
-            }
-            // The depth of this element: the root is 1.
-            let depth = walker.depth() + usize::from(empty);
-            let val = || Some(attr_value(&start, "val"));
-            match (depth, local_name(&start)) {
-                (2, b"style") => {
-                    reading = Reading::default();
-                    reading.style = attr_value(&start, "styleId").map(|id| {
-                        let kind = attr_value(&start, "type");
-                        (id, kind.unwrap_or_else(|| "paragraph".to_string()))
-                    });
-                    if empty {
-                        styles.add(std::mem::take(&mut reading));
-                    }
-                }
-                (3, b"name") if reading.name.is_none() => reading.name = val(),
-                (3, b"basedOn") if reading.based_on.is_none() => reading.based_on = val(),
-                (3, b"pPr") if !reading.seen_ppr => {
-                    reading.seen_ppr = true;
-                    reading.in_ppr = !empty;
-                }
-                (4, b"numPr") if reading.in_ppr && !reading.seen_num_pr => {
-                    reading.seen_num_pr = true;
-                    reading.in_num_pr = !empty;
-                }
-                (5, b"numId") if reading.in_num_pr && reading.num_id.is_none() => {
-                    reading.num_id = val();
-                }
-                (5, b"ilvl") if reading.in_num_pr && reading.ilvl.is_none() => {
-                    reading.ilvl = val();
-                }
-                _ => {}
-            }
+        let val = |element: Option<&Element>| element.and_then(|e| e.get("val"));
+        for style in doc.root.elements().filter(|e| e.is_w("style")) {
+            let num_pr = style.first_w("pPr").and_then(|ppr| ppr.first_w("numPr"));
+            styles.add(Reading {
+                style: style.get("styleId").map(|id| {
+                    (id, style.get("type").unwrap_or_else(|| "paragraph".to_string()))
+                }),
+                name: val(style.first_w("name")),
+                based_on: val(style.first_w("basedOn")),
+                num_id: val(num_pr.and_then(|n| n.first_w("numId"))),
+                ilvl: val(num_pr.and_then(|n| n.first_w("ilvl"))),
+            });
         }
-        Ok(styles)
+        styles
     }
 
     /// Adds the style just read, if it has an id.
     fn add(&mut self, reading: Reading) {
         let Some((id, kind)) = reading.style else { return };
-        let number = |value: Option<Option<String>>| value.flatten()?.parse().ok();
+        let number = |value: Option<String>| value?.parse().ok();
         let index = self.styles.len();
         self.styles.push(Style {
             id: id.clone(),
             kind,
-            based_on: reading.based_on.flatten(),
+            based_on: reading.based_on,
             num_id: number(reading.num_id),
             ilvl: number(reading.ilvl),
         });
         self.by_id.entry(id).or_insert(index);
-        if let Some(name) = reading.name.flatten() {
+        if let Some(name) = reading.name {
             self.by_name.entry(normalise(&name)).or_insert(index);
         }
     }
@@ -193,6 +147,7 @@ fn normalise(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::super::xml;
     use super::*;
 
     const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -204,7 +159,7 @@ mod tests {
 
     #[test]
     fn finds_styles_by_name_and_their_numbering() {
-        let styles = Styles::parse(STYLES.as_bytes(), "s").unwrap();
+        let styles = Styles::from_tree(&xml::parse(STYLES.as_bytes(), "s").unwrap());
         assert_eq!(styles.heading(1).as_deref(), Some("berschrift1"));
         assert_eq!(styles.heading(2).as_deref(), Some("berschrift2"));
         assert_eq!(styles.heading(4).as_deref(), Some("berschrift2"));

@@ -64,6 +64,14 @@ impl Builtin {
             Builtin::Plain => PLAIN_PACKAGE,
         }
     }
+
+    /// The XML parts parsed at build time (none in the browser's module).
+    fn trees(self) -> &'static [(&'static str, &'static [u8])] {
+        match self {
+            Builtin::OneM2m => BUILTIN_TREES,
+            Builtin::Plain => PLAIN_TREES,
+        }
+    }
 }
 
 /// Every part of a package written by `build.rs`, in package order. The packages are
@@ -112,6 +120,17 @@ impl Source {
                 builtin.parts().iter().map(|(name, _)| name.clone()).collect()
             }
             Source::Package(_) => Vec::new(),
+        }
+    }
+
+    /// A built-in XML part parsed at build time, packed (`xml_tree::unpack_static`
+    /// reads it); `None` for a user's template.
+    pub(crate) fn packed_tree(&self, name: &str) -> Option<&'static [u8]> {
+        match self {
+            Source::Builtin(builtin) => {
+                builtin.trees().iter().find(|(n, _)| *n == name).map(|(_, bytes)| *bytes)
+            }
+            Source::Package(_) => None,
         }
     }
 
@@ -237,6 +256,26 @@ mod tests {
             assert_eq!(borrowed.prolog, copied.prolog, "{name}");
             assert_eq!(xml::serialize(&borrowed), xml::serialize(&copied), "{name}");
             assert!(all_borrowed(&borrowed.root), "{name}");
+        }
+    }
+
+    // The trees packed at build time are the trees the parts parse to, and every XML
+    // part has one: the output cannot tell which the writer used.
+    #[test]
+    fn packed_trees_are_the_parsed_trees() {
+        for (parts, trees) in [(BUILTIN_PARTS, BUILTIN_TREES), (PLAIN_PARTS, PLAIN_TREES)]
+        {
+            let xml =
+                parts.iter().filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"));
+            assert_eq!(xml.clone().count(), trees.len());
+            for (name, bytes) in xml {
+                let (_, packed) = trees.iter().find(|(n, _)| n == name).unwrap();
+                let unpacked = xml::unpack_static(packed, name).unwrap();
+                let parsed = xml::parse_static(bytes, name).unwrap();
+                assert_eq!(unpacked.root, parsed.root, "{name}");
+                assert_eq!(unpacked.prolog, parsed.prolog, "{name}");
+                assert_eq!(xml::serialize(&unpacked), xml::serialize(&parsed), "{name}");
+            }
         }
     }
 

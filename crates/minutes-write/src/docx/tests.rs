@@ -64,7 +64,7 @@ fn meeting() -> Meeting {
         tdoc_as_written: "SEC-2015-0507".into(),
         title: "Use case of PPM".into(),
         source: "KDDI".into(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     });
     s60.blocks = vec![
         Block::Document(DocumentHeading {
@@ -73,13 +73,13 @@ fn meeting() -> Meeting {
             title: Some("Use case of PPM".into()),
             note: None,
             as_written: String::new(),
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
         }),
         Block::Bullet {
             label: None,
             level: 2,
             text: "  spaced  text ".into(),
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
         },
         Block::Decision(Decision {
             in_table: false,
@@ -90,12 +90,12 @@ fn meeting() -> Meeting {
             title: None,
             comment: None,
             as_written: "SEC-2018-0060R02 was NOTED".into(),
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
             links: Default::default(),
         }),
         Block::Paragraph {
             text: "line one\nline two\u{0}".into(),
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
         },
     ];
     s6.sections.push(s60);
@@ -115,7 +115,7 @@ fn meeting() -> Meeting {
             what: "first\nsecond".into(),
             who: "All".into(),
             status: "OPEN".into(),
-            location: String::new(),
+            location: minutes_model::Span::Unknown,
         }],
         next_meetings: Vec::new(),
         diagnostics: Vec::new(),
@@ -472,20 +472,22 @@ fn survives_odd_meetings() {
     let mut odd = odd;
     odd.sections[1].blocks.push(Block::Table {
         rows: vec![vec![], vec!["a".into()]],
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     });
-    odd.sections[1].blocks.push(Block::Table { rows: vec![], location: String::new() });
+    odd.sections[1]
+        .blocks
+        .push(Block::Table { rows: vec![], location: minutes_model::Span::Unknown });
     odd.sections[1].blocks.push(Block::Bullet {
         label: None,
         level: 200,
         text: String::new(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     });
     odd.sections[1].blocks.push(Block::Bullet {
         label: None,
         level: 0,
         text: "zero".into(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     });
     odd.sections[1].blocks.push(Block::Decision(Decision {
         in_table: false,
@@ -496,7 +498,7 @@ fn survives_odd_meetings() {
         title: None,
         comment: None,
         as_written: String::new(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
         links: Default::default(),
     }));
     let out = write_docx(

@@ -21,16 +21,21 @@ fn contribution(id: &str, title: &str, source: &str) -> Contribution {
         tdoc_as_written: id.to_string(),
         title: title.to_string(),
         source: source.to_string(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     }
 }
 
 fn paragraph(text: &str) -> Block {
-    Block::Paragraph { text: text.to_string(), location: String::new() }
+    Block::Paragraph { text: text.to_string(), location: minutes_model::Span::Unknown }
 }
 
 fn bullet(level: u8, text: &str) -> Block {
-    Block::Bullet { label: None, level, text: text.to_string(), location: String::new() }
+    Block::Bullet {
+        label: None,
+        level,
+        text: text.to_string(),
+        location: minutes_model::Span::Unknown,
+    }
 }
 
 fn heading(ids: &[&str], title: Option<&str>, as_written: &str) -> Block {
@@ -40,7 +45,7 @@ fn heading(ids: &[&str], title: Option<&str>, as_written: &str) -> Block {
         title: title.map(str::to_string),
         note: None,
         as_written: as_written.to_string(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     })
 }
 
@@ -60,7 +65,7 @@ fn decision(
         title: title.map(str::to_string),
         comment: None,
         as_written: as_written.to_string(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
         links: Default::default(),
     })
 }
@@ -71,7 +76,7 @@ fn action(reference: &str, what: &str, who: &str, status: &str) -> ActionItem {
         what: what.to_string(),
         who: who.to_string(),
         status: status.to_string(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     }
 }
 
@@ -138,7 +143,7 @@ pub fn sample_meeting() -> Meeting {
     s5.blocks.push(Block::ActionItems {
         items: None,
         header: Vec::new(),
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     });
 
     let mut s6 = section("6", "Corrections and Enhancements CRs (generic WIs)");
@@ -228,7 +233,7 @@ pub fn sample_meeting() -> Meeting {
             vec!["Item".to_string(), "Owner".to_string()],
             vec!["Multicast".to_string(), "Wolfgang".to_string()],
         ],
-        location: String::new(),
+        location: minutes_model::Span::Unknown,
     });
     s71.sections = vec![s711];
     s7.sections = vec![s71];

@@ -1,18 +1,16 @@
 //! Content controls (`w:sdt`): read through, and a `w14:checkbox` control shown as the
 //! glyph of its state.
 
-use quick_xml::events::BytesStart;
-
 use minutes_ooxml::xml::{on_off, Ns};
 
-use super::{attr, BodyParser, Frame, Names, Open};
+use super::{BodyParser, Frame, Open, Tag};
 
 /// Content controls
 impl BodyParser<'_, '_> {
     /// Opens `w:sdt`, `w:sdtPr` or `w:sdtContent` (`None`: none of them).
     #[inline]
-    pub(super) fn open_control(&mut self, local: &[u8]) -> Option<Option<Open>> {
-        let open = match local {
+    pub(super) fn open_control(&mut self, tag: Tag<'_>) -> Option<Option<Open>> {
+        let open = match tag.local {
             b"sdt" => {
                 self.sdts.push(None);
                 Open::Sdt
@@ -35,8 +33,8 @@ impl BodyParser<'_, '_> {
 
     /// A child of `w:sdtPr`: a `w14:checkbox` makes the control a checkbox.
     #[inline]
-    pub(super) fn open_in_control_props(&mut self, ns: Ns, local: &[u8]) -> Option<Open> {
-        if ns == Ns::W14 && local == b"checkbox" {
+    pub(super) fn open_in_control_props(&mut self, tag: Tag<'_>) -> Option<Open> {
+        if tag.ns == Ns::W14 && tag.local == b"checkbox" {
             if let Some(state) = self.sdts.last_mut() {
                 *state = Some(state.unwrap_or(false));
             }
@@ -47,15 +45,9 @@ impl BodyParser<'_, '_> {
 
     /// A child of `w14:checkbox`: its state.
     #[inline]
-    pub(super) fn open_in_control_checkbox(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        ns: Ns,
-        local: &[u8],
-    ) -> Option<Open> {
-        if ns == Ns::W14 && local == b"checked" {
-            let on = on_off(attr(reader, e, Ns::W14, b"val").as_deref());
+    pub(super) fn open_in_control_checkbox(&mut self, tag: Tag<'_>) -> Option<Open> {
+        if tag.ns == Ns::W14 && tag.local == b"checked" {
+            let on = on_off(tag.attr(Ns::W14, b"val").as_deref());
             if let Some(state) = self.sdts.last_mut() {
                 *state = Some(on);
             }

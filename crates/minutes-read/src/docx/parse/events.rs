@@ -387,6 +387,37 @@ pub(super) fn split_name(name: &[u8]) -> (Option<&[u8]>, &[u8]) {
     }
 }
 
+/// A start tag being opened, as every `open_*` handler of the body parser reads it: the
+/// element, its namespace and local name, and the namespaces its attributes resolve in.
+#[derive(Clone, Copy)]
+pub(super) struct Tag<'t> {
+    /// The namespaces in scope (prefixes of attributes, `mc:Ignorable` lists).
+    pub names: &'t Names,
+    /// The start tag.
+    pub element: &'t BytesStart<'t>,
+    /// The element's namespace.
+    pub ns: Ns,
+    /// The element's local name.
+    pub local: &'t [u8],
+}
+
+impl<'t> Tag<'t> {
+    /// Returns true if and only if the element is in the WordprocessingML namespace.
+    pub fn is_w(&self) -> bool {
+        self.ns == Ns::W
+    }
+
+    /// The value of attribute `local` in namespace `ns` (see [`attr`]).
+    pub fn attr(&self, ns: Ns, local: &[u8]) -> Option<Cow<'t, str>> {
+        attr(self.names, self.element, ns, local)
+    }
+
+    /// The value of `w:val`, which most property elements hold.
+    pub fn val(&self) -> Option<Cow<'t, str>> {
+        self.attr(Ns::W, b"val")
+    }
+}
+
 /// The value of the attribute `local` in namespace `ns` of element `e`, unescaped;
 /// unprefixed attributes also match, as some producers drop the prefix
 /// (`minutes_ooxml::xml::attr_in` with prefixes resolved through the cache).

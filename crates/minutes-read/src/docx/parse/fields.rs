@@ -1,26 +1,19 @@
 //! Fields (`w:fldChar`, ECMA-376 Part 1 §17.16): their instructions, and the legacy
 //! form checkbox (`w:ffData/w:checkBox`) shown as a glyph.
 
-use quick_xml::events::BytesStart;
-
 use minutes_ooxml::xml::{on_off, Ns};
 
-use super::{attr, BodyParser, Field, Names, Open};
+use super::{BodyParser, Field, Open, Tag};
 
 /// Fields
 impl BodyParser<'_, '_> {
     /// Opens `w:fldChar` or `w:instrText` (`None`: neither).
     #[inline]
-    pub(super) fn open_field(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        local: &[u8],
-    ) -> Option<Option<Open>> {
-        let open = match local {
+    pub(super) fn open_field(&mut self, tag: Tag<'_>) -> Option<Option<Open>> {
+        let open = match tag.local {
             b"instrText" => Open::Instr,
             b"fldChar" => {
-                let kind = attr(reader, e, Ns::W, b"fldCharType");
+                let kind = tag.attr(Ns::W, b"fldCharType");
                 match kind.as_deref() {
                     Some("begin") => {
                         self.fields.push(Field::default());
@@ -48,18 +41,11 @@ impl BodyParser<'_, '_> {
 
     /// A child of a form checkbox: its state.
     #[inline]
-    pub(super) fn open_in_form_checkbox(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        w: bool,
-        local: &[u8],
-    ) -> Option<Open> {
-        let val = || attr(reader, e, Ns::W, b"val");
-        if w && matches!(local, b"checked" | b"default") {
-            let on = on_off(val().as_deref());
+    pub(super) fn open_in_form_checkbox(&mut self, tag: Tag<'_>) -> Option<Open> {
+        if tag.is_w() && matches!(tag.local, b"checked" | b"default") {
+            let on = on_off(tag.val().as_deref());
             if let Some(field) = self.fields.last_mut() {
-                if local == b"checked" {
+                if tag.local == b"checked" {
                     field.ff_checked = Some(on);
                 } else {
                     field.ff_default = Some(on);

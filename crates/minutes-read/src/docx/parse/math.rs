@@ -1,10 +1,8 @@
 //! Office Math (OMML, ECMA-376 Part 1 §22.1) as linear TeX-like text.
 
-use quick_xml::events::BytesStart;
-
 use minutes_ooxml::xml::Ns;
 
-use super::{attr, BodyParser, Names, Open};
+use super::{BodyParser, Open, Tag};
 
 /// OMML elements whose operator is given by an `m:chr` in their properties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,25 +49,20 @@ impl BodyParser<'_, '_> {
     /// Opens an Office Math element (ECMA-376 Part 1 §22.1) as linear TeX-like text:
     /// `\frac{a}{b}`, `x^{2}`, `\sqrt{x}`, `\sum_{i}^{n}`, `\hat{x}`,
     /// `\overline{x}`, `(x)`; the text of `m:t`.
-    pub(super) fn open_math(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        local: &[u8],
-    ) -> Option<Open> {
+    pub(super) fn open_math(&mut self, tag: Tag<'_>) -> Option<Open> {
         let parent = self.stack.last().copied();
         if let Some(op) = self.op_awaiting.take() {
-            if local == b"naryPr" || local == b"accPr" {
+            if tag.local == b"naryPr" || tag.local == b"accPr" {
                 self.op_pending = true;
                 return Some(Open::OpPr(op));
             }
             self.push_visible(op.command(None));
         }
-        let (open, close) = match local {
+        let (open, close) = match tag.local {
             b"t" => return Some(Open::Text),
             b"nary" | b"acc" => {
                 self.op_awaiting =
-                    Some(if local == b"nary" { MathOp::Nary } else { MathOp::Acc });
+                    Some(if tag.local == b"nary" { MathOp::Nary } else { MathOp::Acc });
                 return Some(Open::Math(""));
             }
             b"f" => ("\\frac", ""),
@@ -82,8 +75,7 @@ impl BodyParser<'_, '_> {
             b"bar" => ("\\overline", ""),
             b"chr" => {
                 if let Some(Open::OpPr(op)) = parent {
-                    let c =
-                        attr(reader, e, Ns::Math, b"val").and_then(|v| v.chars().next());
+                    let c = tag.attr(Ns::Math, b"val").and_then(|v| v.chars().next());
                     self.op_pending = false;
                     self.push_visible(op.command(c));
                 }

@@ -1,13 +1,11 @@
 //! Paragraphs: `w:p` and its properties (style, outline level, list numbering, a deleted
 //! mark or a drop cap that runs it on into the next paragraph).
 
-use quick_xml::events::BytesStart;
-
 use minutes_ooxml::xml::Ns;
 
 use minutes_flow::Blocks;
 
-use super::{attr, BodyParser, ContainerKind, Frame, Names, Open, Para, PartKind};
+use super::{BodyParser, ContainerKind, Frame, Open, Para, PartKind, Tag};
 use crate::docx::styles::NumPr;
 
 /// Paragraphs
@@ -15,13 +13,8 @@ impl BodyParser<'_, '_> {
     /// Opens `w:p` and its properties, paragraphs and block containers (`None`: not one
     /// of them; `Some(None)`: skipped).
     #[inline]
-    pub(super) fn open_block(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        local: &[u8],
-    ) -> Option<Option<Open>> {
-        let open = match local {
+    pub(super) fn open_block(&mut self, tag: Tag<'_>) -> Option<Option<Open>> {
+        let open = match tag.local {
             b"p" => {
                 let location = self.block_location();
                 self.frames.push(Frame::Para(Para {
@@ -65,11 +58,12 @@ impl BodyParser<'_, '_> {
                 if self.kind == PartKind::Notes && self.frames.len() == 1 =>
             {
                 // Separators and continuation notices are not notes.
-                let note_type = attr(reader, e, Ns::W, b"type");
+                let note_type = tag.attr(Ns::W, b"type");
                 if note_type.as_deref().is_some_and(|t| t != "normal") {
                     return Some(None);
                 }
-                let id = attr(reader, e, Ns::W, b"id")
+                let id = tag
+                    .attr(Ns::W, b"id")
                     .and_then(|v| v.trim().parse().ok())
                     .unwrap_or(i64::MIN);
                 self.block_location();
@@ -87,21 +81,14 @@ impl BodyParser<'_, '_> {
 
     /// A child of `w:pPr`.
     #[inline]
-    pub(super) fn open_in_para_props(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        w: bool,
-        local: &[u8],
-    ) -> Option<Open> {
-        let val = || attr(reader, e, Ns::W, b"val");
-        match (w, local) {
+    pub(super) fn open_in_para_props(&mut self, tag: Tag<'_>) -> Option<Open> {
+        match (tag.is_w(), tag.local) {
             (true, b"pStyle") => {
-                let style = val().map(|v| self.styles.para_style(&v));
+                let style = tag.val().map(|v| self.styles.para_style(&v));
                 self.with_para(|p| p.style = style);
             }
             (true, b"outlineLvl") => {
-                let level = val().and_then(|v| v.trim().parse().ok());
+                let level = tag.val().and_then(|v| v.trim().parse().ok());
                 self.with_para(|p| p.outline = level);
             }
             (true, b"numPr") => {
@@ -114,7 +101,8 @@ impl BodyParser<'_, '_> {
             // A drop cap (`w:framePr w:dropCap`, §17.3) is the first letter of
             // the next paragraph.
             (true, b"framePr") => {
-                let drop = attr(reader, e, Ns::W, b"dropCap")
+                let drop = tag
+                    .attr(Ns::W, b"dropCap")
                     .is_some_and(|d| d == "drop" || d == "margin");
                 if drop {
                     self.with_para(|p| p.runs_on = true);
@@ -127,17 +115,10 @@ impl BodyParser<'_, '_> {
 
     /// A child of `w:numPr`: the list level and list of the paragraph.
     #[inline]
-    pub(super) fn open_in_num_props(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        w: bool,
-        local: &[u8],
-    ) -> Option<Open> {
-        let val = || attr(reader, e, Ns::W, b"val");
-        match (w, local) {
+    pub(super) fn open_in_num_props(&mut self, tag: Tag<'_>) -> Option<Open> {
+        match (tag.is_w(), tag.local) {
             (true, b"ilvl") => {
-                let ilvl = val().and_then(|v| v.trim().parse().ok());
+                let ilvl = tag.val().and_then(|v| v.trim().parse().ok());
                 self.with_para(|p| {
                     if let Some(num) = p.num.as_mut() {
                         num.ilvl = ilvl;
@@ -145,7 +126,7 @@ impl BodyParser<'_, '_> {
                 });
             }
             (true, b"numId") => {
-                let id = val().and_then(|v| v.trim().parse().ok());
+                let id = tag.val().and_then(|v| v.trim().parse().ok());
                 self.with_para(|p| {
                     if let Some(num) = p.num.as_mut() {
                         num.num_id = id;
@@ -159,8 +140,8 @@ impl BodyParser<'_, '_> {
 
     /// A child of the paragraph mark's `w:rPr`: a deleted mark runs the paragraph on.
     #[inline]
-    pub(super) fn open_in_mark_props(&mut self, w: bool, local: &[u8]) -> Option<Open> {
-        if w && matches!(local, b"del" | b"moveFrom") {
+    pub(super) fn open_in_mark_props(&mut self, tag: Tag<'_>) -> Option<Open> {
+        if tag.is_w() && matches!(tag.local, b"del" | b"moveFrom") {
             self.with_para(|p| p.runs_on = true);
         }
         None

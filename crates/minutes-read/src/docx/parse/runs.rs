@@ -2,13 +2,9 @@
 //! (text, tabs, breaks, hyphens, symbols, note references), the text itself, and an
 //! image's alt text shown in its place.
 
-use quick_xml::events::BytesStart;
-
 use minutes_ooxml::xml::{on_off, Ns};
 
-use super::{
-    attr, BodyParser, Frame, Names, NoteKind, NoteRef, Open, PartKind, VertAlign,
-};
+use super::{BodyParser, Frame, NoteKind, NoteRef, Open, PartKind, Tag, VertAlign};
 use crate::docx::symbols::{map_text_char, sym_char, SymFont};
 
 /// Runs
@@ -18,12 +14,10 @@ impl BodyParser<'_, '_> {
     #[inline]
     pub(super) fn open_run_content(
         &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        local: &[u8],
+        tag: Tag<'_>,
         in_run: bool,
     ) -> Option<Option<Open>> {
-        let open = match local {
+        let open = match tag.local {
             b"r" => {
                 self.run_font = SymFont::Other;
                 self.run_vert = VertAlign::Baseline;
@@ -32,12 +26,13 @@ impl BodyParser<'_, '_> {
             }
             b"footnoteReference" | b"endnoteReference" => {
                 if self.kind == PartKind::Main && !self.hidden() && !self.run_vanish {
-                    let kind = if local == b"footnoteReference" {
+                    let kind = if tag.local == b"footnoteReference" {
                         NoteKind::Footnote
                     } else {
                         NoteKind::Endnote
                     };
-                    let id = attr(reader, e, Ns::W, b"id")
+                    let id = tag
+                        .attr(Ns::W, b"id")
                         .and_then(|v| v.trim().parse().ok())
                         .unwrap_or(i64::MIN);
                     self.refs.push(NoteRef { kind, id });
@@ -65,8 +60,8 @@ impl BodyParser<'_, '_> {
                 Open::Plain
             }
             b"sym" => {
-                let font = attr(reader, e, Ns::W, b"font");
-                let code = attr(reader, e, Ns::W, b"char");
+                let font = tag.attr(Ns::W, b"font");
+                let code = tag.attr(Ns::W, b"char");
                 if let Some(c) = sym_char(font.as_deref(), code.as_deref()) {
                     if !(self.boxes_shown > 0 && is_box_glyph(c)) {
                         self.push_visible(c.encode_utf8(&mut [0; 4]));
@@ -81,25 +76,18 @@ impl BodyParser<'_, '_> {
 
     /// A child of a run's `w:rPr`.
     #[inline]
-    pub(super) fn open_in_run_props(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        w: bool,
-        local: &[u8],
-    ) -> Option<Open> {
-        let val = || attr(reader, e, Ns::W, b"val");
-        if w && local == b"vertAlign" {
-            self.run_vert = match val().as_deref() {
+    pub(super) fn open_in_run_props(&mut self, tag: Tag<'_>) -> Option<Open> {
+        if tag.is_w() && tag.local == b"vertAlign" {
+            self.run_vert = match tag.val().as_deref() {
                 Some("superscript") => VertAlign::Super,
                 Some("subscript") => VertAlign::Sub,
                 _ => VertAlign::Baseline,
             };
-        } else if w && local == b"vanish" {
-            self.run_vanish = on_off(val().as_deref());
-        } else if w && local == b"rFonts" {
+        } else if tag.is_w() && tag.local == b"vanish" {
+            self.run_vanish = on_off(tag.val().as_deref());
+        } else if tag.is_w() && tag.local == b"rFonts" {
             for name in [&b"ascii"[..], b"hAnsi", b"cs", b"eastAsia"] {
-                if let Some(font) = attr(reader, e, Ns::W, name) {
+                if let Some(font) = tag.attr(Ns::W, name) {
                     let font = SymFont::from_name(&font);
                     if font != SymFont::Other {
                         self.run_font = font;
@@ -113,12 +101,8 @@ impl BodyParser<'_, '_> {
 
     /// An image's alt text (`wp:docPr/@descr`) shows in its place.
     #[inline]
-    pub(super) fn open_drawing_properties(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-    ) -> Option<Open> {
-        if let Some(descr) = attr(reader, e, Ns::None, b"descr") {
+    pub(super) fn open_drawing_properties(&mut self, tag: Tag<'_>) -> Option<Open> {
+        if let Some(descr) = tag.attr(Ns::None, b"descr") {
             let descr = descr.split_whitespace().collect::<Vec<_>>().join(" ");
             if !descr.is_empty() {
                 let shown = format!("[{descr}]");

@@ -1,25 +1,17 @@
 //! Tables: the merge marks of a cell's properties (`w:vMerge`, `w:hMerge`); tables, rows,
 //! cells and text boxes open as frames in `open_block`.
 
-use quick_xml::events::BytesStart;
-
 use minutes_ooxml::xml::Ns;
 
-use super::{attr, BodyParser, ContainerKind, Frame, Names, Open};
+use super::{BodyParser, ContainerKind, Frame, Open, Tag};
 
 /// Tables
 impl BodyParser<'_, '_> {
     /// A child of `w:tcPr`: only the merge marks matter (not widths, borders, shading).
     #[inline]
-    pub(super) fn open_in_cell_props(
-        &mut self,
-        reader: &Names,
-        e: &BytesStart<'_>,
-        w: bool,
-        local: &[u8],
-    ) -> Option<Open> {
+    pub(super) fn open_in_cell_props(&mut self, tag: Tag<'_>) -> Option<Open> {
         // Only the merge marks matter (not widths, borders, shading).
-        if w && matches!(local, b"vMerge" | b"hMerge") {
+        if tag.is_w() && matches!(tag.local, b"vMerge" | b"hMerge") {
             let cell = self.frames.last_mut().and_then(|f| match f {
                 Frame::Container { kind: ContainerKind::Cell { .. }, .. } => Some(f),
                 _ => None,
@@ -29,9 +21,9 @@ impl BodyParser<'_, '_> {
                 ..
             }) = cell
             {
-                let v = attr(reader, e, Ns::W, b"val");
+                let v = tag.attr(Ns::W, b"val");
                 let continues = v.as_deref().is_none_or(|v| v == "continue");
-                match local {
+                match tag.local {
                     b"vMerge" => *vmerge_continue = continues,
                     b"hMerge" => *hmerge_continue = continues,
                     _ => {}
