@@ -22,7 +22,9 @@ fn stderr(output: &std::process::Output) -> String {
 fn diagnostics(output: &std::process::Output) -> String {
     stderr(output)
         .lines()
-        .filter(|line| [": error: ", ": warning: ", ": note: "].iter().any(|s| line.contains(s)))
+        .filter(|line| {
+            [": error: ", ": warning: ", ": note: "].iter().any(|s| line.contains(s))
+        })
         .map(|line| format!("{line}\n"))
         .collect()
 }

@@ -1,7 +1,7 @@
 //! The meeting's standards body, from the document ids the recogniser read: no second
 //! pass over the text, the model's ids are the scanner's results.
 
-use minutes_model::{Block, Diagnostic, Meeting, Scheme, Severity};
+use minutes_model::{Block, Diagnostic, Meeting, Scheme, Severity, Span};
 
 /// Sets [`Meeting::body`]: `forced` when given (`--body`), else the body whose ids
 /// clearly prevail among the meeting's document ids. A detected meeting that decides
@@ -25,7 +25,7 @@ struct Census {
     /// 3GPP's.
     ids: [usize; 2],
     /// Per scheme: the number of decisions, and the first one's id and place.
-    decisions: [(usize, Option<(String, String)>); 2],
+    decisions: [(usize, Option<(String, Span)>); 2],
 }
 
 fn slot(scheme: Scheme) -> usize {
@@ -140,7 +140,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.message.contains("detected from its ids"))
-            .map(|d| (d.location.clone(), d.message.clone()))
+            .map(|d| (d.location.to_string(), d.message.clone()))
             .collect()
     }
 

@@ -3,8 +3,8 @@
 
 use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location, Table};
 use minutes_model::{
-    ActionItem, Block, Contribution, Decision, DecisionLinks, DocumentDetails, DocumentHeading,
-    FxHashMap, Status, Tdoc, TdocSpan,
+    ActionItem, Block, Contribution, Decision, DecisionLinks, DocumentDetails,
+    DocumentHeading, FxHashMap, Status, Tdoc, TdocSpan,
 };
 
 use crate::{
