@@ -161,11 +161,11 @@ test("the draft converts offline, with the command's summary and diagnostics", a
   assert.deepEqual(rows, model.dispositions.map((d) => [d.tdoc, d.status]));
 
   // The command prints `FILE:PLACE: severity: message`; the page `PLACE: severity: …`,
-  // with a bare line number as `line N`.
+  // with a bare line number as `line N` and a Word paragraph `¶N` as `paragraph N`.
   const expectedDiagnostics = native.stderr
     .split("\n")
     .filter(Boolean)
-    .map((line) => line.slice(draftPath.length + 1).replace(/^(\d+):/, "line $1:"));
+    .map((line) => line.slice(draftPath.length + 1).replace(/^(\d+):/, "line $1:").replace(/^¶(\d+):/, "paragraph $1:"));
   const shown = await page.$$eval("#diagnostics li:not(.none)", (items) => items.map((li) => li.textContent));
   assert.deepEqual(shown, expectedDiagnostics);
   console.log(`summary: ${JSON.stringify(counts)}; ${shown.length} diagnostics shown`);

@@ -285,10 +285,16 @@ mod tests {
     fn messages() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
         let err = run::convert(png, "photo.png", None).unwrap_err();
-        assert_eq!(
-        err,
-        "cannot read photo.png: a PNG image, not a draft: minutes are read from DOCX, .doc, XLSX, HTML, Markdown or text; export the draft to one of them"
-    );
+        // The formats named depend on the facade's reader features, which a workspace
+        // build unifies with the command's.
+        assert!(
+            err.starts_with("cannot read photo.png: a PNG image, not a draft: minutes are read from DOCX, .doc, "),
+            "{err}"
+        );
+        assert!(
+            err.ends_with("Markdown or text; export the draft to one of them"),
+            "{err}"
+        );
         let draft = sample("samples/pro-38-f2f.txt");
         let template = TemplateFile { bytes: b"hello".to_vec(), name: "t.docx".into() };
         let err = run::convert(&draft, "pro-38-f2f.txt", Some(template)).unwrap_err();

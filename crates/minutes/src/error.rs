@@ -55,7 +55,8 @@ impl fmt::Display for Error {
             ErrorKind::List(err) => err.fmt(f),
             ErrorKind::NotMinutes(format) => write!(
                 f,
-                "{format}, not a draft: minutes are read from DOCX, .doc, XLSX, HTML, Markdown or text; export the draft to one of them"
+                "{format}, not a draft: minutes are read from {}; export the draft to one of them",
+                readable_formats()
             ),
             ErrorKind::NotBuiltIn(format) => write!(
                 f,
@@ -65,6 +66,17 @@ impl fmt::Display for Error {
                 "binary data: not a DOCX package (no zip signature) and not a text draft",
             ),
         }
+    }
+}
+
+/// The formats this build reads, as a user would name them: a build without the HTML or
+/// XLSX reader (the browser page) must not suggest exporting to them.
+fn readable_formats() -> &'static str {
+    match (cfg!(feature = "xlsx"), cfg!(feature = "html")) {
+        (true, true) => "DOCX, .doc, XLSX, HTML, Markdown or text",
+        (true, false) => "DOCX, .doc, XLSX, Markdown or text",
+        (false, true) => "DOCX, .doc, HTML, Markdown or text",
+        (false, false) => "DOCX, .doc, Markdown or text",
     }
 }
 
