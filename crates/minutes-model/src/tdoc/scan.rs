@@ -272,18 +272,24 @@ pub(super) fn gpp_at(text: &str, start: usize) -> Option<Full> {
     if digits < 6 {
         return None;
     }
+    Some(gpp_full(bytes, group, year_start, digits))
+}
+
+/// A 3GPP id from its group and its `digits` (year and serial) at `year_start`, with the
+/// revision that follows them if any.
+fn gpp_full(bytes: &[u8], group: Range<usize>, year_start: usize, digits: usize) -> Full {
     let year = year_start..year_start + 2;
     let serial = year.end..year_start + digits;
     let revision = any_revision_at(bytes, serial.end);
     let end = revision.as_ref().map_or(serial.end, |r| r.end);
-    Some(Full {
-        all: start..end,
+    Full {
+        all: group.start..end,
         group,
         year,
         serial,
         revision,
         scheme: Scheme::ThreeGpp,
-    })
+    }
 }
 
 /// The match of a 3GPP id without its dash at `start`: `\b(<group>)([0-9]{2})([0-9]{4,5})`
@@ -303,21 +309,12 @@ pub(super) fn glued_at(text: &str, start: usize) -> Option<Full> {
     if !(6..=7).contains(&digits) {
         return None;
     }
-    let year = group.end..group.end + 2;
-    let serial = year.end..group.end + digits;
-    let revision = any_revision_at(bytes, serial.end);
-    let end = revision.as_ref().map_or(serial.end, |r| r.end);
-    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+    let year_start = group.end;
+    let full = gpp_full(bytes, group, year_start, digits);
+    if bytes.get(full.all.end).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    Some(Full {
-        all: start..end,
-        group,
-        year,
-        serial,
-        revision,
-        scheme: Scheme::ThreeGpp,
-    })
+    Some(full)
 }
 
 /// The match of the oneM2M pattern starting at `start`, if any.
