@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Blocks, Location};
+use crate::{Blocks, Span};
 
 /// A whole document as format-neutral blocks, in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub struct Block {
     #[serde(flatten)]
     pub kind: BlockKind,
     /// Where the block starts in the source.
-    pub location: Location,
+    pub location: Span,
 }
 
 /// The kinds of block a reader can produce.
@@ -92,18 +92,18 @@ impl Block {
         level: u8,
         number: Option<String>,
         text: impl Into<String>,
-        location: Location,
+        location: Span,
     ) -> Block {
         Block { kind: BlockKind::Heading { level, number, text: text.into() }, location }
     }
 
     /// A paragraph block without a style.
-    pub fn paragraph(text: impl Into<String>, location: Location) -> Block {
+    pub fn paragraph(text: impl Into<String>, location: Span) -> Block {
         Block { kind: BlockKind::Paragraph { text: text.into(), style: None }, location }
     }
 
     /// A list item block.
-    pub fn list_item(level: u8, text: impl Into<String>, location: Location) -> Block {
+    pub fn list_item(level: u8, text: impl Into<String>, location: Span) -> Block {
         Block {
             kind: BlockKind::ListItem { level, text: text.into(), label: None },
             location,
@@ -111,7 +111,7 @@ impl Block {
     }
 
     /// A table block.
-    pub fn table(rows: Vec<Row>, location: Location) -> Block {
+    pub fn table(rows: Vec<Row>, location: Span) -> Block {
         Block { kind: BlockKind::Table(Table { rows }), location }
     }
 }
@@ -210,20 +210,19 @@ mod tests {
 
     fn block() -> impl Strategy<Value = Block> {
         let leaf = prop_oneof![
-            text().prop_map(|t| Block::paragraph(t, Location::Unknown)),
+            text().prop_map(|t| Block::paragraph(t, Span::Unknown)),
             (text(), prop::option::of(text())).prop_map(|(t, label)| Block {
                 kind: BlockKind::ListItem { level: 1, text: t, label },
-                location: Location::Unknown,
+                location: Span::Unknown,
             }),
-            (text(), prop::option::of(text())).prop_map(|(t, number)| {
-                Block::heading(1, number, t, Location::Unknown)
-            }),
+            (text(), prop::option::of(text()))
+                .prop_map(|(t, number)| { Block::heading(1, number, t, Span::Unknown) }),
         ];
         leaf.prop_recursive(2, 12, 3, |inner| {
             prop::collection::vec(prop::collection::vec(inner, 0..3), 0..3).prop_map(
                 |cells| {
                     let row = Row::new(cells.into_iter().map(Cell::new).collect());
-                    Block::table(vec![row], Location::Unknown)
+                    Block::table(vec![row], Span::Unknown)
                 },
             )
         })

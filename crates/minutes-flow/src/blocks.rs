@@ -191,10 +191,10 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::Location;
+    use crate::Span;
 
     fn block(i: u32) -> Block {
-        Block::paragraph(i.to_string(), Location::Line(i))
+        Block::paragraph(i.to_string(), Span::Line(i))
     }
 
     proptest! {

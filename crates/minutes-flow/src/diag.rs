@@ -4,9 +4,6 @@
 
 pub use minutes_model::{Diagnostic, Severity, Span};
 
-/// The name the Flow's blocks have long used for their [`Span`].
-pub type Location = Span;
-
 /// An output with the recoverable problems met while producing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warned<T> {

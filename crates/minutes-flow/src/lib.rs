@@ -10,10 +10,10 @@
 //! Readers know formats, not meetings: nothing here knows what a Tdoc or a decision is.
 //!
 //! ```
-//! use minutes_flow::{Block, Flow, Location};
+//! use minutes_flow::{Block, Flow, Span};
 //! let flow = Flow::new(vec![
-//!     Block::heading(1, Some("6.3".into()), "Other Contributions", Location::Line(324)),
-//!     Block::paragraph("SEC-2018-0062R02 was NOTED", Location::Line(323)),
+//!     Block::heading(1, Some("6.3".into()), "Other Contributions", Span::Line(324)),
+//!     Block::paragraph("SEC-2018-0062R02 was NOTED", Span::Line(323)),
 //! ]);
 //! assert_eq!(flow.blocks.len(), 2);
 //! ```
@@ -28,7 +28,7 @@ mod render;
 pub use crate::{
     block::{Block, BlockKind, Cell, Flow, Row, Table},
     blocks::Blocks,
-    diag::{Diagnostic, Location, Severity, Span, Warned},
+    diag::{Diagnostic, Severity, Span, Warned},
     inline::{normalise_inline, normalise_inline_owned},
     render::render_flow,
 };

@@ -1,8 +1,6 @@
 //! CSV reader: a comma-separated list (a contributions list, a portal export) as one table.
 
-use minutes_flow::{
-    normalise_inline, Block, Cell, Diagnostic, Flow, Location, Row, Warned,
-};
+use minutes_flow::{normalise_inline, Block, Cell, Diagnostic, Flow, Row, Span, Warned};
 
 use crate::{text::decode_text, Error, Result};
 
@@ -18,7 +16,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Warned<Flow>> {
     let decoded = decode_text(bytes);
     let mut warnings = Vec::new();
     if let Some(note) = decoded.note {
-        warnings.push(Diagnostic::note(Location::Line(1), note));
+        warnings.push(Diagnostic::note(Span::Line(1), note));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -30,7 +28,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Warned<Flow>> {
         let record = record
             .map_err(|err| Error::package(format!("not a readable CSV list: {err}")))?;
         let line = record.position().map_or(0, csv::Position::line);
-        let location = Location::Line(u32::try_from(line).unwrap_or(u32::MAX));
+        let location = Span::Line(u32::try_from(line).unwrap_or(u32::MAX));
         let cells = record
             .iter()
             .map(|field| {
@@ -49,7 +47,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Warned<Flow>> {
     let blocks = if rows.is_empty() {
         Vec::new()
     } else {
-        vec![Block::table(rows, Location::Line(1))]
+        vec![Block::table(rows, Span::Line(1))]
     };
     Ok(Warned { output: Flow::new(blocks), warnings })
 }

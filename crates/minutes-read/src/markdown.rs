@@ -10,7 +10,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use minutes_flow::{normalise_inline_owned, Block, Cell, Flow, Location, Row, Warned};
+use minutes_flow::{normalise_inline_owned, Block, Cell, Flow, Row, Span, Warned};
 
 use crate::text::decode_text;
 
@@ -19,14 +19,14 @@ pub fn read_markdown(bytes: &[u8]) -> Warned<Flow> {
     let decoded = decode_text(bytes);
     let mut warnings = Vec::new();
     if let Some(note) = decoded.note {
-        warnings.push(minutes_flow::Diagnostic::note(Location::Line(1), note));
+        warnings.push(minutes_flow::Diagnostic::note(Span::Line(1), note));
     }
     let text = &*decoded.text;
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(at, _)| at + 1))
         .collect();
     let line_of = |offset: usize| {
-        Location::Line(
+        Span::Line(
             u32::try_from(line_starts.partition_point(|&s| s <= offset))
                 .unwrap_or(u32::MAX),
         )
@@ -49,7 +49,7 @@ struct Builder {
     blocks: Vec<Block>,
     text: String,
     /// Where the block being gathered starts.
-    location: Option<Location>,
+    location: Option<Span>,
     heading: Option<u8>,
     preformatted: bool,
     /// The next number of each open list; `None` for bullet lists.
@@ -62,15 +62,15 @@ struct Builder {
 
 #[derive(Debug)]
 struct TableState {
-    location: Location,
+    location: Span,
     rows: Vec<Row>,
     cells: Vec<Cell>,
     cell: String,
-    cell_location: Location,
+    cell_location: Span,
 }
 
 impl Builder {
-    fn event(&mut self, event: Event<'_>, at: Location) {
+    fn event(&mut self, event: Event<'_>, at: Span) {
         match event {
             Event::Start(tag) => self.start(tag, at),
             Event::End(tag) => self.end(tag),
@@ -97,7 +97,7 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, at: Location) {
+    fn start(&mut self, tag: Tag<'_>, at: Span) {
         match tag {
             Tag::Image { .. } | Tag::MetadataBlock(_) => self.skipping += 1,
             Tag::Heading { level, .. } => {
@@ -199,7 +199,7 @@ impl Builder {
         }
     }
 
-    fn push(&mut self, text: &str, at: Location) {
+    fn push(&mut self, text: &str, at: Span) {
         if let Some(table) = &mut self.table {
             table.cell.push_str(text);
             return;
@@ -261,17 +261,17 @@ mod tests {
         assert_eq!(
             blocks(text),
             vec![
-                Block::heading(1, None, "6 Contributions", Location::Line(1)),
-                Block::paragraph("SEC-2018-0062R02 was NOTED.", Location::Line(3)),
-                Block::list_item(1, "one", Location::Line(6)),
-                Block::list_item(2, "two\nmore", Location::Line(7)),
+                Block::heading(1, None, "6 Contributions", Span::Line(1)),
+                Block::paragraph("SEC-2018-0062R02 was NOTED.", Span::Line(3)),
+                Block::list_item(1, "one", Span::Line(6)),
+                Block::list_item(2, "two\nmore", Span::Line(7)),
                 Block {
                     kind: BlockKind::ListItem {
                         level: 1,
                         text: "first".into(),
                         label: Some("1.".into())
                     },
-                    location: Location::Line(9),
+                    location: Span::Line(9),
                 },
                 Block {
                     kind: BlockKind::ListItem {
@@ -279,9 +279,9 @@ mod tests {
                         text: "second".into(),
                         label: Some("2.".into())
                     },
-                    location: Location::Line(10),
+                    location: Span::Line(10),
                 },
-                Block::heading(2, None, "Setext", Location::Line(12)),
+                Block::heading(2, None, "Setext", Span::Line(12)),
             ]
         );
     }
@@ -290,9 +290,9 @@ mod tests {
     fn gfm_tables() {
         let text = "Before\n\n| Tdoc | Title |\n|---|---|\n| SEC-2018-0131 | A \\| B |\n| | empty |\n";
         let blocks = blocks(text);
-        assert_eq!(blocks[0], Block::paragraph("Before", Location::Line(1)));
+        assert_eq!(blocks[0], Block::paragraph("Before", Span::Line(1)));
         let BlockKind::Table(table) = &blocks[1].kind else { panic!("{blocks:?}") };
-        assert_eq!(blocks[1].location, Location::Line(3));
+        assert_eq!(blocks[1].location, Span::Line(3));
         let texts: Vec<Vec<String>> =
             table.rows.iter().map(|r| r.cells.iter().map(Cell::text).collect()).collect();
         assert_eq!(
@@ -303,7 +303,7 @@ mod tests {
                 vec!["", "empty"]
             ]
         );
-        assert_eq!(table.rows[1].cells[0].blocks[0].location, Location::Line(5));
+        assert_eq!(table.rows[1].cells[0].blocks[0].location, Span::Line(5));
     }
 
     #[test]
@@ -312,8 +312,8 @@ mod tests {
         assert_eq!(
             blocks(text),
             vec![
-                Block::paragraph("a  b\nc", Location::Line(6)),
-                Block::paragraph("text\nnext", Location::Line(10)),
+                Block::paragraph("a  b\nc", Span::Line(6)),
+                Block::paragraph("text\nnext", Span::Line(10)),
             ]
         );
     }

@@ -11,7 +11,7 @@ use std::{io::Cursor, sync::Arc};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use minutes_flow::{
-    normalise_inline_owned, Block, Cell, Diagnostic, Flow, Location, Row, Warned,
+    normalise_inline_owned, Block, Cell, Diagnostic, Flow, Row, Span, Warned,
 };
 use minutes_ooxml::{Limits, Package};
 
@@ -36,7 +36,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Warned<Flow>> {
                 // others.
                 let sheet: Arc<str> = name.as_str().into();
                 warnings.push(Diagnostic::warning(
-                    Location::Row { sheet, row: 1 },
+                    Span::Row { sheet, row: 1 },
                     format!("sheet `{name}` cannot be read: {err}"),
                 ));
                 continue;
@@ -44,7 +44,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Warned<Flow>> {
         };
         let Some((first_row, _)) = range.start() else { continue };
         let sheet: Arc<str> = name.as_str().into();
-        let location = |index: usize| Location::Row {
+        let location = |index: usize| Span::Row {
             sheet: Arc::clone(&sheet),
             row: u32::try_from(index)
                 .unwrap_or(u32::MAX)

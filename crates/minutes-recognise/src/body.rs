@@ -121,16 +121,16 @@ impl Census {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use minutes_flow::{Block as FlowBlock, Flow, Location};
+    use minutes_flow::{Block as FlowBlock, Flow, Span};
 
     use super::*;
     use crate::{recognise, recognise_with, Options};
 
     fn lines(lines: &[&str]) -> Flow {
         let mut blocks =
-            vec![FlowBlock::heading(1, Some("2".into()), "Documents", Location::Line(1))];
+            vec![FlowBlock::heading(1, Some("2".into()), "Documents", Span::Line(1))];
         for (n, line) in (2..).zip(lines) {
-            blocks.push(FlowBlock::paragraph(*line, Location::Line(n)));
+            blocks.push(FlowBlock::paragraph(*line, Span::Line(n)));
         }
         Flow::new(blocks)
     }

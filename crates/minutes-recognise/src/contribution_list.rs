@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use minutes_flow::{Block, BlockKind, Cell, Flow, Location, Row, Table};
+use minutes_flow::{Block, BlockKind, Cell, Flow, Row, Span, Table};
 use minutes_model::{find_tdocs, Contribution, ListedContribution, TdocRef};
 
 use crate::text::location_text;
@@ -63,7 +63,7 @@ fn list_column(header: &str) -> Option<ListColumn> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListError {
     /// The row at fault, when one is.
-    pub location: Option<Location>,
+    pub location: Option<Span>,
     /// What is wrong, naming the culprit.
     pub message: String,
 }
@@ -179,11 +179,11 @@ fn missing(label: &str, found: &str) -> ListError {
 }
 
 /// Where a row is: the location of its first located cell.
-fn row_location(row: &Row) -> Location {
+fn row_location(row: &Row) -> Span {
     row.cells
         .iter()
         .find_map(|cell| cell.blocks.first().map(|block| block.location.clone()))
-        .unwrap_or(Location::Unknown)
+        .unwrap_or(Span::Unknown)
 }
 
 #[cfg(test)]
@@ -199,7 +199,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, cells)| {
-                let at = Location::Line(u32::try_from(i + 1).unwrap());
+                let at = Span::Line(u32::try_from(i + 1).unwrap());
                 Row::new(
                     cells
                         .iter()
@@ -209,8 +209,8 @@ mod tests {
             })
             .collect();
         Flow::new(vec![
-            Block::paragraph("Total documents: 2", Location::Line(1)),
-            Block::table(rows, Location::Line(1)),
+            Block::paragraph("Total documents: 2", Span::Line(1)),
+            Block::table(rows, Span::Line(1)),
         ])
     }
 
@@ -232,7 +232,7 @@ mod tests {
                 row.agenda_item.as_str(),
                 row.contribution.location.clone()
             ),
-            ("SEC-2018-0100R01".into(), "A CR", "Acme", "6.1", Location::Line(3))
+            ("SEC-2018-0100R01".into(), "A CR", "Acme", "6.1", Span::Line(3))
         );
     }
 

@@ -1,6 +1,6 @@
 //! The cover sheet: labels and values of the oneM2M cover table (PATTERNS.md B).
 
-use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Location};
+use minutes_flow::{Block as FlowBlock, BlockKind, Cell, Diagnostic, Span};
 use minutes_model::{Cover, CoverField as Field, Purpose};
 
 use crate::{
@@ -127,7 +127,7 @@ pub(crate) fn recognise_cover(
         let date_block = from_prose(&mut cover, preamble, opening, book);
         return (cover, shown_with_date(used, date_block));
     }
-    let location = preamble.first().map_or(Location::Line(1), |b| b.location.clone());
+    let location = preamble.first().map_or(Span::Line(1), |b| b.location.clone());
     // The first text is the title the cover shows, unless it is the template's.
     let first = preamble.iter().position(|b| first_text(b).is_some());
     cover.title = first
@@ -228,7 +228,7 @@ fn chair_in_prose(text: &str, book: &Phrasebook) -> Option<String> {
 /// The ticked purpose: the option whose line carries a ticked-box glyph.
 fn purpose(
     lines: &[String],
-    location: &Location,
+    location: &Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Purpose> {
     const TICKED: [&str; 7] = ["☒", "☑", "✓", "✔", "⊠", "[x]", "[X]"];
@@ -289,11 +289,11 @@ mod tests {
         let mut diagnostics = Vec::new();
         let lines = ["☐ Decision", "☒ Discussion", "☐ Information"].map(String::from);
         assert_eq!(
-            purpose(&lines, &Location::Line(1), &mut diagnostics),
+            purpose(&lines, &Span::Line(1), &mut diagnostics),
             Some(Purpose::Discussion)
         );
         let lost = ["Decision", "Discussion"].map(String::from);
-        assert_eq!(purpose(&lost, &Location::Line(1), &mut diagnostics), None);
+        assert_eq!(purpose(&lost, &Span::Line(1), &mut diagnostics), None);
         assert_eq!(diagnostics.len(), 1);
     }
 }

@@ -1,7 +1,7 @@
 //! A section's blocks into contributions and discussion: document headings, decisions,
 //! bullets, action-item and contribution tables.
 
-use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Location, Table};
+use minutes_flow::{Block as FlowBlock, BlockKind, Diagnostic, Span, Table};
 use minutes_model::{
     ActionItem, Block, Contribution, Decision, DecisionLinks, DocumentDetails,
     DocumentHeading, FxHashMap, Status, Tdoc, TdocSpan,
@@ -39,7 +39,7 @@ pub(crate) struct SectionContent {
 struct Restatement {
     tdoc: Tdoc,
     status: Status,
-    location: Location,
+    location: Span,
 }
 
 struct Walker<'c> {
@@ -120,7 +120,7 @@ fn resolve<'t>(
 }
 
 impl Walker<'_> {
-    fn warn(&mut self, location: &Location, message: String) {
+    fn warn(&mut self, location: &Span, message: String) {
         self.collected.diagnostics.push(Diagnostic::warning(location.clone(), message));
     }
 
@@ -128,7 +128,7 @@ impl Walker<'_> {
     fn resolved<'t>(
         &mut self,
         ids: impl Iterator<Item = TdocSpan<'t>> + Clone,
-        location: &Location,
+        location: &Span,
     ) -> Vec<(Tdoc, &'t str)> {
         // Most rows name one document.
         let mut resolved = Vec::with_capacity(1);
@@ -141,7 +141,7 @@ impl Walker<'_> {
         resolved
     }
 
-    fn unresolved(&mut self, written: &str, location: &Location) {
+    fn unresolved(&mut self, written: &str, location: &Span) {
         self.collected.diagnostics.push(Diagnostic::error(
             location.clone(),
             format!(
@@ -172,13 +172,7 @@ impl Walker<'_> {
 
     /// A heading inside a section: a decision or a document heading when it reads as one,
     /// else kept as the heading it is.
-    fn heading(
-        &mut self,
-        level: u8,
-        number: Option<&str>,
-        text: &str,
-        location: &Location,
-    ) {
+    fn heading(&mut self, level: u8, number: Option<&str>, text: &str, location: &Span) {
         let trimmed = text.trim();
         let understood = !trimmed.is_empty()
             && (decided(trimmed, self.cx).is_some()
@@ -200,12 +194,7 @@ impl Walker<'_> {
         });
     }
 
-    fn text(
-        &mut self,
-        text: &str,
-        bullet: Option<(u8, Option<&str>)>,
-        location: &Location,
-    ) {
+    fn text(&mut self, text: &str, bullet: Option<(u8, Option<&str>)>, location: &Span) {
         let text = text.trim();
         if text.is_empty() {
             if let Some((level, Some(label))) = bullet {
@@ -300,7 +289,7 @@ impl Walker<'_> {
 
     /// A document heading (`SEC-2015-0515R01- Title`, an entry's `TD S2-1903157 Title`):
     /// `line` starts with the ids, `text` is the whole line.
-    fn document_heading(&mut self, line: &str, text: &str, location: &Location) {
+    fn document_heading(&mut self, line: &str, text: &str, location: &Span) {
         self.look_for_missed_decision(text, location, false);
         let (title, note, ids) = match parse_document_heading(line, self.cx) {
             Some(heading) => {
@@ -351,7 +340,7 @@ impl Walker<'_> {
         &mut self,
         decided: crate::entry::EntryDecided,
         text: &str,
-        location: &Location,
+        location: &Span,
         labelled: bool,
     ) {
         let Some(entry) = &mut self.entry else { return };
@@ -404,7 +393,7 @@ impl Walker<'_> {
         self.content.contributions.get(index).map(|c| c.title.as_str())
     }
 
-    fn decision(&mut self, parsed: Decided<'_>, text: &str, location: &Location) {
+    fn decision(&mut self, parsed: Decided<'_>, text: &str, location: &Span) {
         for id in resolve(parsed.tdocs(), self.current.as_ref()) {
             let (tdoc, written) = match id {
                 Ok(id) => id,
@@ -449,7 +438,7 @@ impl Walker<'_> {
         }
     }
 
-    fn table(&mut self, table: &Table, location: &Location, next: Option<&FlowBlock>) {
+    fn table(&mut self, table: &Table, location: &Span, next: Option<&FlowBlock>) {
         match classify(table, self.cx) {
             TableKind::Actions(rows, header) => {
                 let first = self.collected.action_items.len();
@@ -510,7 +499,7 @@ impl Walker<'_> {
     fn contributions(
         &mut self,
         rows: Vec<ContributionRow<'_>>,
-        location: &Location,
+        location: &Span,
         next: Option<&FlowBlock>,
     ) {
         let single = rows.len() == 1;
@@ -584,7 +573,7 @@ impl Walker<'_> {
         title: &str,
         tdocs: &[(Tdoc, &str)],
         extra: &crate::tables::RowExtra,
-        location: &Location,
+        location: &Span,
     ) {
         let links = table_links(extra, self.cx);
         let cell = fold_spaces(cell);
@@ -619,12 +608,7 @@ impl Walker<'_> {
 
     /// Prose that names a Tdoc and a decision verb without being a recognised decision,
     /// `R03 was agreed` restatements, and inline action items.
-    fn look_for_missed_decision(
-        &mut self,
-        text: &str,
-        location: &Location,
-        bullet: bool,
-    ) {
+    fn look_for_missed_decision(&mut self, text: &str, location: &Span, bullet: bool) {
         if crate::scan::is_action_label(text) {
             self.collected.diagnostics.push(Diagnostic::note(
                 location.clone(),

@@ -13,10 +13,10 @@
 //! reported as diagnostics with their location.
 //!
 //! ```
-//! use minutes_flow::{Block, Flow, Location};
+//! use minutes_flow::{Block, Flow, Span};
 //! let flow = Flow::new(vec![
-//!     Block::heading(1, Some("2".into()), "Review of Agenda", Location::Line(1)),
-//!     Block::paragraph("AGREED - SEC-2015-0524R02- SEC_17_Agenda", Location::Line(2)),
+//!     Block::heading(1, Some("2".into()), "Review of Agenda", Span::Line(1)),
+//!     Block::paragraph("AGREED - SEC-2015-0524R02- SEC_17_Agenda", Span::Line(2)),
 //! ]);
 //! let meeting = minutes_recognise::recognise(&flow);
 //! let dispositions = meeting.dispositions();

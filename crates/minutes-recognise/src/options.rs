@@ -86,7 +86,7 @@ fn other_bodies_ids(flow: &Flow, body: Scheme) -> Option<Diagnostic> {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use minutes_flow::{Block as FlowBlock, Location};
+    use minutes_flow::{Block as FlowBlock, Span};
 
     use minutes_model::Block;
 
@@ -94,11 +94,11 @@ mod tests {
 
     fn flow() -> Flow {
         Flow::new(vec![
-            FlowBlock::heading(1, Some("2".into()), "Documents", Location::Line(1)),
-            FlowBlock::paragraph("SEC-2015-0524R02 was agreed", Location::Line(2)),
-            FlowBlock::paragraph("S2-1903157 was noted", Location::Line(3)),
-            FlowBlock::paragraph("TD S2-1903158 Title", Location::Line(4)),
-            FlowBlock::paragraph("Adopted.", Location::Line(5)),
+            FlowBlock::heading(1, Some("2".into()), "Documents", Span::Line(1)),
+            FlowBlock::paragraph("SEC-2015-0524R02 was agreed", Span::Line(2)),
+            FlowBlock::paragraph("S2-1903157 was noted", Span::Line(3)),
+            FlowBlock::paragraph("TD S2-1903158 Title", Span::Line(4)),
+            FlowBlock::paragraph("Adopted.", Span::Line(5)),
         ])
     }
 
@@ -130,11 +130,11 @@ mod tests {
     #[test]
     fn a_forced_body_reads_no_other_ids() {
         let flow = Flow::new(vec![
-            FlowBlock::heading(1, Some("2".into()), "Documents", Location::Line(1)),
-            FlowBlock::paragraph("TD S2-1903158 Title", Location::Line(2)),
-            FlowBlock::paragraph("Noted.", Location::Line(3)),
-            FlowBlock::paragraph("SEC-2015-0524R02 - Title", Location::Line(4)),
-            FlowBlock::paragraph("Decision: approved", Location::Line(5)),
+            FlowBlock::heading(1, Some("2".into()), "Documents", Span::Line(1)),
+            FlowBlock::paragraph("TD S2-1903158 Title", Span::Line(2)),
+            FlowBlock::paragraph("Noted.", Span::Line(3)),
+            FlowBlock::paragraph("SEC-2015-0524R02 - Title", Span::Line(4)),
+            FlowBlock::paragraph("Decision: approved", Span::Line(5)),
         ]);
         let tdocs = |meeting: &Meeting| {
             let mut all: Vec<String> = meeting

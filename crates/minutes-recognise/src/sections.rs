@@ -1,6 +1,6 @@
 //! The whole recognition: cover, section tree, discussions, planning, checks.
 
-use minutes_flow::{Block as FlowBlock, BlockKind, Flow, Location};
+use minutes_flow::{Block as FlowBlock, BlockKind, Flow, Span};
 use minutes_model::{tdoc_spans, Block, Diagnostic, Meeting, Section, Severity};
 
 use crate::{
@@ -42,7 +42,7 @@ struct Pending<'f> {
     /// The outline level of an unnumbered heading, which places it in the tree; numbered
     /// sections are placed by their number.
     level: Option<u8>,
-    location: Location,
+    location: Span,
     blocks: Vec<&'f FlowBlock>,
 }
 
@@ -97,7 +97,7 @@ pub(crate) fn recognise_in(flow: &Flow, cx: Context<'_>) -> Meeting {
         recognise_cover(&preamble, &opening, &mut collected.diagnostics, cx.book);
     let rest = preamble.get(used..).unwrap_or_default();
     if rest.iter().any(|b| has_content(b)) {
-        let location = rest.first().map_or(Location::Unknown, |b| b.location.clone());
+        let location = rest.first().map_or(Span::Unknown, |b| b.location.clone());
         flat.insert(
             0,
             Pending {
@@ -109,7 +109,7 @@ pub(crate) fn recognise_in(flow: &Flow, cx: Context<'_>) -> Meeting {
             },
         );
     }
-    let start = flow.blocks.first().map_or(Location::Line(1), |b| b.location.clone());
+    let start = flow.blocks.first().map_or(Span::Line(1), |b| b.location.clone());
     if first_section.is_none() {
         collected.diagnostics.push(minutes_flow::Diagnostic::warning(
             start.clone(),
@@ -221,7 +221,7 @@ pub fn looks_like_minutes(meeting: &Meeting) -> bool {
 
 /// Errors for drafts the recogniser did not understand: nothing a meeting would have, or
 /// lines naming Tdocs with decision words while no decision was recognised.
-fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &Location) {
+fn not_understood(meeting: &mut Meeting, missed_decisions: usize, start: &Span) {
     if !looks_like_minutes(meeting) {
         meeting.diagnostics.push(Diagnostic {
             severity: Severity::Error,
@@ -246,12 +246,12 @@ pub fn model_diagnostic(diagnostic: &minutes_flow::Diagnostic) -> Diagnostic {
 }
 
 /// Sorts `line 9` before `line 10`, and paragraphs by index, whatever the part.
-fn location_key(location: &Location) -> (u32, &Location) {
+fn location_key(location: &Span) -> (u32, &Span) {
     let number = match location {
-        Location::Line(number)
-        | Location::Paragraph { index: number, .. }
-        | Location::Row { row: number, .. } => *number,
-        Location::Described(_) | Location::Unknown => 0,
+        Span::Line(number)
+        | Span::Paragraph { index: number, .. }
+        | Span::Row { row: number, .. } => *number,
+        Span::Described(_) | Span::Unknown => 0,
     };
     (number, location)
 }

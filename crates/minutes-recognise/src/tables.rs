@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use minutes_flow::{Block, BlockKind, Cell, Location, Row, Table};
+use minutes_flow::{Block, BlockKind, Cell, Row, Span, Table};
 use minutes_model::{leading_tdoc_spans, Scheme, TdocSpan};
 
 use crate::{
@@ -46,7 +46,7 @@ pub(crate) struct ContributionRow<'a> {
     /// The decision cell, when the table has one and it is not empty.
     pub decision: Option<Cow<'a, str>>,
     /// Where the row's Tdoc cell starts, when the reader knows.
-    pub location: Option<&'a Location>,
+    pub location: Option<&'a Span>,
     /// The cells of a Tdoc list's other columns, empty where the table has none.
     pub extra: RowExtra,
     /// The body whose ids count.
@@ -386,7 +386,7 @@ mod tests {
                             .map(|text| {
                                 Cell::new(
                                     text.split('\n')
-                                        .map(|p| Block::paragraph(p, Location::Line(1)))
+                                        .map(|p| Block::paragraph(p, Span::Line(1)))
                                         .collect(),
                                 )
                             })
@@ -468,12 +468,12 @@ mod tests {
     /// Cells of paragraphs, labelled and unlabelled list items and nested tables.
     fn cell() -> impl Strategy<Value = Cell> {
         let leaf = prop_oneof![
-            block_text().prop_map(|t| Block::paragraph(t, Location::Line(1))),
+            block_text().prop_map(|t| Block::paragraph(t, Span::Line(1))),
             (block_text(), proptest::option::of("[ 1a.]{0,3}")).prop_map(
                 |(text, label)| {
                     Block {
                         kind: BlockKind::ListItem { level: 1, text, label },
-                        location: Location::Line(1),
+                        location: Span::Line(1),
                     }
                 }
             ),
@@ -485,7 +485,7 @@ mod tests {
                         .into_iter()
                         .map(|blocks| Row::new(vec![Cell::new(blocks)]))
                         .collect();
-                    Block::table(rows, Location::Line(1))
+                    Block::table(rows, Span::Line(1))
                 })
         });
         proptest::collection::vec(blocks, 0..4).prop_map(Cell::new)

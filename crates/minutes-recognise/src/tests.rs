@@ -1,7 +1,7 @@
 //! Recogniser tests on small Flow fragments, one per pattern of PATTERNS.md, named after it.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use minutes_flow::{Block as FlowBlock, Cell, Flow, Location, Row};
+use minutes_flow::{Block as FlowBlock, Cell, Flow, Row, Span};
 use minutes_model::{Block, Meeting, Severity};
 use pretty_assertions::assert_eq;
 
@@ -13,7 +13,7 @@ use crate::recognise;
 fn flow(text: &str) -> Flow {
     let mut blocks: Vec<FlowBlock> = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        let location = Location::Line(u32::try_from(index + 1).unwrap());
+        let location = Span::Line(u32::try_from(index + 1).unwrap());
         if let Some(rest) = line.strip_prefix("# ") {
             let (number, title) = rest.split_once(' ').unwrap_or((rest, ""));
             let level = u8::try_from(number.matches('.').count() + 1).unwrap();
@@ -56,7 +56,7 @@ fn said(meeting: &Meeting, line: u32, text: &str) -> bool {
     meeting
         .diagnostics
         .iter()
-        .any(|d| d.location == Location::Line(line) && d.message.contains(text))
+        .any(|d| d.location == Span::Line(line) && d.message.contains(text))
 }
 
 #[test]
@@ -305,7 +305,7 @@ fn conflicting_decisions_are_errors() {
     assert!(m
         .diagnostics
         .iter()
-        .any(|d| d.severity == Severity::Error && d.location == Location::Line(3)));
+        .any(|d| d.severity == Severity::Error && d.location == Span::Line(3)));
 }
 
 #[test]

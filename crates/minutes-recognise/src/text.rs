@@ -2,11 +2,11 @@
 
 use std::borrow::Cow;
 
-use minutes_flow::Location;
+use minutes_flow::Span;
 
-/// The model's place for a Flow block's location: the same [`Location`] (the model's
+/// The model's place for a Flow block's location: the same [`Span`] (the model's
 /// `Span`), handed on as it is; the outputs print it.
-pub(crate) fn location_text(location: &Location) -> Location {
+pub(crate) fn location_text(location: &Span) -> Span {
     location.clone()
 }
 
@@ -155,13 +155,10 @@ mod tests {
         assert_eq!(first_year("17-21 May 2015"), Some(2015));
         assert_eq!(first_year("no year 12345"), None);
         for location in [
-            Location::Line(7),
-            Location::Paragraph { part: "word/document.xml".into(), index: 12 },
-            Location::Paragraph {
-                part: "word/a-rather-long-part-name.xml".into(),
-                index: 3,
-            },
-            Location::Unknown,
+            Span::Line(7),
+            Span::Paragraph { part: "word/document.xml".into(), index: 12 },
+            Span::Paragraph { part: "word/a-rather-long-part-name.xml".into(), index: 3 },
+            Span::Unknown,
         ] {
             assert_eq!(location_text(&location), location);
         }

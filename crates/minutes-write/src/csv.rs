@@ -31,8 +31,8 @@ pub enum Column {
     RevisedTo,
     /// `Comment`: words qualifying the decision.
     Comment,
-    /// `Location`: where the decision is in the draft.
-    Location,
+    /// `Span`: where the decision is in the draft.
+    Span,
     /// `Merged into`: the document this one was merged into.
     MergedInto,
     /// `Merge of`: the documents merged into this one.
@@ -60,7 +60,7 @@ impl Column {
         Column::RevisionOf,
         Column::RevisedTo,
         Column::Comment,
-        Column::Location,
+        Column::Span,
         Column::MergedInto,
         Column::MergeOf,
         Column::Type,
@@ -94,7 +94,7 @@ impl Column {
             Column::RevisionOf => "revision_of",
             Column::RevisedTo => "revised_to",
             Column::Comment => "comment",
-            Column::Location => "location",
+            Column::Span => "location",
             Column::MergedInto => "merged_into",
             Column::MergeOf => "merge_of",
             Column::Type => "type",
@@ -117,7 +117,7 @@ impl Column {
             Column::RevisionOf => "Revision of",
             Column::RevisedTo => "Revised to",
             Column::Comment => "Comment",
-            Column::Location => "Location",
+            Column::Span => "Span",
             Column::MergedInto => "Merged into",
             Column::MergeOf => "Merge of",
             Column::Type => "Type",
@@ -293,7 +293,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                 (Column::RevisionOf, tdoc_text(&d.revision_of)),
                 (Column::RevisedTo, tdoc_text(&d.revised_to)),
                 (Column::Comment, d.comment.clone()),
-                (Column::Location, d.location.to_string()),
+                (Column::Span, d.location.to_string()),
                 (Column::MergedInto, tdoc_text(&d.merged_into)),
                 (
                     Column::MergeOf,
@@ -321,7 +321,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::Source, c.source.clone()),
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
-                        (Column::Location, c.location.to_string()),
+                        (Column::Span, c.location.to_string()),
                     ]));
                 }
             }
@@ -338,7 +338,7 @@ fn rows(meeting: &Meeting, options: &CsvOptions) -> Vec<HashMap<Column, String>>
                         (Column::Title, heading.title.clone().unwrap_or_default()),
                         (Column::AgendaItem, section.number.clone()),
                         (Column::AgendaTitle, section.title.clone()),
-                        (Column::Location, heading.location.to_string()),
+                        (Column::Span, heading.location.to_string()),
                     ]));
                 }
             }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use minutes_flow::{normalise_inline_owned, Block, BlockKind, Cell, Location, Row};
+use minutes_flow::{normalise_inline_owned, Block, BlockKind, Cell, Row, Span};
 
 use crate::docx::numbering::LabelKind;
 
@@ -25,7 +25,7 @@ struct OpenTable {
     rows: Vec<Row>,
     cells: Vec<Cell>,
     blocks: Vec<Block>,
-    location: Location,
+    location: Span,
 }
 
 /// Builds the blocks of the main story.
@@ -50,13 +50,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn new_location(&mut self) -> Location {
+    fn new_location(&mut self) -> Span {
         self.top_index = self.top_index.saturating_add(1);
-        Location::Paragraph { part: self.part.clone(), index: self.top_index }
+        Span::Paragraph { part: self.part.clone(), index: self.top_index }
     }
 
-    fn here(&self) -> Location {
-        Location::Paragraph { part: self.part.clone(), index: self.top_index.max(1) }
+    fn here(&self) -> Span {
+        Span::Paragraph { part: self.part.clone(), index: self.top_index.max(1) }
     }
 
     /// Adds one paragraph with its properties (already combined from the FKP and the
@@ -140,7 +140,7 @@ impl<'a> Builder<'a> {
         &mut self,
         text: String,
         props: &ParaProps,
-        location: Location,
+        location: Span,
     ) -> Option<Block> {
         let style = self.stylesheet.get(props.istd);
         let ilfo = props.ilfo.or(style.and_then(|s| s.ilfo)).filter(|&i| i > 0);

@@ -59,7 +59,7 @@ mod text;
 
 use std::sync::Arc;
 
-use minutes_flow::{Diagnostic, Flow, Location, Warned};
+use minutes_flow::{Diagnostic, Flow, Span, Warned};
 
 use self::{
     build::Builder,
@@ -111,7 +111,7 @@ pub fn read_doc(bytes: &[u8], options: &DocOptions) -> Result<Warned<Flow>> {
         read_stream(&mut compound, name, usize::MAX, bytes.len())?
     } else {
         warnings.push(Diagnostic::warning(
-            Location::Paragraph { part: PART.into(), index: 1 },
+            Span::Paragraph { part: PART.into(), index: 1 },
             "a Word 6/95 document: read as paragraphs of text, without headings, lists or \
              tables",
         ));

@@ -5,7 +5,7 @@
 
 use std::io::{Cursor, Read, Write};
 
-use minutes_flow::{render_flow, BlockKind, Location};
+use minutes_flow::{render_flow, BlockKind, Span};
 use pretty_assertions::assert_eq;
 
 use super::*;
@@ -309,7 +309,7 @@ fn paragraphs_and_headings() {
             .blocks
             .iter()
             .map(|b| match b.location {
-                Location::Paragraph { index, .. } => index,
+                Span::Paragraph { index, .. } => index,
                 _ => 0,
             })
             .collect();

@@ -77,7 +77,7 @@ mod tests;
 
 use std::collections::HashMap;
 
-use minutes_flow::{Block, BlockKind, Diagnostic, Flow, Location, Warned};
+use minutes_flow::{Block, BlockKind, Diagnostic, Flow, Span, Warned};
 use minutes_ooxml::{Limits, Package};
 
 pub use self::created::document_created;
@@ -291,7 +291,7 @@ fn append_notes(blocks: &mut Vec<Block>, refs: &[NoteRef], notes: &Notes) {
     }
 }
 
-fn note_paragraph(text: String, style: &str, location: Location) -> Block {
+fn note_paragraph(text: String, style: &str, location: Span) -> Block {
     Block { kind: BlockKind::Paragraph { text, style: Some(style.into()) }, location }
 }
 
@@ -312,6 +312,6 @@ fn read_related(
     Ok(package.read_part(&part)?.map(|bytes| (part, bytes)))
 }
 
-fn part_location(part: &str) -> Location {
-    Location::Paragraph { part: part.into(), index: 1 }
+fn part_location(part: &str) -> Span {
+    Span::Paragraph { part: part.into(), index: 1 }
 }

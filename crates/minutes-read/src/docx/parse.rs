@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use minutes_flow::{Block, Blocks, Cell, Diagnostic, Location, Row};
+use minutes_flow::{Block, Blocks, Cell, Diagnostic, Row, Span};
 use minutes_ooxml::xml::Ns;
 use quick_xml::events::BytesStart;
 
@@ -166,7 +166,7 @@ struct Para {
     text: String,
     /// Blocks found inside the paragraph (text boxes), emitted after it.
     after: Vec<Block>,
-    location: Option<Location>,
+    location: Option<Span>,
 }
 
 #[derive(Debug)]
@@ -180,7 +180,7 @@ enum Frame {
     },
     Table {
         rows: Vec<Row>,
-        location: Location,
+        location: Span,
     },
     Row {
         cells: Vec<Cell>,

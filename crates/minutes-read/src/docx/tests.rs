@@ -3,7 +3,7 @@
 
 use std::io::{Cursor, Write};
 
-use minutes_flow::{render_flow, Block, BlockKind, Cell, Flow, Location};
+use minutes_flow::{render_flow, Block, BlockKind, Cell, Flow, Span};
 use pretty_assertions::assert_eq;
 use zip::{write::SimpleFileOptions, ZipWriter};
 
@@ -60,8 +60,8 @@ fn p(text: &str) -> String {
     format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
 }
 
-fn loc(index: u32) -> Location {
-    Location::Paragraph { part: "word/document.xml".into(), index }
+fn loc(index: u32) -> Span {
+    Span::Paragraph { part: "word/document.xml".into(), index }
 }
 
 const HEADING_STYLES: &str = r#"
@@ -134,7 +134,7 @@ fn main_part_from_rels() {
     let flow = read_docx(&bytes, &DocxOptions::default()).unwrap().output;
     assert_eq!(
         flow.blocks[0].location,
-        Location::Paragraph { part: "content/main.xml".into(), index: 1 }
+        Span::Paragraph { part: "content/main.xml".into(), index: 1 }
     );
 }
 

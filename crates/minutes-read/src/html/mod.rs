@@ -17,7 +17,7 @@ mod tests;
 
 use ego_tree::NodeRef;
 use html5ever::{tendril::TendrilSink, ParseOpts};
-use minutes_flow::{normalise_inline_owned, Block, Diagnostic, Flow, Location, Warned};
+use minutes_flow::{normalise_inline_owned, Block, Diagnostic, Flow, Span, Warned};
 use scraper::{node::Element, Node};
 
 use self::sink::{LineSink, Lines};
@@ -32,7 +32,7 @@ pub fn read_html(bytes: &[u8]) -> Warned<Flow> {
     let decoded = decode::decode_html(bytes);
     let mut warnings = Vec::new();
     if let Some(note) = decoded.note {
-        warnings.push(Diagnostic::note(Location::Line(1), note));
+        warnings.push(Diagnostic::note(Span::Line(1), note));
     }
     let (html, lines) = html5ever::parse_document(LineSink::new(), ParseOpts::default())
         .one(&*decoded.text);
@@ -61,7 +61,7 @@ struct Context {
 #[derive(Debug, Default)]
 struct Pending {
     text: String,
-    location: Option<Location>,
+    location: Option<Span>,
     list_level: u8,
     /// The `ol` number of the list item the text opens.
     label: Option<String>,
@@ -73,7 +73,7 @@ impl Pending {
             if text.trim().is_empty() {
                 return;
             }
-            self.location = Some(Location::Line(context.line));
+            self.location = Some(Span::Line(context.line));
             self.list_level = context.list_level;
         }
         if context.preformatted {
@@ -201,7 +201,7 @@ impl Walker<'_> {
             if !self.too_deep {
                 self.too_deep = true;
                 self.warnings.push(Diagnostic::warning(
-                    Location::Line(context.line),
+                    Span::Line(context.line),
                     format!("elements nested more than {MAX_DEPTH} deep: their content is dropped"),
                 ));
             }
@@ -269,12 +269,7 @@ impl Walker<'_> {
                 let words: Vec<&str> = nested.iter().filter_map(Block::text).collect();
                 let text = words.join(" ");
                 if !text.trim().is_empty() {
-                    out.push(Block::heading(
-                        level,
-                        None,
-                        text,
-                        Location::Line(inner.line),
-                    ));
+                    out.push(Block::heading(level, None, text, Span::Line(inner.line)));
                 }
             }
             Role::List { ordered } => {

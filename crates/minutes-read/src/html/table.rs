@@ -2,7 +2,7 @@
 //! grid column (the places a span covers are empty cells).
 
 use ego_tree::NodeRef;
-use minutes_flow::{Block, Cell, Location, Row};
+use minutes_flow::{Block, Cell, Row, Span};
 use scraper::{node::Element, Node};
 
 use super::{Context, Pending, Walker};
@@ -44,7 +44,7 @@ impl Walker<'_> {
         }
         rows.retain(|row: &Row| !row.cells.is_empty());
         if !rows.is_empty() {
-            out.push(Block::table(rows, Location::Line(context.line)));
+            out.push(Block::table(rows, Span::Line(context.line)));
         }
     }
 

@@ -25,9 +25,9 @@ fn headings_paragraphs_and_lines() {
     assert_eq!(
         blocks,
         vec![
-            Block::heading(1, None, "6.3 Other Contributions", Location::Line(4)),
-            Block::paragraph("SEC-2018-0062R02 was NOTED.", Location::Line(5)),
-            Block::paragraph("Line one\nline two", Location::Line(6)),
+            Block::heading(1, None, "6.3 Other Contributions", Span::Line(4)),
+            Block::paragraph("SEC-2018-0062R02 was NOTED.", Span::Line(5)),
+            Block::paragraph("Line one\nline two", Span::Line(6)),
         ]
     );
 }
@@ -62,7 +62,7 @@ fn spans_are_expanded_to_grid_columns() {
         <tr><td>a</td><td>b1</td></tr>\
         </table>";
     let blocks = blocks(page);
-    assert_eq!(blocks[0], Block::paragraph("Docs", Location::Line(1)));
+    assert_eq!(blocks[0], Block::paragraph("Docs", Span::Line(1)));
     assert_eq!(
         table(&blocks[1]),
         vec![
@@ -90,15 +90,15 @@ fn excel_export_in_windows_1252() {
         table(&flow.blocks[0]),
         vec![vec!["TD#", "Title"], vec!["S2-186305", "Résumé – draft"]]
     );
-    assert_eq!(flow.blocks[0].location, Location::Line(2));
-    assert_eq!(flow.blocks[1], Block::paragraph("Total documents: 1", Location::Line(4)));
+    assert_eq!(flow.blocks[0].location, Span::Line(2));
+    assert_eq!(flow.blocks[1], Block::paragraph("Total documents: 1", Span::Line(4)));
 }
 
 #[test]
 fn preformatted_text_keeps_its_spaces() {
     assert_eq!(
         blocks("<pre>a  b\nc</pre>"),
-        vec![Block::paragraph("a  b\nc", Location::Line(1))]
+        vec![Block::paragraph("a  b\nc", Span::Line(1))]
     );
 }
 

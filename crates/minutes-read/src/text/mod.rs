@@ -16,9 +16,7 @@
 mod decode;
 mod outline;
 
-use minutes_flow::{
-    normalise_inline, Block, Cell, Diagnostic, Flow, Location, Row, Warned,
-};
+use minutes_flow::{normalise_inline, Block, Cell, Diagnostic, Flow, Row, Span, Warned};
 
 pub use self::decode::{decode_text, Decoded};
 use self::outline::Outline;
@@ -29,7 +27,7 @@ pub fn read_text(bytes: &[u8]) -> Warned<Flow> {
     let decoded = decode_text(bytes);
     let mut warnings = Vec::new();
     if let Some(note) = decoded.note {
-        warnings.push(Diagnostic::note(Location::Line(1), note));
+        warnings.push(Diagnostic::note(Span::Line(1), note));
     }
     let lines: Vec<Line<'_>> = split_lines(&decoded.text)
         .enumerate()
@@ -157,7 +155,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// A paragraph or list item; a lone `•` takes the next non-blank text line as its text.
     fn text_block(&mut self, number: u32, text: &str) -> Block {
-        let location = Location::Line(number);
+        let location = Span::Line(number);
         match bullet(text) {
             Some((level, "")) => {
                 let next = self.next_non_blank(self.pos);
@@ -201,7 +199,7 @@ impl<'a> Reader<'_, 'a> {
             }
         };
         self.outline.advance(candidate.parts.clone());
-        let location = Location::Line(line.number);
+        let location = Span::Line(line.number);
         let level = u8::try_from(candidate.parts.len()).unwrap_or(u8::MAX);
         self.pos += 1;
         Some(Block::heading(level, Some(candidate.number), title, location))
@@ -210,8 +208,7 @@ impl<'a> Reader<'_, 'a> {
     /// A table starting at the current (cell) line. Rows end at a blank line once they are
     /// as wide as the widest row so far; the table ends at text after a complete row.
     fn table(&mut self) -> Block {
-        let location =
-            self.peek().map_or(Location::Unknown, |l| Location::Line(l.number));
+        let location = self.peek().map_or(Span::Unknown, |l| Span::Line(l.number));
         let mut rows: Vec<Row> = Vec::new();
         let mut row: Vec<Cell> = Vec::new();
         let mut width = 0usize;

@@ -113,8 +113,8 @@ fn encodings() {
 #[test]
 fn locations() {
     let flow = read_text(b"\n1\n\nOpening\ntext").output;
-    assert_eq!(flow.blocks[0].location, Location::Line(2));
-    assert_eq!(flow.blocks[1].location, Location::Line(5));
+    assert_eq!(flow.blocks[0].location, Span::Line(2));
+    assert_eq!(flow.blocks[1].location, Span::Line(5));
     assert!(matches!(flow.blocks[0].kind, BlockKind::Heading { level: 1, .. }));
 }
 

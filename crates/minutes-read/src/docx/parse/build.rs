@@ -1,9 +1,7 @@
 //! Building blocks from what the event handlers found: frames, paragraph classification
 //! (heading, list item, paragraph), tables, and paragraphs joined across deleted marks.
 
-use minutes_flow::{
-    normalise_inline_owned, Block, BlockKind, Blocks, Cell, Location, Row,
-};
+use minutes_flow::{normalise_inline_owned, Block, BlockKind, Blocks, Cell, Row, Span};
 
 use super::{BodyParser, ContainerKind, Frame, Para, TICKED, UNTICKED};
 use crate::docx::{numbering::LabelKind, styles::NumPr};
@@ -55,15 +53,15 @@ impl BodyParser<'_, '_> {
 
     /// The location of a block starting now: a new index at the top level of the body,
     /// else the enclosing top-level block's.
-    pub(super) fn block_location(&mut self) -> Location {
+    pub(super) fn block_location(&mut self) -> Span {
         if self.frames.len() == 1 {
             self.top_index = self.top_index.saturating_add(1);
         }
         self.here()
     }
 
-    pub(super) fn here(&self) -> Location {
-        Location::Paragraph { part: self.part_name.clone(), index: self.top_index.max(1) }
+    pub(super) fn here(&self) -> Span {
+        Span::Paragraph { part: self.part_name.clone(), index: self.top_index.max(1) }
     }
 
     /// Adds a block to the innermost frame that can hold it.
