@@ -92,10 +92,21 @@ function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+// The meeting's standards body, as the recogniser detected it from the document ids.
+const BODIES = { onem2m: "a oneM2M meeting", "3gpp": "a 3GPP meeting" };
+// What the draft was read as, by the format the facade sniffed.
+const FORMATS = {
+  docx: "a Word document",
+  doc: "a Word 97–2003 document",
+  markdown: "a Markdown file",
+  json: "a JSON model",
+  text: "a text export",
+};
+
 function showReport(report) {
   const { summary } = report;
   $("results-title").textContent = summary.title ? `Results: ${summary.title}` : "Results";
-  $("meeting").textContent = [summary.date, `read as ${report.format === "docx" ? "a Word document" : report.format === "json" ? "a JSON model" : "a text export"}`]
+  $("meeting").textContent = [summary.date, BODIES[summary.body], `read as ${FORMATS[report.format] ?? "a text export"}`]
     .filter(Boolean).join(" · ");
   for (const dd of document.querySelectorAll("[data-count]")) {
     dd.textContent = String(summary[dd.dataset.count]);

@@ -149,6 +149,10 @@ test("the draft converts offline, with the command's summary and diagnostics", a
     action_items: model.action_items.length,
   };
   for (const [key, value] of Object.entries(expectedCounts)) assert.equal(counts[key], value, key);
+  // The body the command's model names, and what the draft was read as.
+  assert.equal(native.model.body, "onem2m");
+  const meeting = await page.textContent("#meeting");
+  assert.ok(meeting.includes("a oneM2M meeting · read as a Word document"), meeting);
   assert.ok(counts.dispositions > 0 && counts.sections > 0);
 
   const statuses = await page.$$eval("#statuses tbody tr", (rows) =>

@@ -26,6 +26,8 @@ pub struct Summary {
     pub title: Option<String>,
     /// The meeting's date from the cover, if any.
     pub date: Option<String>,
+    /// The standards body the meeting's document ids show (`onem2m`, `3gpp`), if any.
+    pub body: Option<&'static str>,
     /// Sections at every level.
     pub sections: usize,
     /// Documents listed in contribution tables.
@@ -91,6 +93,7 @@ impl Report {
         let summary = Summary {
             title: meeting.cover.title.clone(),
             date: meeting.cover.date.clone(),
+            body: meeting.body.map(|body| body.body()),
             sections: meeting.all_sections().len(),
             contributions: meeting.all_contributions().len(),
             dispositions: dispositions.len(),

@@ -275,9 +275,11 @@ mod tests {
     );
         assert!(report.diagnostics[0].line.is_some());
         assert_eq!(report.summary.warnings, 2);
+        assert_eq!(report.summary.body, Some("onem2m"));
         let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
         assert_eq!(json["summary"]["dispositions"], rows);
         assert_eq!(json["dispositions"][0]["tdoc"], "PRO-2019-0200R02");
+        assert_eq!(json["summary"]["body"], "onem2m");
     }
 
     // Inputs that are not drafts, bad templates and bad options fail with the command's words.
