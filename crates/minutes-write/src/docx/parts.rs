@@ -88,7 +88,7 @@ impl Reader<'_> {
     fn stored_name(&self, name: &str) -> Option<String> {
         match &self.package {
             Some(package) => package.stored_name(name),
-            None => self.template.source().embedded(name).map(|_| name.to_string()),
+            None => self.template.source().has_embedded(name).then(|| name.to_string()),
         }
     }
 

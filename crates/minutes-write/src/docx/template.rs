@@ -58,6 +58,22 @@ impl Builtin {
         parts.get_or_init(|| inflate(self.package()))
     }
 
+    /// The part names, in package order, from the package's directory alone: listing
+    /// them inflates nothing (natively the XML parts come packed, see [`Builtin::trees`]).
+    fn names(self) -> &'static [String] {
+        static ONEM2M: OnceLock<Vec<String>> = OnceLock::new();
+        static PLAIN: OnceLock<Vec<String>> = OnceLock::new();
+        let names = match self {
+            Builtin::OneM2m => &ONEM2M,
+            Builtin::Plain => &PLAIN,
+        };
+        names.get_or_init(|| {
+            Package::open(self.package(), Limits::default())
+                .map(|package| package.part_names())
+                .unwrap_or_default()
+        })
+    }
+
     fn package(self) -> &'static [u8] {
         match self {
             Builtin::OneM2m => BUILTIN_PACKAGE,
@@ -116,9 +132,7 @@ impl Source {
     /// The names of the embedded parts, in package order (none for a user's template).
     pub(crate) fn embedded_names(&self) -> Vec<String> {
         match self {
-            Source::Builtin(builtin) => {
-                builtin.parts().iter().map(|(name, _)| name.clone()).collect()
-            }
+            Source::Builtin(builtin) => builtin.names().to_vec(),
             Source::Package(_) => Vec::new(),
         }
     }
@@ -131,6 +145,14 @@ impl Source {
                 builtin.trees().iter().find(|(n, _)| *n == name).map(|(_, bytes)| *bytes)
             }
             Source::Package(_) => None,
+        }
+    }
+
+    /// Returns true if and only if `name` is a part of the built-in template.
+    pub(crate) fn has_embedded(&self, name: &str) -> bool {
+        match self {
+            Source::Builtin(builtin) => builtin.names().iter().any(|n| n == name),
+            Source::Package(_) => false,
         }
     }
 
