@@ -165,6 +165,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "user-phrases")]
     fn phrases_add_wordings() {
         let extra = Phrasebook::parse(
             "[[status]]\nstatus = \"Agreed\"\nphrases = [\"adopted\"]\n",
@@ -185,5 +186,6 @@ mod tests {
         assert_eq!(recognise(&flow()).dispositions().len(), 2);
     }
 
+    #[cfg(feature = "user-phrases")]
     use crate::recognise;
 }

@@ -10,7 +10,7 @@ use minutes_model::Status;
 use serde::Deserialize;
 
 /// The built-in phrasebook's text, which tests check against [`BUILTIN_JSON`].
-#[cfg(test)]
+#[cfg(all(test, feature = "user-phrases"))]
 const BUILTIN: &str = include_str!("phrases.toml");
 
 /// The built-in phrasebook: `phrases.toml` as the JSON value of its TOML, written by
@@ -553,6 +553,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "user-phrases")]
     fn builtin_parses() {
         let book = Phrasebook::parse(BUILTIN, "phrases.toml").unwrap();
         assert!(book.status_prefix("Noted in parallel session").is_some());
@@ -566,6 +567,7 @@ mod tests {
 
     // The compiled-in JSON is the file: the same book as parsing `phrases.toml`.
     #[test]
+    #[cfg(feature = "user-phrases")]
     fn builtin_json_is_the_toml_file() {
         let mut from_json: Phrasebook = serde_json::from_str(BUILTIN_JSON).unwrap();
         from_json.index();
@@ -591,6 +593,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "user-phrases")]
     fn errors_name_the_file_line_and_column() {
         let error = Phrasebook::parse("adverbs = [\"x\"]\nstatus = 3\n", "mine.toml")
             .unwrap_err()
@@ -602,6 +605,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "user-phrases")]
     fn additions_extend_the_builtin_lists() {
         let extra = Phrasebook::parse(
             "[[status]]\nstatus = \"Agreed\"\nphrases = [\"adopted\"]\n",
@@ -614,6 +618,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "user-phrases")]
     fn additions_extend_the_column_and_planning_words() {
         let extra = Phrasebook::parse(
             "[columns]\ndecision = [\"Verdict:\"]\n[planning]\nkinds = [\"Plenary\"]\n",
