@@ -77,7 +77,7 @@ fn report(outdir: &Path) -> Vec<Vec<String>> {
     let mut rows = parse_csv(&text);
     assert_eq!(
         rows.remove(0),
-        ["input", "status", "outputs", "dispositions", "warnings", "error"]
+        ["input", "status", "outputs", "dispositions", "body", "warnings", "error"]
     );
     rows
 }
@@ -183,19 +183,22 @@ fn mirrored_tree_report_and_one_bad_file() {
         ]
     );
     for row in &rows {
-        assert_eq!(row.len(), 6, "{row:?}");
+        assert_eq!(row.len(), 7, "{row:?}");
         if row[0].contains("broken") {
             assert_eq!(row[1], "error", "{row:?}");
-            assert_eq!((row[2].as_str(), row[3].as_str(), row[4].as_str()), ("", "", ""));
-            assert!(!row[5].is_empty());
+            assert_eq!(
+                (row[2].as_str(), row[3].as_str(), row[4].as_str(), row[5].as_str()),
+                ("", "", "", "")
+            );
+            assert!(!row[6].is_empty());
             assert!(
-                stderr(&output).contains(&format!("error: {}: {}", row[0], row[5])),
+                stderr(&output).contains(&format!("error: {}: {}", row[0], row[6])),
                 "{}",
                 stderr(&output)
             );
         } else {
             assert_eq!(row[1], "ok", "{row:?}");
-            assert_eq!(row[5], "", "{row:?}");
+            assert_eq!(row[6], "", "{row:?}");
             let stem =
                 Path::new(&row[0]).strip_prefix(&input).unwrap().with_extension("");
             let stem = stem.to_string_lossy();
@@ -204,11 +207,13 @@ fn mirrored_tree_report_and_one_bad_file() {
                 fs::read_to_string(outdir.join(format!("{stem}.dispositions.csv")))
                     .unwrap();
             assert_eq!(row[3], (parse_csv(&csv_rows).len() - 1).to_string(), "{row:?}");
-            assert!(row[4].parse::<usize>().is_ok(), "{row:?}");
+            // Every sample here is a oneM2M meeting.
+            assert_eq!(row[4], "onem2m", "{row:?}");
+            assert!(row[5].parse::<usize>().is_ok(), "{row:?}");
         }
     }
     let random_row = rows.iter().find(|r| r[0].ends_with("random.docx")).unwrap();
-    assert!(random_row[5].contains("not a DOCX package"), "{random_row:?}");
+    assert!(random_row[6].contains("not a DOCX package"), "{random_row:?}");
     assert!(stderr(&output).contains("5 ok, 2 failed"), "{}", stderr(&output));
 }
 
@@ -333,4 +338,32 @@ fn missing_input_and_zero_jobs() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+}
+
+// The README's batch example is what the command prints and writes: its summary line
+// (the report's place aside) and the first rows of `report.csv`.
+#[test]
+fn readme_batch_example_holds() {
+    let readme = fs::read_to_string(project_dir().join("README.md")).unwrap();
+    let example = readme
+        .split("$ minutes batch samples -o out --formats minutes,csv,json --quiet\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let (summary, head) = example.split_once("$ head -3 out/report.csv\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = minutes()
+        .current_dir(project_dir())
+        .args(["batch", "samples", "-o"])
+        .arg(out.path())
+        .args(["--formats", "minutes,csv,json", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let printed = String::from_utf8_lossy(&output.stderr)
+        .replace(&out.path().join("report.csv").display().to_string(), "out/report.csv");
+    assert_eq!(printed, summary);
+    let report = fs::read_to_string(out.path().join("report.csv")).unwrap();
+    let first: String = report.lines().take(3).map(|line| format!("{line}\n")).collect();
+    assert_eq!(first, head);
 }

@@ -84,6 +84,9 @@ pub struct Outcome {
     pub outputs: Vec<String>,
     /// Number of dispositions, when the draft was read.
     pub dispositions: Option<usize>,
+    /// The meeting's standards body (`onem2m`, `3gpp`), when the draft was read and its
+    /// ids show one.
+    pub body: Option<&'static str>,
     /// Number of warnings and errors among the diagnostics, when the draft was read.
     pub warnings: Option<usize>,
     /// What went wrong, for `error` (and why, for `cancelled`).
@@ -100,6 +103,7 @@ impl Outcome {
             status,
             outputs: Vec::new(),
             dispositions: None,
+            body: None,
             warnings: None,
             error: String::new(),
             diagnostics: Vec::new(),
@@ -165,6 +169,7 @@ pub fn run(draft: &Draft, plan: &Plan) -> Outcome {
     }
     let mut outcome = Outcome::new(&draft.path, Status::Ok);
     outcome.dispositions = Some(meeting.dispositions().len());
+    outcome.body = meeting.body.map(|body| body.body());
     outcome.warnings = Some(
         meeting.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).count(),
     );

@@ -14,8 +14,8 @@ use tempfile::NamedTempFile;
 use super::job::{Outcome, Status};
 
 /// Columns of `report.csv`.
-const HEADER: [&str; 6] =
-    ["input", "status", "outputs", "dispositions", "warnings", "error"];
+const HEADER: [&str; 7] =
+    ["input", "status", "outputs", "dispositions", "body", "warnings", "error"];
 
 /// `report.csv`, written row by row into a temporary file in OUTDIR and renamed over
 /// `report.csv` by [`Report::finish`], so that an interrupted batch never leaves half a
@@ -50,6 +50,7 @@ impl Report {
                 outcome.status.as_str(),
                 outcome.outputs.join(";").as_str(),
                 count(outcome.dispositions).as_str(),
+                outcome.body.unwrap_or_default(),
                 count(outcome.warnings).as_str(),
                 outcome.error.as_str(),
             ])
