@@ -158,21 +158,7 @@ impl BodyWriter {
             let placed =
                 section.blocks.iter().any(|b| matches!(b, Block::Contributions { .. }));
             if !placed && !section.contributions.is_empty() {
-                let rows = section.contributions.iter().map(|c| {
-                    [
-                        Cow::Owned(c.tdoc.to_string()),
-                        Cow::Borrowed(c.title.as_str()),
-                        Cow::Borrowed(c.source.as_str()),
-                    ]
-                });
-                let style = self.styles.contribution_table.clone();
-                self.table(
-                    style.as_deref(),
-                    &[27, 48, 25],
-                    Some(&CONTRIBUTION_HEADER),
-                    rows,
-                    sink,
-                )?;
+                self.contribution_rows(&section.contributions, sink)?;
                 // Keeps the next table apart from this one.
                 self.out.empty("p");
             }
